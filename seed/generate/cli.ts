@@ -1,0 +1,72 @@
+import { performance } from "node:perf_hooks";
+import { DEFAULT_EMAILS, DEFAULT_SEED, MAX_EMAILS, CorpusOptionError } from "./corpus-options";
+import { parseEmailCount, parseSeed } from "./corpus-options";
+import { writeCorpusFile } from "./corpus-file";
+
+export const USAGE =
+  "usage: node dist/seed/generate/cli.js --out PATH [--emails N] [--seed S]\n" +
+  `  --out PATH   where to write the CSV (written to a temp file, then renamed)\n` +
+  `  --emails N   number of emails, 1 to ${MAX_EMAILS} (default ${DEFAULT_EMAILS})\n` +
+  `  --seed S     seed, 0 to 4294967295 (default ${DEFAULT_SEED}); same seed, same bytes`;
+
+export interface CliArgs {
+  out: string;
+  emails: number;
+  seed: number;
+}
+
+/** Accepts "--flag value" and "--flag=value"; anything unexpected is an error, not ignored. */
+export function parseCliArgs(argv: readonly string[]): CliArgs | "help" {
+  const raw = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--help" || arg === "-h") return "help";
+    const match = /^(--(?:out|emails|seed))(?:=(.*))?$/s.exec(arg);
+    if (!match) throw new CorpusOptionError(`unknown argument "${arg}"`);
+    const [, flag, inline] = match;
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new CorpusOptionError(`${flag} needs a value`);
+    if (raw.has(flag)) throw new CorpusOptionError(`${flag} given more than once`);
+    raw.set(flag, value);
+  }
+  const out = raw.get("--out");
+  if (!out) throw new CorpusOptionError("--out PATH is required");
+  const emails = raw.has("--emails") ? parseEmailCount(raw.get("--emails") ?? "") : DEFAULT_EMAILS;
+  const seed = raw.has("--seed") ? parseSeed(raw.get("--seed") ?? "") : DEFAULT_SEED;
+  return { out, emails, seed };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let args: CliArgs | "help";
+  try {
+    args = parseCliArgs(argv);
+  } catch (error) {
+    if (!(error instanceof CorpusOptionError)) throw error;
+    console.error(`error: ${error.message}\n${USAGE}`);
+    return 2;
+  }
+  if (args === "help") {
+    console.log(USAGE);
+    return 0;
+  }
+  const started = performance.now();
+  const summary = await writeCorpusFile(args.out, { emails: args.emails, seed: args.seed });
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const n = (x: number): string => x.toLocaleString("en-US");
+  console.log(
+    `wrote ${n(summary.emails)} emails, ${n(summary.bytes)} bytes, ` +
+      `${n(summary.rawTextChars)} RawText characters (seed ${summary.seed}) ` +
+      `to ${args.out} in ${seconds} s`,
+  );
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,67 @@
+import os from "node:os";
+import { DEFAULT_DATABASE_URL, sqlitePathFromUrl } from "./db/database-url";
+
+/** Every tunable of the server, read once from the environment; see the README's Configuration table. */
+export interface Config {
+  databaseUrl: string;
+  databaseFile: string;
+  port: number;
+  host: string;
+  /** Worker count of each pool; defaults to os.availableParallelism(). */
+  poolSize: number;
+  /** Above this many bytes of RawText the engine streams from SQLite instead of keeping the corpus resident. */
+  residentBudgetBytes: number;
+  /** Heap limit of each worker thread, in MB. */
+  workerMaxOldGenerationMb: number;
+  /** Per-query compute timeout. */
+  queryTimeoutMs: number;
+  /** Heavy (engine) queries running at once, and waiting in the queue. */
+  maxConcurrentHeavy: number;
+  maxQueuedHeavy: number;
+  /** Largest accepted request body. */
+  maxBodyBytes: number;
+  /** Playground and introspection; switch off in production. */
+  playground: boolean;
+  introspection: boolean;
+  /** Seed the default corpus when the database holds none. */
+  seedOnStart: boolean;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+  }
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "true" || raw === "1") return true;
+  if (raw === "false" || raw === "0") return false;
+  throw new Error(`${name} must be true or false (got "${raw}")`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const production = env.NODE_ENV === "production";
+  return {
+    databaseUrl,
+    databaseFile: sqlitePathFromUrl(databaseUrl),
+    port: int(env, "PORT", 4000, 0, 65535),
+    host: env.HOST || "127.0.0.1",
+    poolSize: int(env, "POOL_SIZE", os.availableParallelism(), 1, 64),
+    residentBudgetBytes: int(env, "RESIDENT_BUDGET_MB", 512, 0, 16384) * 1024 * 1024,
+    workerMaxOldGenerationMb: int(env, "WORKER_MAX_OLD_GENERATION_MB", 256, 16, 16384),
+    queryTimeoutMs: int(env, "QUERY_TIMEOUT_MS", 60_000, 100, 3_600_000),
+    maxConcurrentHeavy: int(env, "MAX_CONCURRENT_HEAVY", 2, 1, 64),
+    maxQueuedHeavy: int(env, "MAX_QUEUED_HEAVY", 16, 0, 10_000),
+    maxBodyBytes: int(env, "MAX_BODY_KB", 1024, 1, 1024 * 1024) * 1024,
+    playground: bool(env, "PLAYGROUND", !production),
+    introspection: bool(env, "INTROSPECTION", !production),
+    seedOnStart: bool(env, "SEED_ON_START", true),
+  };
+}

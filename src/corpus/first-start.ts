@@ -1,0 +1,27 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Logger } from "pino";
+import type { Sqlite } from "../db/sqlite";
+import { writeCorpusFile } from "../../seed/generate/corpus-file";
+import { readCorpusState } from "./corpus-store";
+import { loadCsv } from "./csv-loader";
+import { formatSummary, progressReporter } from "./load-progress";
+
+/**
+ * First start on an empty database: generate the default corpus next to the
+ * database (the real Emails.csv cannot be downloaded here) and load it.
+ * A corpus that is already loaded is never touched.
+ */
+export async function seedIfEmpty(db: Sqlite, databaseFile: string, logger: Logger): Promise<void> {
+  if ((readCorpusState(db)?.emailCount ?? 0) > 0) return;
+  const csv = path.join(path.dirname(databaseFile), "Emails.generated.csv");
+  if (!fs.existsSync(csv)) {
+    logger.info({ csv }, "empty corpus: generating the default corpus (7,945 emails)");
+    await writeCorpusFile(csv);
+  }
+  logger.info({ csv }, "loading the default corpus");
+  const progress = progressReporter(process.stderr);
+  const summary = await loadCsv(db, csv, { onProgress: (p) => progress.update(p) });
+  progress.stop();
+  logger.info(formatSummary(summary, databaseFile));
+}

@@ -1,0 +1,66 @@
+import type { Sqlite } from "../db/sqlite";
+import { readCorpusState } from "./corpus-store";
+
+/**
+ * The corpus text held in memory for the engine: every RawText as UTF-8, back to
+ * back in one SharedArrayBuffer, so worker threads read it with no copy. Arrays are
+ * in Id order; offsets has one more entry than ids.
+ */
+export interface ResidentCorpus {
+  version: number;
+  ids: Int32Array;
+  offsets: Float64Array;
+  bytes: SharedArrayBuffer;
+  totalBytes: number;
+}
+
+/** Email index of each id in `ids` (ascending), or -1 where absent. */
+export function indexOfIds(corpus: Pick<ResidentCorpus, "ids">, wanted: Int32Array): Int32Array {
+  const out = new Int32Array(wanted.length);
+  const ids = corpus.ids;
+  let j = 0;
+  // Both sides are ascending, so one merge walk beats a binary search per id.
+  for (let i = 0; i < wanted.length; i++) {
+    while (j < ids.length && ids[j] < wanted[i]) j++;
+    out[i] = j < ids.length && ids[j] === wanted[i] ? j : -1;
+  }
+  return out;
+}
+
+/**
+ * Reads the whole corpus inside one read transaction, so the version and the text
+ * always belong together even if a loader swaps the corpus meanwhile.
+ */
+export function readResidentCorpus(db: Sqlite): ResidentCorpus {
+  return db.transaction((): ResidentCorpus => {
+    const state = readCorpusState(db);
+    const version = state?.version ?? 0;
+    const totalBytes = state?.totalBytes ?? 0;
+    const count = state?.emailCount ?? 0;
+    const bytes = new SharedArrayBuffer(Math.max(totalBytes, 1));
+    const view = new Uint8Array(bytes);
+    const ids = new Int32Array(count);
+    const offsets = new Float64Array(count + 1);
+    const rows = db
+      .prepare(`SELECT Id, CAST(RawText AS BLOB) FROM Email ORDER BY Id`)
+      .raw()
+      .iterate() as IterableIterator<[number, Buffer | null]>;
+    let i = 0;
+    let at = 0;
+    for (const [id, text] of rows) {
+      if (i >= count) throw new Error("Email table holds more rows than Corpus.emailCount records");
+      ids[i] = id;
+      offsets[i] = at;
+      if (text) {
+        view.set(text, at);
+        at += text.length;
+      }
+      i++;
+    }
+    offsets[i] = at;
+    if (i !== count || at !== totalBytes) {
+      throw new Error(`Corpus metadata (${count} emails, ${totalBytes} bytes) disagrees with Email (${i}, ${at})`);
+    }
+    return { version, ids, offsets, bytes, totalBytes };
+  })();
+}

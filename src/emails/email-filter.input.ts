@@ -1,0 +1,47 @@
+import { Field, InputType, Int } from "type-graphql";
+import { BadUserInputError } from "../errors/client-errors";
+import { LIMITS } from "../graphql/limits";
+import type { Validatable } from "../graphql/validate";
+
+@InputType({ description: "Selects emails. All given fields must match (AND)." })
+export class EmailFilter implements Validatable {
+  @Field(() => [Int], { nullable: true, description: `At most ${LIMITS.idsPerFilter.max} ids.` })
+  ids?: number[] | null;
+
+  @Field(() => Int, { nullable: true, description: "Lowest Id, inclusive." })
+  idFrom?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Highest Id, inclusive." })
+  idTo?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Substring of MetadataFrom; case-insensitive for ASCII letters (SQLite LIKE).",
+  })
+  sender?: string | null;
+
+  @Field(() => Date, { nullable: true, description: "MetadataDateSent at or after this instant." })
+  sentAfter?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "MetadataDateSent before this instant." })
+  sentBefore?: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Substring of MetadataSubject (ASCII case-insensitive)." })
+  subjectContains?: string | null;
+
+  validate(): void {
+    if (this.ids && this.ids.length > LIMITS.idsPerFilter.max) {
+      throw new BadUserInputError(`filter.ids may hold at most ${LIMITS.idsPerFilter.max} ids (got ${this.ids.length})`, {
+        argument: "filter.ids",
+      });
+    }
+    for (const [name, value] of [
+      ["filter.sender", this.sender],
+      ["filter.subjectContains", this.subjectContains],
+    ] as const) {
+      if (value && value.length > LIMITS.substring.max) {
+        throw new BadUserInputError(`${name} may be at most ${LIMITS.substring.max} characters`, { argument: name });
+      }
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { PageInfo } from "../graphql/page-info.type";
+
+@ObjectType({ description: "One row of Emails.csv." })
+export class Email {
+  @Field(() => Int) id!: number;
+  @Field(() => String, { nullable: true }) docNumber!: string | null;
+  @Field(() => String, { nullable: true }) metadataSubject!: string | null;
+  @Field(() => String, { nullable: true }) metadataTo!: string | null;
+  @Field(() => String, { nullable: true }) metadataFrom!: string | null;
+  @Field(() => Int, { nullable: true }) senderPersonId!: number | null;
+  @Field(() => Date, { nullable: true }) metadataDateSent!: Date | null;
+  @Field(() => Date, { nullable: true }) metadataDateReleased!: Date | null;
+  @Field(() => String, { nullable: true }) metadataPdfLink!: string | null;
+  @Field(() => String, { nullable: true }) metadataCaseNumber!: string | null;
+  @Field(() => String, { nullable: true }) metadataDocumentClass!: string | null;
+  @Field(() => String, { nullable: true }) extractedSubject!: string | null;
+  @Field(() => String, { nullable: true }) extractedTo!: string | null;
+  @Field(() => String, { nullable: true }) extractedFrom!: string | null;
+  @Field(() => String, { nullable: true }) extractedCc!: string | null;
+  @Field(() => String, { nullable: true }) extractedDateSent!: string | null;
+  @Field(() => String, { nullable: true }) extractedCaseNumber!: string | null;
+  @Field(() => String, { nullable: true }) extractedDocNumber!: string | null;
+  @Field(() => String, { nullable: true }) extractedDateReleased!: string | null;
+  @Field(() => String, { nullable: true }) extractedReleaseInPartOrFull!: string | null;
+  @Field(() => String, { nullable: true }) extractedBodyText!: string | null;
+  @Field(() => String) rawText!: string;
+}
+
+@ObjectType()
+export class EmailEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => Email) node!: Email;
+}
+
+@ObjectType({ description: "A page of emails in Id order." })
+export class EmailConnection {
+  @Field(() => Int, { description: "Emails matching the filter, across all pages." })
+  totalCount!: number;
+  @Field(() => [EmailEdge]) edges!: EmailEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}

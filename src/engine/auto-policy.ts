@@ -1,0 +1,48 @@
+import { ExecutionStrategy, type ConcreteStrategy } from "./execution-strategy";
+import type { Executor } from "./executor";
+
+export interface AutoChoice {
+  strategy: ConcreteStrategy;
+  workers: number;
+  chunkSize: number | null;
+  reason: string;
+}
+
+/**
+ * Below this much text the whole count takes well under a millisecond on the main
+ * thread, less than one round trip to a worker, so a pool can only lose.
+ */
+export const AUTO_SEQUENTIAL_MAX_BYTES = 1 << 20;
+
+/**
+ * AUTO: small work stays on the main thread; large work goes to the thread pool
+ * (shared memory, no copy, cheapest dispatch) with one balanced chunk per worker,
+ * which the lesson showed beats per-item dispatch.
+ */
+export function chooseAuto(
+  bytes: number,
+  emails: number,
+  executors: Record<ConcreteStrategy, Executor>,
+  resident: boolean,
+  req: { workers?: number | null; chunkSize?: number | null },
+): AutoChoice {
+  const mb = (bytes / 1e6).toFixed(2);
+  if (bytes <= AUTO_SEQUENTIAL_MAX_BYTES || emails <= 1) {
+    return {
+      strategy: ExecutionStrategy.SEQUENTIAL,
+      workers: 1,
+      chunkSize: req.chunkSize ?? null,
+      reason: `AUTO: ${mb} MB in ${emails} emails is at most ${AUTO_SEQUENTIAL_MAX_BYTES / 2 ** 20} MiB; the main thread finishes before a worker round trip would`,
+    };
+  }
+  const threads = executors[ExecutionStrategy.THREADS];
+  const workers = Math.min(req.workers ?? threads.defaultWorkers, threads.maxWorkers);
+  return {
+    strategy: ExecutionStrategy.THREADS,
+    workers,
+    chunkSize: req.chunkSize ?? null,
+    reason: `AUTO: ${mb} MB in ${emails} emails; THREADS with ${workers} workers${
+      resident ? " reading the shared resident corpus" : " reading SQLite (corpus above the resident budget)"
+    }, ${req.chunkSize == null ? "one balanced chunk per worker" : `${req.chunkSize} emails per task`}`,
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Chunk planning: which bytes of which emails each task counts. Email sizes are
+ * heavy-tailed, so balancing by email count leaves one worker with the one huge
+ * email while the others idle (the lesson's uneven translators). Balanced plans cut
+ * the selected text into equal byte shares instead, splitting an email when a share
+ * ends inside it; the kernel's boundary flags make the split exact.
+ */
+
+/** A contiguous view of the selected emails' sizes, in selection order. */
+export interface Selection {
+  /** Index into the corpus arrays of each selected email. */
+  emails: Int32Array;
+  /** Byte size of each selected email. */
+  sizes: Float64Array;
+  totalBytes: number;
+}
+
+/** Segments of one task. Byte ranges are relative to the email's own text. */
+export interface TaskPlan {
+  /** Position in the selection of each segment's email (ascending, may repeat at the edges). */
+  members: Int32Array;
+  starts: Float64Array;
+  ends: Float64Array;
+  bytes: number;
+}
+
+/** Fixed chunks of `chunkSize` whole emails; chunkSize 1 is Pool.map one item at a time. */
+export function planFixed(sel: Selection, chunkSize: number): TaskPlan[] {
+  const plans: TaskPlan[] = [];
+  const n = sel.emails.length;
+  for (let from = 0; from < n; from += chunkSize) {
+    const to = Math.min(n, from + chunkSize);
+    const members = new Int32Array(to - from);
+    const starts = new Float64Array(to - from);
+    const ends = new Float64Array(to - from);
+    let bytes = 0;
+    for (let i = from; i < to; i++) {
+      members[i - from] = i;
+      ends[i - from] = sel.sizes[i];
+      bytes += sel.sizes[i];
+    }
+    plans.push({ members, starts, ends, bytes });
+  }
+  return plans;
+}
+
+/**
+ * `tasks` plans of nearly equal bytes. With `split`, a share may end inside an email
+ * and `align(member, offset)` moves the cut back to a code-point start; without it,
+ * whole emails are packed greedily in order (used when only workers can see the text).
+ */
+export function planBalanced(
+  sel: Selection,
+  tasks: number,
+  split: ((member: number, offset: number) => number) | null,
+): TaskPlan[] {
+  const n = sel.emails.length;
+  if (n === 0) return [];
+  const count = Math.max(1, Math.min(tasks, split ? Math.max(1, sel.totalBytes) : n));
+  const builders: { members: number[]; starts: number[]; ends: number[]; bytes: number }[] = [];
+  let member = 0;
+  let offset = 0; // bytes of sel.emails[member] already assigned
+  let assigned = 0;
+  for (let t = 0; t < count && member < n; t++) {
+    const target = Math.round(((t + 1) * sel.totalBytes) / count);
+    const b = { members: [] as number[], starts: [] as number[], ends: [] as number[], bytes: 0 };
+    const last = t === count - 1;
+    while (member < n && (assigned < target || last || b.members.length === 0)) {
+      const size = sel.sizes[member];
+      let end = size;
+      if (!last && split && assigned + (size - offset) > target) {
+        end = split(member, offset + (target - assigned));
+        if (end <= offset) break; // the cut falls inside the first character: leave it whole to the next task
+      } else if (!last && !split && b.members.length > 0 && assigned + size - target > target - assigned) {
+        break; // whole emails: stop where the next email would overshoot more than stopping undershoots
+      }
+      b.members.push(member);
+      b.starts.push(offset);
+      b.ends.push(end);
+      b.bytes += end - offset;
+      assigned += end - offset;
+      if (end === size) {
+        member++;
+        offset = 0;
+      } else {
+        offset = end;
+        break;
+      }
+    }
+    if (b.members.length > 0) builders.push(b);
+  }
+  return builders.map((b) => ({
+    members: Int32Array.from(b.members),
+    starts: Float64Array.from(b.starts),
+    ends: Float64Array.from(b.ends),
+    bytes: b.bytes,
+  }));
+}
+
+/** Moves a cut back to the nearest UTF-8 code-point start (never splits a character). */
+export function alignToCodePoint(bytes: Uint8Array, base: number, offset: number): number {
+  let at = offset;
+  while (at > 0 && (bytes[base + at] & 0xc0) === 0x80) at--;
+  return at;
+}

@@ -1,0 +1,31 @@
+import type { WorkerUsage } from "./execution-report";
+import type { CountTask, CountTaskResult } from "./task.types";
+
+export interface RunOptions {
+  /** Most of this query's tasks in flight at once: how `workers` caps a shared pool. */
+  concurrency: number;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ExecutorRun {
+  results: CountTaskResult[];
+  wallMs: number;
+  dispatchMs: number;
+  readMs: number;
+  computeMs: number;
+  perWorker: WorkerUsage[];
+}
+
+/** Runs count tasks somewhere: the main thread, a thread pool, a process pool, a queue. */
+export interface Executor {
+  readonly name: "SEQUENTIAL" | "THREADS" | "PROCESSES";
+  /** Workers available to one query at most (above the core count is oversubscription). */
+  readonly maxWorkers: number;
+  /** Workers a query gets when it names none: one per core. */
+  readonly defaultWorkers: number;
+  /** Whether tasks may point into the resident SharedArrayBuffer. */
+  readonly sharesMemory: boolean;
+  run(tasks: CountTask[], opts: RunOptions): Promise<ExecutorRun>;
+}

@@ -1,0 +1,100 @@
+import { countCapitalsInto } from "./capitals.kernel";
+import { countAllInto } from "./general.kernel";
+import { METRIC_COUNT, METRIC_INDEX } from "./metrics";
+import {
+  assertMask,
+  countsAt,
+  createSegmentCounts,
+  EDGE_NONEMPTY,
+  type SegmentCounts,
+} from "./segment-counts";
+import { CodePointClasses } from "./unicode-tables";
+
+export {
+  countsAt,
+  createSegmentCounts,
+  EDGE_END_CR,
+  EDGE_END_WORD,
+  EDGE_NONEMPTY,
+  EDGE_START_LF,
+  EDGE_START_WORD,
+  EDGE_TRAILING,
+  mergeSegment,
+  type SegmentCounts,
+} from "./segment-counts";
+
+const CAPITALS_ONLY = 1 << METRIC_INDEX.CAPITALS;
+
+/**
+ * Process-wide on purpose: the table is a cache of a pure function of the running engine's
+ * Unicode data. Lazily filling an astral plane never changes any answer, so sharing it cannot
+ * couple callers, while a table per call would rebuild the 64 KB BMP table (about 5 ms) each time.
+ */
+const CLASSES = new CodePointClasses();
+
+/**
+ * Count the metrics in mask for each segment bytes[starts[i], ends[i]). bytes must be valid
+ * UTF-8 (the loader validates it) and every boundary a code-point start; bytes may be a view
+ * at any offset of any buffer, shared ones included.
+ */
+export function countSegments(
+  bytes: Uint8Array,
+  starts: ArrayLike<number>,
+  ends: ArrayLike<number>,
+  mask: number,
+): SegmentCounts {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError("bytes must be a Uint8Array of UTF-8");
+  assertMask(mask);
+  if (starts.length !== ends.length) {
+    throw new RangeError(`starts has ${starts.length} entries but ends has ${ends.length}`);
+  }
+  const n = starts.length;
+  for (let i = 0; i < n; i++) checkSegment(bytes, starts[i], ends[i], i);
+  const result = createSegmentCounts(n, mask);
+  if (mask === 0) return result;
+  if (mask === CAPITALS_ONLY) {
+    countCapitalsInto(bytes, starts, ends, result.counts, CLASSES);
+    for (let i = 0; i < n; i++) result.edges[i] = starts[i] < ends[i] ? EDGE_NONEMPTY : 0;
+    return result;
+  }
+  countAllInto(bytes, starts, ends, result.counts, result.edges, CLASSES);
+  clearUnrequested(result);
+  return result;
+}
+
+/** Convenience for one string: the counts indexed by METRIC_INDEX (metrics not in mask are 0). */
+export function countText(text: string, mask: number): number[] {
+  if (typeof text !== "string") throw new TypeError(`text must be a string, got ${typeof text}`);
+  const surrogate = /\p{Cs}/u.exec(text);
+  if (surrogate !== null) {
+    throw new RangeError(
+      `text has a lone surrogate at index ${surrogate.index}, which has no UTF-8 encoding`,
+    );
+  }
+  const bytes = Buffer.from(text, "utf8");
+  return countsAt(countSegments(bytes, [0], [bytes.length], mask), 0);
+}
+
+function checkSegment(bytes: Uint8Array, start: number, end: number, i: number): void {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end) {
+    throw new RangeError(`segment ${i} [${start}, ${end}) is not a valid byte range`);
+  }
+  if (end > bytes.length) {
+    throw new RangeError(`segment ${i} [${start}, ${end}) ends past the ${bytes.length} bytes`);
+  }
+  if (isContinuationByte(bytes, start) || isContinuationByte(bytes, end)) {
+    throw new RangeError(`segment ${i} [${start}, ${end}) cuts through a UTF-8 code point`);
+  }
+}
+
+function isContinuationByte(bytes: Uint8Array, i: number): boolean {
+  return i < bytes.length && (bytes[i] & 0xc0) === 0x80;
+}
+
+function clearUnrequested(result: SegmentCounts): void {
+  const { counts, mask } = result;
+  for (let m = 0; m < METRIC_COUNT; m++) {
+    if ((mask & (1 << m)) !== 0) continue;
+    for (let k = m; k < counts.length; k += METRIC_COUNT) counts[k] = 0;
+  }
+}

@@ -1,0 +1,39 @@
+import type { ResidentTask } from "../task.types";
+import type { PackedResidentTask } from "../worker/count.task";
+
+/**
+ * A child process shares no memory with us, and V8's serializer refuses a SharedArrayBuffer.
+ * Rather than copy the whole corpus per task, copy only the byte ranges the task reads, laid
+ * end to end: the cost is the same as the task's share of a SQLite read.
+ */
+export function packResidentTask(task: ResidentTask): PackedResidentTask {
+  const { starts, ends } = task;
+  if (!(task.bytes instanceof SharedArrayBuffer)) {
+    throw new TypeError("a resident task's bytes must be a SharedArrayBuffer");
+  }
+  if (starts.length !== ends.length) {
+    throw new RangeError(`starts has ${starts.length} entries but ends has ${ends.length}`);
+  }
+  const source = new Uint8Array(task.bytes);
+  const n = starts.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const s = starts[i];
+    const e = ends[i];
+    if (!(Number.isInteger(s) && Number.isInteger(e) && s >= 0 && s <= e && e <= source.length)) {
+      throw new RangeError(`segment ${i} [${s}, ${e}) is outside the ${source.length} bytes`);
+    }
+    total += e - s;
+  }
+  const bytes = new Uint8Array(total);
+  const packedStarts = new Float64Array(n);
+  const packedEnds = new Float64Array(n);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    bytes.set(source.subarray(starts[i], ends[i]), at);
+    packedStarts[i] = at;
+    at += ends[i] - starts[i];
+    packedEnds[i] = at;
+  }
+  return { ...task, bytes, starts: packedStarts, ends: packedEnds };
+}

@@ -1,0 +1,49 @@
+/**
+ * The narrow contract between the engine and whatever executes its tasks (the main
+ * thread, a worker thread, a child process, later a remote queue): tasks go in,
+ * partial results come out. Everything here is structured-clone friendly, so the
+ * same shapes cross postMessage and advanced-serialization IPC unchanged.
+ */
+
+/** A slice of the resident corpus: segments are byte ranges of one shared buffer. */
+export interface ResidentTask {
+  kind: "resident";
+  /** Corpus version the bytes belong to; a worker never mixes versions. */
+  version: number;
+  /** UTF-8 text of every email, concatenated; shared, never copied. */
+  bytes: SharedArrayBuffer;
+  /** Byte ranges [starts[i], ends[i]) in `bytes`, one per segment, on code-point boundaries. */
+  starts: Float64Array;
+  ends: Float64Array;
+  mask: number;
+}
+
+/** A slice read by the worker itself from SQLite (processes share no memory). */
+export interface SqliteTask {
+  kind: "sqlite";
+  version: number;
+  /** Absolute path of the SQLite file, opened read-only by the worker. */
+  dbFile: string;
+  /** Email id of each segment, in segment order (an id may repeat when an email is split). */
+  ids: Int32Array;
+  /** Byte range of each segment inside its email's RawText ([0, size) for a whole email). */
+  starts: Float64Array;
+  ends: Float64Array;
+  mask: number;
+}
+
+export type CountTask = ResidentTask | SqliteTask;
+
+/** What a worker sends back for one task. */
+export interface CountTaskResult {
+  /** segments * METRIC_COUNT, row-major, as produced by the kernel. */
+  counts: Float64Array;
+  /** One boundary-flag byte per segment, for merging split emails. */
+  edges: Uint8Array;
+  /** Who ran it: "main", "thread:<threadId>" or "process:<pid>". */
+  worker: string;
+  /** Time spent fetching text (SQLite reads); 0 for resident tasks. */
+  readMs: number;
+  /** Time spent in the kernel. */
+  computeMs: number;
+}

@@ -1,0 +1,71 @@
+import { GraphQLError } from "graphql";
+import { ErrorCode } from "./error-code";
+
+/**
+ * Base of every error a client may see verbatim. Anything else that reaches
+ * formatError is treated as a bug: logged in full, masked for the client.
+ */
+export abstract class ClientError extends GraphQLError {
+  protected constructor(message: string, code: ErrorCode, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export class BadUserInputError extends ClientError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, ErrorCode.BAD_USER_INPUT, extra);
+  }
+}
+
+/** An argument outside its documented range; the message names the argument and range. */
+export class OutOfRangeError extends BadUserInputError {
+  constructor(argument: string, value: number, min: number, max: number) {
+    super(`${argument} must be between ${min} and ${max} (got ${value})`, {
+      argument,
+      min,
+      max,
+    });
+  }
+}
+
+export class NotFoundError extends ClientError {
+  constructor(message: string) {
+    super(message, ErrorCode.NOT_FOUND);
+  }
+}
+
+export class NotImplementedError extends ClientError {
+  constructor(message: string) {
+    super(message, ErrorCode.NOT_IMPLEMENTED);
+  }
+}
+
+export class TimeoutError extends ClientError {
+  constructor(message: string) {
+    super(message, ErrorCode.TIMEOUT);
+  }
+}
+
+export class OverloadedError extends ClientError {
+  constructor(message: string) {
+    super(message, ErrorCode.OVERLOADED);
+  }
+}
+
+export class CancelledError extends ClientError {
+  constructor(message: string) {
+    super(message, ErrorCode.CANCELLED);
+  }
+}
+
+export class WorkerFailedError extends ClientError {
+  constructor(message: string) {
+    super(message, ErrorCode.WORKER_FAILED);
+  }
+}
+
+export class CorpusChangedError extends ClientError {
+  constructor(message: string) {
+    super(message, ErrorCode.CORPUS_CHANGED);
+  }
+}

@@ -1,0 +1,54 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { Logger } from "pino";
+import { ErrorCode } from "../errors/error-code";
+import type { RequestContext } from "./context";
+
+/**
+ * An error is the client's business when Capstats raised it on purpose (a
+ * GraphQLError with a code), or when GraphQL/Apollo rejected the request itself
+ * (parse, validation, variable coercion). Anything else is a bug.
+ */
+export function isExpected(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  return original instanceof GraphQLError && typeof original.extensions?.code === "string";
+}
+
+export const MASKED_MESSAGE = "Internal server error";
+
+/** The one place unexpected errors are masked: no message, no stack, just a code. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (isExpected(error)) {
+    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return { message: MASKED_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/** Logs unexpected errors in full with the request id, and tells the client that id. */
+export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            if (isExpected(error)) continue;
+            logger.error(
+              { err: unwrapResolverError(error), requestId: contextValue.requestId, operationName, path: error.path },
+              "unexpected error",
+            );
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== "single") return;
+          for (const e of response.body.singleResult.errors ?? []) {
+            if (e.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
+              (e.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { loadConfig } from "./config";
+import { createApp } from "./app";
+import { seedIfEmpty } from "./corpus/first-start";
+
+/** `npm start`: migrate, seed the default corpus on first start, serve, shut down gracefully. */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const app = await createApp(config);
+  if (config.seedOnStart) await seedIfEmpty(app.db, config.databaseFile, app.logger);
+  await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  app.logger.info({ url: `http://${config.host}:${port}/graphql`, database: config.databaseFile }, "Capstats is serving");
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info({ signal }, "shutting down: finishing in-flight requests");
+    app.close().then(
+      () => process.exit(0),
+      (err) => {
+        app.logger.error({ err }, "unclean shutdown");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

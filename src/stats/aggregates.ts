@@ -1,0 +1,59 @@
+import { METRIC_COUNT } from "../engine/kernels/metrics";
+
+/** Per-email values of one metric, read out of the row-major counts matrix. */
+export function column(counts: Float64Array, metric: number): Float64Array {
+  const n = counts.length / METRIC_COUNT;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = counts[i * METRIC_COUNT + metric];
+  return out;
+}
+
+export function sum(values: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i];
+  return s;
+}
+
+export function max(values: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] > m) m = values[i];
+  return m;
+}
+
+/** As Python's statistics.median: the mean of the two middle values when n is even; 0 when empty. */
+export function median(values: Float64Array): number {
+  const n = values.length;
+  if (n === 0) return 0;
+  const sorted = Float64Array.from(values).sort();
+  return n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+}
+
+/** Positions of the n largest values; ties go to the lower position (lower Id). */
+export function topPositions(values: Float64Array, n: number): number[] {
+  const order = Array.from(values.keys());
+  order.sort((a, b) => values[b] - values[a] || a - b);
+  return order.slice(0, n);
+}
+
+export interface Bucket {
+  /** Inclusive lower bound. */
+  from: number;
+  /** Exclusive upper bound. */
+  to: number;
+  count: number;
+}
+
+/**
+ * Equal-width integer buckets covering 0..max. The width is rounded up so every
+ * bucket has whole-number bounds; fewer than `buckets` come back when max is small
+ * (a histogram of 0..3 has at most 4 buckets).
+ */
+export function histogram(values: Float64Array, buckets: number): Bucket[] {
+  if (values.length === 0) return [];
+  const top = max(values);
+  const width = Math.max(1, Math.ceil((top + 1) / buckets));
+  const count = Math.ceil((top + 1) / width);
+  const out: Bucket[] = Array.from({ length: count }, (_, i) => ({ from: i * width, to: (i + 1) * width, count: 0 }));
+  for (let i = 0; i < values.length; i++) out[Math.floor(values[i] / width)].count++;
+  return out;
+}

@@ -1,0 +1,24 @@
+import { METRIC_INDEX } from "../engine/kernels/metrics";
+import { column, max, median, sum } from "./aggregates";
+import { CapitalLetterStats } from "./capital-letter-stats.type";
+import type { StatsResult } from "./stats.service";
+
+/** The aggregates of a count of CAPITALS and CHARACTERS. */
+export function toCapitalLetterStats(result: StatsResult): CapitalLetterStats {
+  const capitals = column(result.counts.counts, METRIC_INDEX.CAPITALS);
+  const characters = column(result.counts.counts, METRIC_INDEX.CHARACTERS);
+  const totalCapitals = sum(capitals);
+  const totalCharacters = sum(characters);
+  const n = capitals.length;
+  return Object.assign(new CapitalLetterStats(), {
+    result,
+    emailCount: n,
+    totalCapitals,
+    totalCharacters,
+    capitalRatio: totalCharacters === 0 ? 0 : totalCapitals / totalCharacters,
+    meanPerEmail: n === 0 ? 0 : totalCapitals / n,
+    medianPerEmail: median(capitals),
+    maxPerEmail: max(capitals),
+    execution: result.report,
+  });
+}

@@ -1,0 +1,65 @@
+import type { EmailService } from "../emails/email.service";
+import type { EmailFilter } from "../emails/email-filter.input";
+import { filterKey, selectsAll } from "../emails/email-filter";
+import type { CorpusService } from "../corpus/corpus.service";
+import type { CountResult, Engine } from "../engine/engine";
+import type { ExecutionStrategy } from "../engine/execution-strategy";
+import type { HeavyGate } from "../engine/heavy-gate";
+import { ResultCache } from "../engine/result-cache";
+
+export interface StatsRequest {
+  mask: number;
+  strategy: ExecutionStrategy;
+  workers?: number | null;
+  chunkSize?: number | null;
+  fresh: boolean;
+  filter?: EmailFilter | null;
+}
+
+/** A count plus where it came from; what the GraphQL types read. */
+export type StatsResult = CountResult;
+
+export interface StatsServiceOptions {
+  queryTimeoutMs: number;
+}
+
+/**
+ * Per-email metric counts for a filter, through the cache and the heavy-query gate
+ * into the engine. The only way GraphQL reaches the engine.
+ */
+export class StatsService {
+  constructor(
+    private readonly emails: EmailService,
+    private readonly corpus: CorpusService,
+    private readonly engine: Engine,
+    private readonly cache: ResultCache,
+    private readonly gate: HeavyGate,
+    private readonly options: StatsServiceOptions,
+  ) {}
+
+  async compute(req: StatsRequest, signal?: AbortSignal): Promise<StatsResult> {
+    const version = this.corpus.state()?.version ?? 0;
+    this.cache.evictOlderThan(version);
+    const key = ResultCache.key(version, filterKey(req.filter), req.mask);
+    if (!req.fresh) {
+      const hit = this.cache.get(key);
+      if (hit) return { ...hit, report: { ...hit.report, cached: true } };
+    }
+    const { value, queueMs } = await this.gate.run(async () => {
+      const ids = selectsAll(req.filter) ? null : await this.emails.selectIds(req.filter);
+      return this.engine.count({
+        mask: req.mask,
+        strategy: req.strategy,
+        workers: req.workers,
+        chunkSize: req.chunkSize,
+        ids,
+        signal,
+        timeoutMs: this.options.queryTimeoutMs,
+      });
+    }, signal);
+    const result = { ...value, report: { ...value.report, queueMs, wallMs: value.report.wallMs + queueMs } };
+    // A result is cached under the version it was computed from, never a newer one.
+    this.cache.set(ResultCache.key(result.report.corpusVersion, filterKey(req.filter), req.mask), result);
+    return result;
+  }
+}
