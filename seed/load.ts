@@ -10,7 +10,9 @@ import { formatSummary, progressReporter } from "../src/corpus/load-progress";
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { csv: { type: "string" } }, strict: true });
   if (!values.csv) {
-    console.error("usage: npm run seed -- --csv PATH   (loads into the database named by DATABASE_URL)");
+    console.error(
+      "usage: npm run seed -- --csv PATH   (loads into the database named by DATABASE_URL)",
+    );
     return 2;
   }
   const config = loadConfig(process.env);
@@ -19,7 +21,9 @@ async function main(): Promise<number> {
     applyMigrations(db);
     const progress = progressReporter(process.stderr);
     try {
-      const summary = await loadCsv(db, values.csv, { onProgress: (p: LoadProgress) => progress.update(p) });
+      const summary = await loadCsv(db, values.csv, {
+        onProgress: (p: LoadProgress) => progress.update(p),
+      });
       progress.stop();
       console.log(formatSummary(summary, config.databaseFile));
       return 0;

@@ -71,7 +71,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const schema = await buildAppSchema({
     get: (cls) => {
       const instance = instances.get(cls);
-      if (!instance) throw new Error(`no instance registered for ${String((cls as { name?: string }).name)}`);
+      if (!instance)
+        throw new Error(`no instance registered for ${String((cls as { name?: string }).name)}`);
       return instance;
     },
   });

@@ -10,7 +10,10 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  app.logger.info({ url: `http://${config.host}:${port}/graphql`, database: config.databaseFile }, "Capstats is serving");
+  app.logger.info(
+    { url: `http://${config.host}:${port}/graphql`, database: config.databaseFile },
+    "Capstats is serving",
+  );
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

@@ -57,20 +57,24 @@ export function weekday(days: number): number {
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
-/** US Eastern daylight time under the 2007 rule: second Sunday of March to first of November. */
-export function isEasternDaylightTime(days: number): boolean {
+/**
+ * Whether local midnight in Washington falls in daylight time (2007 rule). Clocks change
+ * at 2 AM, so midnight of the spring-forward Sunday is still standard time and midnight
+ * of the fall-back Sunday is still daylight time.
+ */
+export function isEasternDaylightAtMidnight(days: number): boolean {
   const { year, month } = civilFromDays(days);
   if (month < 3 || month > 11) return false;
   if (month > 3 && month < 11) return true;
   const first = daysFromCivil({ year, month, day: 1 });
   const firstSunday = first + ((7 - weekday(first)) % 7);
-  return month === 3 ? days >= firstSunday + 7 : days < firstSunday;
+  return month === 3 ? days > firstSunday + 7 : days <= firstSunday;
 }
 
 /** "2012-09-12T04:00:00+00:00": local midnight in Washington, written in UTC as the file does. */
 export function metadataTimestamp(days: number): string {
   const { year, month, day } = civilFromDays(days);
-  const hour = isEasternDaylightTime(days) ? "04" : "05";
+  const hour = isEasternDaylightAtMidnight(days) ? "04" : "05";
   return `${year}-${pad2(month)}-${pad2(day)}T${hour}:00:00+00:00`;
 }
 

@@ -1,6 +1,12 @@
 import { performance } from "node:perf_hooks";
-import { DEFAULT_EMAILS, DEFAULT_SEED, MAX_EMAILS, CorpusOptionError } from "./corpus-options";
-import { parseEmailCount, parseSeed } from "./corpus-options";
+import {
+  CorpusOptionError,
+  DEFAULT_EMAILS,
+  DEFAULT_SEED,
+  MAX_EMAILS,
+  parseEmailCount,
+  parseSeed,
+} from "./corpus-options";
 import { writeCorpusFile } from "./corpus-file";
 
 export const USAGE =

@@ -15,12 +15,22 @@ export function temporaryPathFor(path: string, pid: number = process.pid): strin
  * flushed to disk, then renamed over `path`. A crash or error leaves any earlier file at
  * `path` untouched and never a partial one.
  */
-export async function writeCorpusFile(path: string, opts: CorpusOptions = {}): Promise<CorpusSummary> {
+export async function writeCorpusFile(
+  path: string,
+  opts: CorpusOptions = {},
+): Promise<CorpusSummary> {
   const temporary = temporaryPathFor(path);
   // "wx": refuse to reuse a leftover temp file that another run might still be writing.
   const stream = createWriteStream(temporary, { flags: "wx" });
   try {
-    await once(stream, "open");
+    await once(stream, "open").catch((error: NodeJS.ErrnoException) => {
+      throw Object.assign(
+        new Error(`cannot create ${temporary} to write ${path}: ${error.message}`),
+        {
+          code: error.code,
+        },
+      );
+    });
     const summary = await writeCorpus(stream, opts);
     stream.end();
     await finished(stream);

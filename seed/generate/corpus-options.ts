@@ -13,7 +13,9 @@ const DECIMAL = /^\d+$/;
 
 function checkWhole(value: number, min: number, max: number, label: string, shown: string): number {
   if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new CorpusOptionError(`${label} must be a whole number from ${min} to ${max}, got ${shown}`);
+    throw new CorpusOptionError(
+      `${label} must be a whole number from ${min} to ${max}, got ${shown}`,
+    );
   }
   return value;
 }

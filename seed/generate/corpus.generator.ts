@@ -55,7 +55,8 @@ function waitForDrain(out: Writable): Promise<void> {
     const onDrain = (): void => settle();
     const onError = (error: Error): void => settle(error);
     // Without this, a stream destroyed while we wait would leave the promise pending forever.
-    const onClose = (): void => settle(new Error("output stream closed before the corpus was written"));
+    const onClose = (): void =>
+      settle(new Error("output stream closed before the corpus was written"));
     out.on("drain", onDrain);
     out.on("error", onError);
     out.on("close", onClose);

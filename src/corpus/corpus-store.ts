@@ -68,13 +68,17 @@ export class StagingTable {
         // Index definitions are taken from the live table so the swapped-in table is
         // exactly what the migrations describe (Prisma sees no drift).
         const indexes = db
-          .prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Email' AND sql IS NOT NULL`)
+          .prepare(
+            `SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Email' AND sql IS NOT NULL`,
+          )
           .all() as { sql: string }[];
         db.exec(`DROP TABLE "Email"`);
         db.exec(`ALTER TABLE "${this.name}" RENAME TO "Email"`);
         for (const { sql } of indexes) db.exec(sql);
         const totals = db
-          .prepare(`SELECT count(*) AS emailCount, coalesce(sum(RawTextBytes), 0) AS totalBytes FROM "Email"`)
+          .prepare(
+            `SELECT count(*) AS emailCount, coalesce(sum(RawTextBytes), 0) AS totalBytes FROM "Email"`,
+          )
           .get() as { emailCount: number; totalBytes: number };
         const version = (readCorpusState(db)?.version ?? 0) + 1;
         const loadedAt = new Date().toISOString().replace("Z", "+00:00");
@@ -96,7 +100,9 @@ export class StagingTable {
 /** Staging tables left by a loader that died (its pid is gone) are dropped. */
 function dropAbandonedStagingTables(db: Sqlite): void {
   const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '${STAGING_PREFIX}%'`)
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '${STAGING_PREFIX}%'`,
+    )
     .all() as { name: string }[];
   for (const { name } of tables) {
     const pid = Number(name.slice(STAGING_PREFIX.length).split("_")[0]);

@@ -1,11 +1,10 @@
 import fs from "node:fs";
-import { parse, CsvError } from "csv-parse";
+import Papa from "papaparse";
 import type { Sqlite } from "../db/sqlite";
 import { CsvLoadError } from "./load-error";
-import { LineTracker } from "./line-tracker";
 import { mapHeader, mapRow, type HeaderMap, type SqlValue } from "./row-mapper";
 import { StagingTable, type CorpusState } from "./corpus-store";
-import { Utf8Validator } from "./utf8-validator";
+import { Utf8DecodeStream } from "./utf8-decode.stream";
 
 export interface LoadProgress {
   bytesRead: number;
@@ -33,7 +32,11 @@ export const DEFAULT_BATCH_SIZE = 2000;
  * atomically. Any problem aborts the load with a CsvLoadError naming the file and
  * physical line, and leaves the previous corpus untouched.
  */
-export async function loadCsv(db: Sqlite, file: string, opts: LoadOptions = {}): Promise<LoadSummary> {
+export async function loadCsv(
+  db: Sqlite,
+  file: string,
+  opts: LoadOptions = {},
+): Promise<LoadSummary> {
   const started = performance.now();
   let size: number;
   try {
@@ -43,7 +46,11 @@ export async function loadCsv(db: Sqlite, file: string, opts: LoadOptions = {}):
   } catch (err) {
     if (err instanceof CsvLoadError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new CsvLoadError(file, null, code === "ENOENT" ? "file not found" : `cannot open (${code ?? String(err)})`);
+    throw new CsvLoadError(
+      file,
+      null,
+      code === "ENOENT" ? "file not found" : `cannot open (${code ?? String(err)})`,
+    );
   }
   const staging = new StagingTable(db);
   try {
@@ -56,107 +63,117 @@ export async function loadCsv(db: Sqlite, file: string, opts: LoadOptions = {}):
   }
 }
 
-async function streamInto(staging: StagingTable, file: string, size: number, opts: LoadOptions): Promise<number> {
+async function streamInto(
+  staging: StagingTable,
+  file: string,
+  size: number,
+  opts: LoadOptions,
+): Promise<number> {
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-  const utf8 = new Utf8Validator();
-  const lines = new LineTracker();
-  const parser = parse({ bom: true, info: true, record_delimiter: ["\r\n", "\n"], relax_quotes: false });
+  const decoded = new Utf8DecodeStream(file);
+  const input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   let header: HeaderMap | null = null;
+  let width = 0;
   let batch: SqlValue[][] = [];
   let batchLines: number[] = [];
   let rows = 0;
-  let bytesRead = 0;
-  let recordEnd = 0; // byte offset where the previous record ended
-  let failure: CsvLoadError | null = null;
-  const fail = (line: number | null, problem: string): void => {
-    failure ??= new CsvLoadError(file, line, problem);
-  };
+  let line = 1; // physical line where the current record starts
+  let failure: Error | null = null;
+
   const flush = (): void => {
-    if (batch.length === 0) return;
+    if (batch.length === 0 || failure) return;
     const dup = staging.insertBatch(batch);
-    if (dup >= 0) fail(batchLines[dup], `duplicate Id ${String(batch[dup][0])}`);
+    if (dup >= 0)
+      failure = new CsvLoadError(file, batchLines[dup], `duplicate Id ${String(batch[dup][0])}`);
     rows += batch.length;
     batch = [];
     batchLines = [];
+    opts.onProgress?.({ bytesRead: decoded.bytesRead, totalBytes: size, rows });
   };
 
-  let parseError: unknown = null;
-  // Registered for the parser's whole life: an 'error' event without a listener would crash the process.
-  parser.on("error", (err) => (parseError ??= err));
-  parser.on("data", ({ record, info }: { record: string[]; info: { bytes: number } }) => {
-    if (failure) return;
-    const line = lines.lineAt(recordEnd);
-    recordEnd = info.bytes;
+  // Returns a problem for the record, or null. Inserts are synchronous (better-sqlite3),
+  // so the parser never runs ahead of the database and memory stays flat.
+  const onRecord = (record: string[], errors: Papa.ParseError[]): string | null => {
+    if (errors.length > 0) return describeParseError(errors[0]);
+    if (record.length === 1 && record[0] === "") return null; // a blank line
     if (header === null) {
       const mapped = mapHeader(record);
       if ("missing" in mapped) {
-        fail(line, `missing required column${mapped.missing.length > 1 ? "s" : ""} ${mapped.missing.join(", ")} in the header`);
-      } else header = mapped;
-      return;
+        const s = mapped.missing.length > 1 ? "s" : "";
+        return `missing required column${s} ${mapped.missing.join(", ")} in the header`;
+      }
+      header = mapped;
+      width = record.length;
+      return null;
+    }
+    if (record.length !== width) {
+      return `wrong number of fields: expected ${width} as in the header, found ${record.length}`;
     }
     const row = mapRow(record, header);
-    if (typeof row === "string") return fail(line, row);
+    if (typeof row === "string") return row;
     batch.push(row.values);
     batchLines.push(line);
     if (batch.length >= batchSize) flush();
-  });
+    return null;
+  };
 
-  const input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  try {
-    for await (const chunk of input as AsyncIterable<Buffer>) {
-      const bad = utf8.push(chunk);
-      lines.push(chunk);
-      if (bad >= 0) {
-        fail(lines.lineAt(bad), `invalid UTF-8 at byte ${bad}`);
-        break;
-      }
-      bytesRead += chunk.length;
-      await write(parser, chunk);
-      if (failure) break;
-      opts.onProgress?.({ bytesRead, totalBytes: size, rows: rows + batch.length });
-    }
-    if (!failure) {
-      const bad = utf8.end();
-      if (bad >= 0) fail(lines.lineAt(bad), `invalid UTF-8 at byte ${bad} (truncated character at end of file)`);
-    }
-    if (!failure) await end(parser);
-  } catch (err) {
-    parseError ??= err;
-  } finally {
-    input.destroy();
-  }
-  if (parseError !== null && !failure) {
-    if (!(parseError instanceof CsvError)) throw parseError;
-    fail(lines.lineAt(recordEnd), describeCsvError(parseError));
-  }
-  if (!failure) flush();
+  await new Promise<void>((resolve) => {
+    input.on("error", (err) => {
+      failure ??= new CsvLoadError(file, null, `read failed: ${err.message}`);
+      decoded.destroy();
+    });
+    decoded.on("error", (err) => {
+      failure ??= err;
+      resolve();
+    });
+    Papa.parse<string[]>(decoded, {
+      delimiter: ",",
+      quoteChar: '"',
+      escapeChar: '"',
+      step: (results, parser) => {
+        if (failure) return parser.abort();
+        const problem = onRecord(results.data, results.errors);
+        if (problem !== null) failure = new CsvLoadError(file, line, problem);
+        line += 1 + newlinesIn(results.data);
+        if (failure) {
+          parser.abort();
+          input.destroy();
+        }
+      },
+      complete: () => resolve(),
+      error: (err: Error) => {
+        failure ??= err;
+        resolve();
+      },
+    });
+    input.pipe(decoded);
+  });
+  flush();
   if (failure) throw failure;
   if (header === null) throw new CsvLoadError(file, 1, "empty file: no header row");
-  opts.onProgress?.({ bytesRead, totalBytes: size, rows });
   return rows;
 }
 
-function describeCsvError(err: CsvError): string {
-  switch (err.code) {
-    case "CSV_QUOTE_NOT_CLOSED":
-      return "unterminated quote: a quoted field starting in this record is never closed";
-    case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
-      return `wrong number of fields: ${err.message.replace(/ on line \d+$/, "")}`;
-    default:
-      return err.message.replace(/ at line \d+/, "");
+/** Physical lines a record spans beyond its first: the newlines inside its quoted fields. */
+function newlinesIn(record: readonly string[]): number {
+  let n = 0;
+  for (const field of record) {
+    let i = field.indexOf("\n");
+    while (i !== -1) {
+      n++;
+      i = field.indexOf("\n", i + 1);
+    }
   }
+  return n;
 }
 
-function write(parser: ReturnType<typeof parse>, chunk: Buffer): Promise<void> {
-  return new Promise((resolve, reject) => {
-    parser.write(chunk, (err) => (err ? reject(err) : resolve()));
-  });
-}
-
-function end(parser: ReturnType<typeof parse>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    parser.once("error", reject);
-    parser.once("end", () => resolve());
-    parser.end();
-  });
+function describeParseError(err: Papa.ParseError): string {
+  switch (err.code) {
+    case "MissingQuotes":
+      return "unterminated quote: a quoted field starting in this record is never closed";
+    case "InvalidQuotes":
+      return "invalid quote: a quoted field is followed by text before the next comma or line end";
+    default:
+      return `${err.code}: ${err.message}`;
+  }
 }

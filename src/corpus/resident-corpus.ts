@@ -59,7 +59,9 @@ export function readResidentCorpus(db: Sqlite): ResidentCorpus {
     }
     offsets[i] = at;
     if (i !== count || at !== totalBytes) {
-      throw new Error(`Corpus metadata (${count} emails, ${totalBytes} bytes) disagrees with Email (${i}, ${at})`);
+      throw new Error(
+        `Corpus metadata (${count} emails, ${totalBytes} bytes) disagrees with Email (${i}, ${at})`,
+      );
     }
     return { version, ids, offsets, bytes, totalBytes };
   })();

@@ -10,7 +10,8 @@ export function mapHeader(header: readonly string[]): HeaderMap | { missing: Ema
   const known = new Set<string>(EMAIL_COLUMNS);
   header.forEach((raw, i) => {
     const name = raw.trim();
-    if (known.has(name) && !positions.has(name as EmailColumn)) positions.set(name as EmailColumn, i);
+    if (known.has(name) && !positions.has(name as EmailColumn))
+      positions.set(name as EmailColumn, i);
   });
   const missing = REQUIRED_COLUMNS.filter((c) => !positions.has(c));
   return missing.length > 0 ? { missing } : positions;
@@ -78,6 +79,9 @@ export function mapRow(record: readonly string[], header: HeaderMap): MappedRow 
       values[c] = raw === undefined || raw === "" ? null : raw;
     }
   }
-  values[EMAIL_COLUMNS.length] = Buffer.byteLength(values[EMAIL_COLUMNS.length - 1] as string, "utf8");
+  values[EMAIL_COLUMNS.length] = Buffer.byteLength(
+    values[EMAIL_COLUMNS.length - 1] as string,
+    "utf8",
+  );
   return { id, values };
 }

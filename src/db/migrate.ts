@@ -36,7 +36,9 @@ export function applyMigrations(db: Sqlite, dir = MIGRATIONS_DIR): MigrationResu
     .sort();
   db.exec(CREATE_MIGRATIONS_TABLE);
   const rows = db
-    .prepare(`SELECT migration_name, checksum, finished_at FROM _prisma_migrations WHERE rolled_back_at IS NULL`)
+    .prepare(
+      `SELECT migration_name, checksum, finished_at FROM _prisma_migrations WHERE rolled_back_at IS NULL`,
+    )
     .all() as { migration_name: string; checksum: string; finished_at: string | null }[];
   const done = new Map(rows.map((r) => [r.migration_name, r]));
   const result: MigrationResult = { applied: [], alreadyApplied: [] };

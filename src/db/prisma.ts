@@ -6,6 +6,9 @@ export type { PrismaClient };
 
 /** Prisma on the better-sqlite3 driver adapter: no native query engine is needed. */
 export function createPrismaClient(file: string): PrismaClient {
-  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: DEFAULT_BUSY_TIMEOUT_MS });
+  const adapter = new PrismaBetterSQLite3({
+    url: `file:${file}`,
+    timeout: DEFAULT_BUSY_TIMEOUT_MS,
+  });
   return new PrismaClient({ adapter });
 }

@@ -19,7 +19,10 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
  */
 export function openSqlite(file: string, opts: OpenOptions = {}): Sqlite {
   if (!opts.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  const db = new Database(file, {
+    readonly: opts.readonly ?? false,
+    fileMustExist: opts.readonly ?? false,
+  });
   db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
   if (!opts.readonly) {
     db.pragma("journal_mode = WAL");

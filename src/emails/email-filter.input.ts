@@ -26,21 +26,29 @@ export class EmailFilter implements Validatable {
   @Field(() => Date, { nullable: true, description: "MetadataDateSent before this instant." })
   sentBefore?: Date | null;
 
-  @Field(() => String, { nullable: true, description: "Substring of MetadataSubject (ASCII case-insensitive)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Substring of MetadataSubject (ASCII case-insensitive).",
+  })
   subjectContains?: string | null;
 
   validate(): void {
     if (this.ids && this.ids.length > LIMITS.idsPerFilter.max) {
-      throw new BadUserInputError(`filter.ids may hold at most ${LIMITS.idsPerFilter.max} ids (got ${this.ids.length})`, {
-        argument: "filter.ids",
-      });
+      throw new BadUserInputError(
+        `filter.ids may hold at most ${LIMITS.idsPerFilter.max} ids (got ${this.ids.length})`,
+        {
+          argument: "filter.ids",
+        },
+      );
     }
     for (const [name, value] of [
       ["filter.sender", this.sender],
       ["filter.subjectContains", this.subjectContains],
     ] as const) {
       if (value && value.length > LIMITS.substring.max) {
-        throw new BadUserInputError(`${name} may be at most ${LIMITS.substring.max} characters`, { argument: name });
+        throw new BadUserInputError(`${name} may be at most ${LIMITS.substring.max} characters`, {
+          argument: name,
+        });
       }
     }
   }

@@ -11,7 +11,9 @@ const CAPITALS = maskOf(["CAPITALS"]);
 export class EmailResolver {
   constructor(private readonly service: EmailService) {}
 
-  @Query(() => EmailConnection, { description: "Emails in Id order, filtered and paged (Relay connection)." })
+  @Query(() => EmailConnection, {
+    description: "Emails in Id order, filtered and paged (Relay connection).",
+  })
   async emails(@Args(() => EmailsArgs) args: EmailsArgs): Promise<EmailConnection> {
     return this.service.page(args.filter, args.first, args.after);
   }
@@ -21,7 +23,9 @@ export class EmailResolver {
     return this.service.findById(id);
   }
 
-  @FieldResolver(() => Int, { description: "Capital letters in RawText: code points c with Python c.isupper()." })
+  @FieldResolver(() => Int, {
+    description: "Capital letters in RawText: code points c with Python c.isupper().",
+  })
   capitalLetters(@Root() email: Email): number {
     return countText(email.rawText, CAPITALS)[METRIC_INDEX.CAPITALS];
   }

@@ -14,7 +14,11 @@ export class EmailService {
   }
 
   /** Keyset pagination on Id: stable under inserts and O(page) however deep the page. */
-  async page(filter: EmailFilter | null | undefined, first: number, after?: string | null): Promise<EmailConnection> {
+  async page(
+    filter: EmailFilter | null | undefined,
+    first: number,
+    after?: string | null,
+  ): Promise<EmailConnection> {
     const where = toEmailWhere(filter);
     const afterId = after ? decodeCursor(CURSOR_KIND, after) : null;
     const pageWhere = afterId === null ? where : { AND: [where, { id: { gt: afterId } }] };
@@ -23,7 +27,9 @@ export class EmailService {
       this.prisma.email.findMany({ where: pageWhere, orderBy: { id: "asc" }, take: first + 1 }),
     ]);
     const hasNextPage = rows.length > first;
-    const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(CURSOR_KIND, node.id), node }));
+    const edges = rows
+      .slice(0, first)
+      .map((node) => ({ cursor: encodeCursor(CURSOR_KIND, node.id), node }));
     return {
       totalCount,
       edges,

@@ -14,7 +14,10 @@ export class EmailsArgs implements Validatable {
   })
   first: number = LIMITS.emailsFirst.default;
 
-  @Field(() => String, { nullable: true, description: "Cursor of the last edge of the previous page." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor of the last edge of the previous page.",
+  })
   after?: string | null;
 
   validate(): void {

@@ -42,7 +42,9 @@ export function chooseAuto(
     workers,
     chunkSize: req.chunkSize ?? null,
     reason: `AUTO: ${mb} MB in ${emails} emails; THREADS with ${workers} workers${
-      resident ? " reading the shared resident corpus" : " reading SQLite (corpus above the resident budget)"
+      resident
+        ? " reading the shared resident corpus"
+        : " reading SQLite (corpus above the resident budget)"
     }, ${req.chunkSize == null ? "one balanced chunk per worker" : `${req.chunkSize} emails per task`}`,
   };
 }

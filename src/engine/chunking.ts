@@ -71,7 +71,12 @@ export function planBalanced(
       if (!last && split && assigned + (size - offset) > target) {
         end = split(member, offset + (target - assigned));
         if (end <= offset) break; // the cut falls inside the first character: leave it whole to the next task
-      } else if (!last && !split && b.members.length > 0 && assigned + size - target > target - assigned) {
+      } else if (
+        !last &&
+        !split &&
+        b.members.length > 0 &&
+        assigned + size - target > target - assigned
+      ) {
         break; // whole emails: stop where the next email would overshoot more than stopping undershoots
       }
       b.members.push(member);

@@ -1,7 +1,13 @@
 import type { CorpusService, CorpusView } from "../corpus/corpus.service";
 import { indexOfIds } from "../corpus/resident-corpus";
 import { BadUserInputError } from "../errors/client-errors";
-import { alignToCodePoint, planBalanced, planFixed, type Selection, type TaskPlan } from "./chunking";
+import {
+  alignToCodePoint,
+  planBalanced,
+  planFixed,
+  type Selection,
+  type TaskPlan,
+} from "./chunking";
 import { ExecutionStrategy, type ConcreteStrategy } from "./execution-strategy";
 import type { ExecutionReport } from "./execution-report";
 import type { Executor, ExecutorRun } from "./executor";
@@ -88,7 +94,13 @@ export class Engine {
 
   private choose(req: CountRequest, sel: Selection, view: CorpusView): AutoChoice {
     if (req.strategy === ExecutionStrategy.AUTO) {
-      return chooseAuto(sel.totalBytes, sel.emails.length, this.executors, view.resident !== null, req);
+      return chooseAuto(
+        sel.totalBytes,
+        sel.emails.length,
+        this.executors,
+        view.resident !== null,
+        req,
+      );
     }
     const strategy = req.strategy as ConcreteStrategy;
     const executor = this.executors[strategy];
@@ -109,14 +121,20 @@ export class Engine {
     };
   }
 
-  private plan(sel: Selection, view: CorpusView, choice: AutoChoice, executor: Executor): TaskPlan[] {
+  private plan(
+    sel: Selection,
+    view: CorpusView,
+    choice: AutoChoice,
+    executor: Executor,
+  ): TaskPlan[] {
     if (choice.chunkSize != null) return planFixed(sel, choice.chunkSize);
     if (choice.strategy === ExecutionStrategy.SEQUENTIAL) return planBalanced(sel, 1, null);
     const resident = executor.sharesMemory ? view.resident : null;
     const bytes = resident ? new Uint8Array(resident) : null;
     // Only a planner that can see the text may cut inside an email.
     const split = bytes
-      ? (member: number, offset: number) => alignToCodePoint(bytes, view.offsets[sel.emails[member]], offset)
+      ? (member: number, offset: number) =>
+          alignToCodePoint(bytes, view.offsets[sel.emails[member]], offset)
       : null;
     return planBalanced(sel, choice.workers, split);
   }
@@ -141,7 +159,13 @@ function select(view: CorpusView, ids: Int32Array | null): Selection {
   return { emails, sizes, totalBytes };
 }
 
-function toTask(plan: TaskPlan, sel: Selection, view: CorpusView, mask: number, shared: boolean): CountTask {
+function toTask(
+  plan: TaskPlan,
+  sel: Selection,
+  view: CorpusView,
+  mask: number,
+  shared: boolean,
+): CountTask {
   const n = plan.members.length;
   if (shared && view.resident) {
     const starts = new Float64Array(n);

@@ -13,10 +13,17 @@ export interface ExecutorSet {
 }
 
 function runInline(task: CountTask): CountTaskResult {
-  if (task.kind !== "resident") throw new NotImplementedError("streaming from SQLite is not implemented yet");
+  if (task.kind !== "resident")
+    throw new NotImplementedError("streaming from SQLite is not implemented yet");
   const started = performance.now();
   const r = countSegments(new Uint8Array(task.bytes), task.starts, task.ends, task.mask);
-  return { counts: r.counts, edges: r.edges, worker: "main", readMs: 0, computeMs: performance.now() - started };
+  return {
+    counts: r.counts,
+    edges: r.edges,
+    worker: "main",
+    readMs: 0,
+    computeMs: performance.now() - started,
+  };
 }
 
 class Unavailable implements Executor {

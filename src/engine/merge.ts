@@ -27,7 +27,10 @@ export function mergeResults(
     for (let j = 0; j < plan.members.length; j++) {
       const m = plan.members[j];
       if (seen[m] === 0) {
-        out.counts.set(part.counts.subarray(j * METRIC_COUNT, (j + 1) * METRIC_COUNT), m * METRIC_COUNT);
+        out.counts.set(
+          part.counts.subarray(j * METRIC_COUNT, (j + 1) * METRIC_COUNT),
+          m * METRIC_COUNT,
+        );
         out.edges[m] = part.edges[j];
         seen[m] = 1;
       } else {

@@ -8,6 +8,7 @@ export interface RequestContext {
 /** A client-supplied X-Request-Id is kept (if sane) so logs join up across services. */
 export function createContext(req: IncomingMessage): RequestContext {
   const given = req.headers["x-request-id"];
-  const requestId = typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+  const requestId =
+    typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
   return { requestId };
 }

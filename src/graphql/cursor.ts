@@ -12,7 +12,9 @@ export function decodeCursor(kind: string, cursor: string, argument = "after"): 
   const text = Buffer.from(cursor, "base64url").toString("utf8");
   const match = /^([a-z-]+):(-?\d{1,15})$/.exec(text);
   if (!match || match[1] !== kind || encodeCursor(kind, Number(match[2])) !== cursor) {
-    throw new BadUserInputError(`${argument} is not a valid cursor for this connection`, { argument });
+    throw new BadUserInputError(`${argument} is not a valid cursor for this connection`, {
+      argument,
+    });
   }
   return Number(match[2]);
 }

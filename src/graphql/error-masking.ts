@@ -18,12 +18,19 @@ export function isExpected(error: unknown): boolean {
 export const MASKED_MESSAGE = "Internal server error";
 
 /** The one place unexpected errors are masked: no message, no stack, just a code. */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   if (isExpected(error)) {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  return { message: MASKED_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  return {
+    message: MASKED_MESSAGE,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
 }
 
 /** Logs unexpected errors in full with the request id, and tells the client that id. */
@@ -35,7 +42,12 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<RequestCo
           for (const error of errors) {
             if (isExpected(error)) continue;
             logger.error(
-              { err: unwrapResolverError(error), requestId: contextValue.requestId, operationName, path: error.path },
+              {
+                err: unwrapResolverError(error),
+                requestId: contextValue.requestId,
+                operationName,
+                path: error.path,
+              },
               "unexpected error",
             );
           }

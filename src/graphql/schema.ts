@@ -5,12 +5,10 @@ import { EmailResolver } from "../emails/email.resolver";
 import { StatsResolver } from "../stats/stats.resolver";
 import { validateArgument } from "./validate";
 
-export const RESOLVERS = [EmailResolver, StatsResolver] as const;
-
 /** Builds the schema; resolvers are taken from `container`, which createApp fills. */
 export async function buildAppSchema(container: ContainerType): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: RESOLVERS as unknown as [Function, ...Function[]],
+    resolvers: [EmailResolver, StatsResolver],
     container,
     validateFn: (argValue) => validateArgument(argValue),
     emitSchemaFile: false,

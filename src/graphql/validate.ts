@@ -6,7 +6,11 @@ export interface Validatable {
 }
 
 export function isValidatable(value: unknown): value is Validatable {
-  return typeof value === "object" && value !== null && typeof (value as Validatable).validate === "function";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Validatable).validate === "function"
+  );
 }
 
 /** type-graphql validateFn: arguments that know their limits check themselves. */
@@ -15,7 +19,11 @@ export function validateArgument(value: unknown): void {
   else if (isValidatable(value)) value.validate();
 }
 
-export function checkRange(argument: string, value: number | null | undefined, range: { min: number; max: number }): void {
+export function checkRange(
+  argument: string,
+  value: number | null | undefined,
+  range: { min: number; max: number },
+): void {
   if (value === null || value === undefined) return;
   if (!Number.isInteger(value) || value < range.min || value > range.max) {
     throw new OutOfRangeError(argument, value, range.min, range.max);

@@ -53,7 +53,11 @@ export function histogram(values: Float64Array, buckets: number): Bucket[] {
   const top = max(values);
   const width = Math.max(1, Math.ceil((top + 1) / buckets));
   const count = Math.ceil((top + 1) / width);
-  const out: Bucket[] = Array.from({ length: count }, (_, i) => ({ from: i * width, to: (i + 1) * width, count: 0 }));
+  const out: Bucket[] = Array.from({ length: count }, (_, i) => ({
+    from: i * width,
+    to: (i + 1) * width,
+    count: 0,
+  }));
   for (let i = 0; i < values.length; i++) out[Math.floor(values[i] / width)].count++;
   return out;
 }

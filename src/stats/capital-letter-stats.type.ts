@@ -43,7 +43,9 @@ export class CapitalLetterStats {
   @Field(() => Int) emailCount!: number;
   @Field(() => GraphQLSafeInt) totalCapitals!: number;
   @Field(() => GraphQLSafeInt) totalCharacters!: number;
-  @Field(() => Float, { description: "totalCapitals / totalCharacters; 0 when there are no characters." })
+  @Field(() => Float, {
+    description: "totalCapitals / totalCharacters; 0 when there are no characters.",
+  })
   capitalRatio!: number;
   @Field(() => Float) meanPerEmail!: number;
   @Field(() => Float, { description: "Python statistics.median of the per-email counts." })

@@ -6,9 +6,14 @@ registerEnumType(ExecutionStrategy, {
   description: "Where a query's counting runs.",
   valuesConfig: {
     AUTO: { description: "Chosen from the size of the work; see execution.reason." },
-    SEQUENTIAL: { description: "Main thread, time-sliced. A large slice blocks the event loop for its duration." },
+    SEQUENTIAL: {
+      description:
+        "Main thread, time-sliced. A large slice blocks the event loop for its duration.",
+    },
     THREADS: { description: "Pool of worker_threads reading the shared resident corpus." },
-    PROCESSES: { description: "Pool of child processes; no shared memory, each reads SQLite itself." },
+    PROCESSES: {
+      description: "Pool of child processes; no shared memory, each reads SQLite itself.",
+    },
   },
 });
 
@@ -20,7 +25,9 @@ export class WorkerUsageType {
   @Field(() => Float) busyMs!: number;
 }
 
-@ObjectType("ExecutionReport", { description: "What the chosen execution actually cost. Times are measured, in ms." })
+@ObjectType("ExecutionReport", {
+  description: "What the chosen execution actually cost. Times are measured, in ms.",
+})
 export class ExecutionReportType {
   @Field(() => ExecutionStrategy) requestedStrategy!: ExecutionStrategy;
   @Field(() => ExecutionStrategy, { description: "The strategy that actually ran." })
@@ -30,9 +37,14 @@ export class ExecutionReportType {
   @Field(() => Int, { description: "Workers this query could keep busy at once." })
   workers!: number;
   @Field(() => Int) tasks!: number;
-  @Field(() => Int, { nullable: true, description: "Emails per task; null when chunks were balanced by bytes." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Emails per task; null when chunks were balanced by bytes.",
+  })
   chunkSize!: number | null;
-  @Field(() => String, { description: '"resident" (shared memory) or "sqlite" (workers read the database).' })
+  @Field(() => String, {
+    description: '"resident" (shared memory) or "sqlite" (workers read the database).',
+  })
   dataPath!: string;
   @Field(() => Int) corpusVersion!: number;
   @Field(() => Int) emails!: number;
@@ -43,7 +55,9 @@ export class ExecutionReportType {
   queueMs!: number;
   @Field(() => Float, { description: "Selecting emails and planning chunks." })
   planMs!: number;
-  @Field(() => Float, { description: "Round trips minus work: message passing, pool queueing, wake-ups." })
+  @Field(() => Float, {
+    description: "Round trips minus work: message passing, pool queueing, wake-ups.",
+  })
   dispatchMs!: number;
   @Field(() => Float, { description: "Reading text (resident load, worker SQLite reads)." })
   readMs!: number;
@@ -52,6 +66,8 @@ export class ExecutionReportType {
   @Field(() => Float, { description: "Folding task results into per-email values." })
   mergeMs!: number;
   @Field(() => [WorkerUsageType]) perWorker!: WorkerUsageType[];
-  @Field(() => Boolean, { description: "Served from the result cache; times are those of the original run." })
+  @Field(() => Boolean, {
+    description: "Served from the result cache; times are those of the original run.",
+  })
   cached!: boolean;
 }

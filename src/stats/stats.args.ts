@@ -22,7 +22,10 @@ export class ExecutionArgs implements Validatable {
   })
   chunkSize?: number | null;
 
-  @Field(() => Boolean, { defaultValue: false, description: "Recompute from the text instead of the cache." })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "Recompute from the text instead of the cache.",
+  })
   fresh: boolean = false;
 
   @Field(() => EmailFilter, { nullable: true })

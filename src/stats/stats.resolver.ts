@@ -45,14 +45,19 @@ export class StatsResolver {
   constructor(private readonly stats: StatsService) {}
 
   @Query(() => CapitalLetterStats, {
-    description: "Capital letters per email (Python isupper), computed by the chosen execution strategy.",
+    description:
+      "Capital letters per email (Python isupper), computed by the chosen execution strategy.",
   })
-  async capitalLetterStats(@Args(() => ExecutionArgs) args: ExecutionArgs): Promise<CapitalLetterStats> {
+  async capitalLetterStats(
+    @Args(() => ExecutionArgs) args: ExecutionArgs,
+  ): Promise<CapitalLetterStats> {
     const result = await this.stats.compute({ ...args, mask: CAPITALS_MASK });
     return toCapitalLetterStats(result);
   }
 
-  @FieldResolver(() => [EmailCapitals], { description: "The n emails with the most capitals; ties by lower Id." })
+  @FieldResolver(() => [EmailCapitals], {
+    description: "The n emails with the most capitals; ties by lower Id.",
+  })
   top(
     @Root() stats: CapitalLetterStats,
     @Arg("n", () => Int, { defaultValue: LIMITS.topN.default }) n: number,
@@ -62,7 +67,9 @@ export class StatsResolver {
     return topPositions(capitals, n).map((p) => emailCapitals(stats.result, p));
   }
 
-  @FieldResolver(() => [HistogramBucket], { description: "Equal-width buckets of capitals per email, from 0 to the maximum." })
+  @FieldResolver(() => [HistogramBucket], {
+    description: "Equal-width buckets of capitals per email, from 0 to the maximum.",
+  })
   histogram(
     @Root() stats: CapitalLetterStats,
     @Arg("buckets", () => Int, { defaultValue: LIMITS.histogramBuckets.default }) buckets: number,
@@ -82,7 +89,11 @@ export class StatsResolver {
     const from = after ? firstAbove(ids, decodeCursor(CURSOR_KIND, after)) : 0;
     const to = Math.min(ids.length, from + first);
     const edges = [];
-    for (let p = from; p < to; p++) edges.push({ cursor: encodeCursor(CURSOR_KIND, ids[p]), node: emailCapitals(stats.result, p) });
+    for (let p = from; p < to; p++)
+      edges.push({
+        cursor: encodeCursor(CURSOR_KIND, ids[p]),
+        node: emailCapitals(stats.result, p),
+      });
     return {
       totalCount: ids.length,
       edges,

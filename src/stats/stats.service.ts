@@ -57,9 +57,15 @@ export class StatsService {
         timeoutMs: this.options.queryTimeoutMs,
       });
     }, signal);
-    const result = { ...value, report: { ...value.report, queueMs, wallMs: value.report.wallMs + queueMs } };
+    const result = {
+      ...value,
+      report: { ...value.report, queueMs, wallMs: value.report.wallMs + queueMs },
+    };
     // A result is cached under the version it was computed from, never a newer one.
-    this.cache.set(ResultCache.key(result.report.corpusVersion, filterKey(req.filter), req.mask), result);
+    this.cache.set(
+      ResultCache.key(result.report.corpusVersion, filterKey(req.filter), req.mask),
+      result,
+    );
     return result;
   }
 }

@@ -38,7 +38,8 @@ const WORDS = METRIC_INDEX.WORDS;
 const LINES = METRIC_INDEX.LINES;
 
 export function createSegmentCounts(n: number, mask: number): SegmentCounts {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`segment count must be a natural number, got ${n}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`segment count must be a natural number, got ${n}`);
   assertMask(mask);
   return { n, mask, counts: new Float64Array(n * METRIC_COUNT), edges: new Uint8Array(n) };
 }
@@ -84,8 +85,7 @@ export function mergeSegment(
 
   // LINES = breaks + trailing; take the trailing term off both parts, then put back the
   // trailing term of the whole, which the last non-empty part decides.
-  let lines =
-    a.counts[oa + LINES] - trailing(ea) + b.counts[ob + LINES] - trailing(eb);
+  let lines = a.counts[oa + LINES] - trailing(ea) + b.counts[ob + LINES] - trailing(eb);
   if ((ea & EDGE_END_CR) !== 0 && (eb & EDGE_START_LF) !== 0) lines -= 1;
   const edges =
     ((ea | eb) & EDGE_NONEMPTY) |

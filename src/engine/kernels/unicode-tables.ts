@@ -79,7 +79,7 @@ function buildPlane(plane: number): Uint8Array {
     let match: RegExpExecArray | null;
     while ((match = runs.exec(text)) !== null) {
       const runEnd = match.index + match[0].length;
-      for (let k = match.index; k < runEnd; ) {
+      for (let k = match.index; k < runEnd;) {
         const cp = text.codePointAt(k) as number;
         table[cp & 0xffff] |= bit;
         k += cp > 0xffff ? 2 : 1;

@@ -23,6 +23,11 @@ export function packResidentTask(task: ResidentTask): PackedResidentTask {
     if (!(Number.isInteger(s) && Number.isInteger(e) && s >= 0 && s <= e && e <= source.length)) {
       throw new RangeError(`segment ${i} [${s}, ${e}) is outside the ${source.length} bytes`);
     }
+    // Checked here, against the original neighbours: once copied end to end, a cut through a
+    // code point would be followed by the next segment's bytes and go unnoticed by the kernel.
+    if (isContinuation(source, s) || isContinuation(source, e)) {
+      throw new RangeError(`segment ${i} [${s}, ${e}) cuts through a UTF-8 code point`);
+    }
     total += e - s;
   }
   const bytes = new Uint8Array(total);
@@ -36,4 +41,8 @@ export function packResidentTask(task: ResidentTask): PackedResidentTask {
     packedEnds[i] = at;
   }
   return { ...task, bytes, starts: packedStarts, ends: packedEnds };
+}
+
+function isContinuation(bytes: Uint8Array, i: number): boolean {
+  return i < bytes.length && (bytes[i] & 0xc0) === 0x80;
 }

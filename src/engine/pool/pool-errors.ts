@@ -72,6 +72,7 @@ function describeDeath(cause: unknown): string {
   const inner = cause.cause as { code?: unknown; message?: unknown } | undefined;
   if (inner && typeof inner.code === "string") return `${inner.code}: ${String(inner.message)}`;
   const signal = /signalCode: `([A-Z0-9]+)`/.exec(cause.message);
+  if (signal?.[1] === "SIGABRT") return "killed by SIGABRT, as V8 does on reaching the heap limit";
   if (signal) return `killed by ${signal[1]}`;
   const exit = /exitCode: `(-?\d+)`/.exec(cause.message);
   if (exit) return `exited with code ${exit[1]}`;

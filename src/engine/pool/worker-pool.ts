@@ -1,0 +1,167 @@
+import fs from "node:fs";
+import path from "node:path";
+import * as workerpool from "workerpool";
+import type { CountTask, CountTaskResult } from "../task.types";
+import { reviveCorpusChanged } from "../worker/task-errors";
+import type { TestHookName } from "../worker/test-hooks";
+import { guardedCall, type CallOptions, type CancellablePromise } from "./guarded-call";
+import { packResidentTask } from "./ipc-packing";
+import {
+  PoolQueueFullError,
+  PoolTerminatedError,
+  WorkerCrashedError,
+  type WorkerType,
+} from "./pool-errors";
+
+export type { CallOptions as ExecOptions } from "./guarded-call";
+export type { WorkerType } from "./pool-errors";
+
+export interface WorkerPoolOptions {
+  type: WorkerType;
+  minWorkers: number;
+  maxWorkers: number;
+  /** V8 old-generation heap limit of each worker, in MiB. */
+  maxOldGenerationMb: number;
+  /** Registers the sleep/exit/allocate hooks in the workers (tests only). */
+  testHooks?: boolean;
+  /** Tasks allowed to wait for a worker; beyond it exec rejects with PoolQueueFullError. */
+  maxQueueSize?: number;
+  /** Grace period for a worker to exit cleanly before it is killed; default 250 ms. */
+  workerTerminateTimeoutMs?: number;
+}
+
+export interface WorkerPoolStats {
+  type: WorkerType;
+  totalWorkers: number;
+  busyWorkers: number;
+  idleWorkers: number;
+  pendingTasks: number;
+}
+
+/** A died worker gets one retry on another worker: a random kill should not fail a query. */
+const MAX_ATTEMPTS = 2;
+const DEFAULT_TERMINATE_TIMEOUT_MS = 250;
+const WORKER_SCRIPT = path.resolve(__dirname, "../worker/worker.js");
+
+/** A pool of worker threads or child processes running count tasks. */
+export class WorkerPool {
+  readonly type: WorkerType;
+  private readonly pool: workerpool.Pool;
+  private readonly minWorkers: number;
+  private readonly testHooks: boolean;
+  private terminated = false;
+
+  constructor(options: WorkerPoolOptions) {
+    const { type, minWorkers, maxWorkers, maxOldGenerationMb, maxQueueSize } = options;
+    if (type !== "thread" && type !== "process") {
+      throw new TypeError(`worker type must be "thread" or "process", got ${JSON.stringify(type)}`);
+    }
+    checkInteger("minWorkers", minWorkers, 0);
+    checkInteger("maxWorkers", maxWorkers, Math.max(1, minWorkers));
+    checkInteger("maxOldGenerationMb", maxOldGenerationMb, 16);
+    if (maxQueueSize !== undefined) checkInteger("maxQueueSize", maxQueueSize, 1);
+    const terminateMs = options.workerTerminateTimeoutMs ?? DEFAULT_TERMINATE_TIMEOUT_MS;
+    checkInteger("workerTerminateTimeoutMs", terminateMs, 1);
+    if (!fs.existsSync(WORKER_SCRIPT)) {
+      throw new Error(`worker script ${WORKER_SCRIPT} is missing; build the project first`);
+    }
+    this.type = type;
+    this.minWorkers = minWorkers;
+    this.testHooks = options.testHooks ?? false;
+    // Explicit either way, so a stray CAPSTATS_TEST_HOOKS in the server's environment can
+    // never arm the hooks in production workers.
+    const env = { ...process.env, CAPSTATS_TEST_HOOKS: this.testHooks ? "1" : "0" };
+    this.pool = workerpool.pool(WORKER_SCRIPT, {
+      workerType: type,
+      minWorkers,
+      maxWorkers,
+      maxQueueSize,
+      workerTerminateTimeout: terminateMs,
+      workerThreadOpts: { env, resourceLimits: { maxOldGenerationSizeMb: maxOldGenerationMb } },
+      // "advanced" serialization sends typed arrays over IPC as binary; the default JSON turns
+      // a Float64Array into {"0":...} and loses its type.
+      forkOpts: {
+        env,
+        serialization: "advanced",
+        execArgv: [`--max-old-space-size=${maxOldGenerationMb}`],
+      },
+    });
+  }
+
+  /** Starts minWorkers workers and builds their kernel tables; returns their ids. */
+  warm(): Promise<string[]> {
+    return Promise.all(
+      Array.from({ length: this.minWorkers }, () => this.call<string>("warm", [], {})),
+    );
+  }
+
+  exec(task: CountTask, opts: CallOptions = {}): Promise<CountTaskResult> {
+    let wire: unknown = task;
+    if (this.type === "process" && task?.kind === "resident") {
+      try {
+        wire = packResidentTask(task);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
+    return this.call<CountTaskResult>("count", [wire], opts);
+  }
+
+  /** Runs a fault-injection hook in a worker, with exec's retry, timeout and abort rules. */
+  runTestHook(name: TestHookName, arg: number, opts: CallOptions = {}): Promise<unknown> {
+    if (!this.testHooks) {
+      return Promise.reject(new Error("test hooks are disabled; create the pool with testHooks"));
+    }
+    return this.call<unknown>(name, [arg], opts);
+  }
+
+  stats(): WorkerPoolStats {
+    const s = this.pool.stats();
+    return {
+      type: this.type,
+      totalWorkers: s.totalWorkers,
+      busyWorkers: s.busyWorkers,
+      idleWorkers: s.idleWorkers,
+      pendingTasks: s.pendingTasks,
+    };
+  }
+
+  /** Stops every worker now; tasks still running or queued reject. */
+  async terminate(): Promise<void> {
+    if (this.terminated) return;
+    this.terminated = true;
+    await this.pool.terminate(true);
+  }
+
+  private call<T>(method: string, params: unknown[], opts: CallOptions): Promise<T> {
+    if (this.terminated) return Promise.reject(new PoolTerminatedError());
+    const start = (): CancellablePromise<T> => {
+      if (this.terminated) throw new PoolTerminatedError();
+      try {
+        return this.pool.exec(method, params) as CancellablePromise<T>;
+      } catch (err) {
+        if (/max queue size/i.test((err as Error).message)) {
+          throw new PoolQueueFullError(this.pool.maxQueueSize);
+        }
+        throw err;
+      }
+    };
+    return guardedCall(
+      start,
+      {
+        maxAttempts: MAX_ATTEMPTS,
+        isWorkerDeath: (err) => err instanceof workerpool.TerminateError && !this.terminated,
+        mayRetry: () => !this.terminated,
+        crashed: (err, attempts) => new WorkerCrashedError(this.type, attempts, err),
+        failed: (err) => (this.terminated ? new PoolTerminatedError() : reviveCorpusChanged(err)),
+      },
+      opts,
+    );
+  }
+}
+
+function checkInteger(name: string, value: number, min: number): void {
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new RangeError(`${name} must be an integer >= ${min}, got ${value}`);
+  }
+}

@@ -1,0 +1,242 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import {
+  PoolTerminatedError,
+  TaskAbortedError,
+  TaskTimeoutError,
+  WorkerCrashedError,
+} from "../../../src/engine/pool/pool-errors";
+import { WorkerPool, type WorkerType } from "../../../src/engine/pool/worker-pool";
+import type { ResidentTask, SqliteTask } from "../../../src/engine/task.types";
+import { CorpusChangedError } from "../../../src/engine/worker/task-errors";
+import {
+  createCorpusDb,
+  EXPECTED,
+  MASK,
+  residentCorpus,
+  segment,
+  SPLIT_AT,
+  type CorpusDb,
+} from "../worker/corpus.fixture";
+import { childPids } from "./processes.fixture";
+
+const HANG_GUARD = { timeout: 30000 };
+
+function residentTask(): ResidentTask {
+  const { bytes, ranges } = residentCorpus();
+  const [s1, e1] = ranges.get(1) as [number, number];
+  const [s2, e2] = ranges.get(2) as [number, number];
+  return {
+    kind: "resident",
+    version: 1,
+    bytes,
+    starts: new Float64Array([s2, s1, s2 + SPLIT_AT]),
+    ends: new Float64Array([s2 + SPLIT_AT, e1, e2]),
+    mask: MASK,
+  };
+}
+
+function sqliteTask(db: CorpusDb, version = 1): SqliteTask {
+  return {
+    kind: "sqlite",
+    version,
+    dbFile: db.file,
+    ids: new Int32Array([2, 3, 2, 1]),
+    starts: new Float64Array([SPLIT_AT, 0, 0, 0]),
+    ends: new Float64Array([19, 16, SPLIT_AT, 11]),
+    mask: MASK,
+  };
+}
+
+function assertResidentCounts(counts: Float64Array): void {
+  assert.deepEqual(segment(counts, 0), EXPECTED.email2Head);
+  assert.deepEqual(segment(counts, 1), EXPECTED.email1);
+  assert.deepEqual(segment(counts, 2), EXPECTED.email2Tail);
+}
+
+for (const type of ["thread", "process"] as WorkerType[]) {
+  describe(`WorkerPool (${type})`, HANG_GUARD, () => {
+    let pool: WorkerPool;
+    let db: CorpusDb;
+    let warmIds: string[];
+
+    before(async () => {
+      db = createCorpusDb(1);
+      pool = new WorkerPool({
+        type,
+        minWorkers: 2,
+        maxWorkers: 2,
+        maxOldGenerationMb: 64,
+        testHooks: true,
+      });
+      warmIds = await pool.warm();
+    });
+    after(async () => {
+      await pool.terminate();
+      db.cleanup();
+    });
+
+    it("warms minWorkers distinct workers of its type", () => {
+      assert.equal(warmIds.length, 2);
+      assert.equal(new Set(warmIds).size, 2);
+      for (const id of warmIds)
+        assert.match(id, type === "thread" ? /^thread:\d+$/ : /^process:\d+$/);
+      if (type === "process") {
+        const children = childPids();
+        for (const id of warmIds) assert.ok(children.includes(Number(id.split(":")[1])), id);
+      }
+      assert.deepEqual(pool.stats(), {
+        type,
+        totalWorkers: 2,
+        busyWorkers: 0,
+        idleWorkers: 2,
+        pendingTasks: 0,
+      });
+    });
+
+    it("counts a resident task, split next to an astral capital", async () => {
+      const r = await pool.exec(residentTask());
+      assertResidentCounts(r.counts);
+      assert.ok(r.counts instanceof Float64Array && r.edges instanceof Uint8Array);
+      assert.ok(warmIds.includes(r.worker), r.worker);
+    });
+
+    it("counts a sqlite task read by the worker itself", async () => {
+      const r = await pool.exec(sqliteTask(db));
+      assert.deepEqual(segment(r.counts, 0), EXPECTED.email2Tail);
+      assert.deepEqual(segment(r.counts, 1), EXPECTED.email3);
+      assert.deepEqual(segment(r.counts, 2), EXPECTED.email2Head);
+      assert.deepEqual(segment(r.counts, 3), EXPECTED.email1);
+      assert.ok(warmIds.includes(r.worker), r.worker);
+    });
+
+    it("rejects with CorpusChangedError when the version moved", async () => {
+      await assert.rejects(pool.exec(sqliteTask(db, 7)), (err: unknown) => {
+        assert.ok(err instanceof CorpusChangedError);
+        assert.equal(err.code, "CORPUS_CHANGED");
+        assert.equal(err.expectedVersion, 7);
+        assert.equal(err.actualVersion, 1);
+        return true;
+      });
+    });
+
+    it("passes a task's own error through without retrying or losing the worker", async () => {
+      const bad = residentTask();
+      bad.ends[0] += 1; // now ends one byte into the 4-byte 𝐀
+      await assert.rejects(pool.exec(bad), /cuts through a UTF-8 code point/);
+      assert.equal(pool.stats().totalWorkers, 2);
+      const ids = await pool.warm();
+      assert.deepEqual(new Set(ids), new Set(warmIds));
+    });
+
+    it("times a task out, replaces the stuck worker, and keeps working", async () => {
+      await assert.rejects(pool.runTestHook("sleep", 60000, { timeoutMs: 50 }), (err: unknown) => {
+        assert.ok(err instanceof TaskTimeoutError);
+        assert.equal(err.timeoutMs, 50);
+        return true;
+      });
+      const r = await pool.exec(residentTask());
+      assertResidentCounts(r.counts);
+      await waitForTwoIdle(pool);
+    });
+
+    it("cancels on abort, before and during the task", async () => {
+      const controller = new AbortController();
+      const running = pool.runTestHook("sleep", 60000, { signal: controller.signal });
+      setTimeout(() => controller.abort(new Error("client went away")), 20);
+      await assert.rejects(running, (err: unknown) => {
+        assert.ok(err instanceof TaskAbortedError);
+        assert.match(err.message, /client went away/);
+        return true;
+      });
+      await assert.rejects(
+        pool.exec(residentTask(), { signal: controller.signal }),
+        TaskAbortedError,
+      );
+      assertResidentCounts((await pool.exec(residentTask())).counts);
+      await waitForTwoIdle(pool);
+    });
+
+    it("retries once when the worker dies, then reports WorkerCrashedError", async () => {
+      // exit kills whichever worker runs it, so both attempts die.
+      await assert.rejects(pool.runTestHook("exit", 3), (err: unknown) => {
+        assert.ok(err instanceof WorkerCrashedError);
+        assert.equal(err.workerType, type);
+        assert.equal(err.attempts, 2);
+        assert.match(err.message, /exited with code 3/);
+        return true;
+      });
+      assertResidentCounts((await pool.exec(residentTask())).counts);
+      await waitForTwoIdle(pool);
+    });
+  });
+}
+
+describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
+  it("rejects bad options with a clear message", () => {
+    const base = { type: "thread" as const, minWorkers: 0, maxWorkers: 1, maxOldGenerationMb: 64 };
+    assert.throws(
+      () => new WorkerPool({ ...base, type: "fiber" as WorkerType }),
+      /"thread" or "process", got "fiber"/,
+    );
+    assert.throws(
+      () => new WorkerPool({ ...base, maxWorkers: 0 }),
+      /maxWorkers must be an integer >= 1/,
+    );
+    assert.throws(
+      () => new WorkerPool({ ...base, minWorkers: 2 }),
+      /maxWorkers must be an integer >= 2/,
+    );
+    assert.throws(() => new WorkerPool({ ...base, maxOldGenerationMb: 1.5 }), /maxOldGenerationMb/);
+  });
+
+  it("refuses test hooks unless enabled, and work after terminate", async () => {
+    const pool = new WorkerPool({
+      type: "thread",
+      minWorkers: 0,
+      maxWorkers: 1,
+      maxOldGenerationMb: 64,
+    });
+    await assert.rejects(pool.runTestHook("sleep", 1), /test hooks are disabled/);
+    await pool.terminate();
+    await assert.rejects(pool.exec(residentTask()), /terminated/);
+  });
+
+  it("rejects a running task when terminated instead of hanging", async () => {
+    const pool = new WorkerPool({
+      type: "process",
+      minWorkers: 1,
+      maxWorkers: 1,
+      maxOldGenerationMb: 64,
+      testHooks: true,
+    });
+    await pool.warm();
+    const outcome = assert.rejects(pool.runTestHook("sleep", 60000), PoolTerminatedError);
+    await pool.terminate();
+    await outcome;
+  });
+
+  it("leaves no child process behind after terminate", async () => {
+    const pool = new WorkerPool({
+      type: "process",
+      minWorkers: 2,
+      maxWorkers: 2,
+      maxOldGenerationMb: 64,
+    });
+    const ids = await pool.warm();
+    const pids = ids.map((id) => Number(id.split(":")[1]));
+    await pool.terminate();
+    const alive = childPids().filter((pid) => pids.includes(pid));
+    assert.deepEqual(alive, []);
+  });
+});
+
+/** The replacement of a killed worker happens in the background; wait for it to settle. */
+async function waitForTwoIdle(pool: WorkerPool): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const s = pool.stats();
+    if (s.totalWorkers === 2 && s.idleWorkers === 2) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`pool did not return to 2 idle workers: ${JSON.stringify(pool.stats())}`);
+}

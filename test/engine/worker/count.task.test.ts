@@ -1,0 +1,165 @@
+import assert from "node:assert/strict";
+import { afterEach, beforeEach, describe, it } from "node:test";
+import type { ResidentTask, SqliteTask } from "../../../src/engine/task.types";
+import { runCountTask } from "../../../src/engine/worker/count.task";
+import { CorpusChangedError } from "../../../src/engine/worker/task-errors";
+import { WorkerEnv } from "../../../src/engine/worker/worker-env";
+import {
+  createCorpusDb,
+  EXPECTED,
+  MASK,
+  residentCorpus,
+  segment,
+  SPLIT_AT,
+  type CorpusDb,
+} from "./corpus.fixture";
+
+function sqliteTask(db: CorpusDb, overrides: Partial<SqliteTask> = {}): SqliteTask {
+  // Out of id order, with email 2 split in two, so layout and ordering both matter.
+  return {
+    kind: "sqlite",
+    version: 1,
+    dbFile: db.file,
+    ids: new Int32Array([3, 2, 1, 2]),
+    starts: new Float64Array([0, 0, 0, SPLIT_AT]),
+    ends: new Float64Array([16, SPLIT_AT, 11, 19]),
+    mask: MASK,
+    ...overrides,
+  };
+}
+
+describe("runCountTask, resident", () => {
+  it("counts each segment of the shared buffer, including a split next to an astral capital", () => {
+    const { bytes, ranges } = residentCorpus();
+    const [s1, e1] = ranges.get(1) as [number, number];
+    const [s2, e2] = ranges.get(2) as [number, number];
+    const task: ResidentTask = {
+      kind: "resident",
+      version: 1,
+      bytes,
+      starts: new Float64Array([s2, s1, s2, s2 + SPLIT_AT]),
+      ends: new Float64Array([e2, e1, s2 + SPLIT_AT, e2]),
+      mask: MASK,
+    };
+    const r = runCountTask(task, new WorkerEnv("main"));
+    assert.deepEqual(segment(r.counts, 0), EXPECTED.email2);
+    assert.deepEqual(segment(r.counts, 1), EXPECTED.email1);
+    assert.deepEqual(segment(r.counts, 2), EXPECTED.email2Head);
+    assert.deepEqual(segment(r.counts, 3), EXPECTED.email2Tail);
+    assert.equal(r.edges.length, 4);
+    assert.equal(r.worker, "main");
+    assert.equal(r.readMs, 0);
+    assert.ok(r.computeMs >= 0);
+  });
+
+  it("rejects bytes that are neither shared memory nor a Uint8Array", () => {
+    const task = {
+      kind: "resident",
+      version: 1,
+      bytes: [72, 105],
+      starts: new Float64Array([0]),
+      ends: new Float64Array([2]),
+      mask: MASK,
+    } as unknown as ResidentTask;
+    assert.throws(() => runCountTask(task, new WorkerEnv("main")), /SharedArrayBuffer/);
+  });
+
+  it("names an unknown task kind", () => {
+    const task = { kind: "remote" } as unknown as ResidentTask;
+    assert.throws(
+      () => runCountTask(task, new WorkerEnv("main")),
+      /unknown count task kind "remote"/,
+    );
+  });
+});
+
+describe("runCountTask, sqlite", () => {
+  let db: CorpusDb;
+  let env: WorkerEnv;
+  beforeEach(() => {
+    db = createCorpusDb(1);
+    env = new WorkerEnv("main");
+  });
+  afterEach(() => {
+    env.close();
+    db.cleanup();
+  });
+
+  it("reads the texts and counts segments relative to their email, in task order", () => {
+    const r = runCountTask(sqliteTask(db), env);
+    assert.deepEqual(segment(r.counts, 0), EXPECTED.email3);
+    assert.deepEqual(segment(r.counts, 1), EXPECTED.email2Head);
+    assert.deepEqual(segment(r.counts, 2), EXPECTED.email1);
+    assert.deepEqual(segment(r.counts, 3), EXPECTED.email2Tail);
+    assert.equal(r.worker, "main");
+    assert.ok(r.readMs >= 0 && r.computeMs >= 0);
+  });
+
+  it("keeps one connection per file across tasks", () => {
+    runCountTask(sqliteTask(db), env);
+    const reader = env.corpus(db.file);
+    runCountTask(sqliteTask(db), env);
+    assert.equal(env.corpus(db.file), reader);
+  });
+
+  it("throws CORPUS_CHANGED when the database holds another version", () => {
+    runCountTask(sqliteTask(db), env); // the cached connection must see the later write
+    db.setVersion(2);
+    assert.throws(
+      () => runCountTask(sqliteTask(db, { version: 1 }), env),
+      (err: unknown) => {
+        assert.ok(err instanceof CorpusChangedError);
+        assert.equal(err.code, "CORPUS_CHANGED");
+        assert.equal(err.name, "CORPUS_CHANGED");
+        assert.equal(err.expectedVersion, 1);
+        assert.equal(err.actualVersion, 2);
+        return true;
+      },
+    );
+    const r = runCountTask(sqliteTask(db, { version: 2 }), env);
+    assert.deepEqual(segment(r.counts, 2), EXPECTED.email1);
+  });
+
+  it("names ids that are not in the corpus", () => {
+    const task = sqliteTask(db, {
+      ids: new Int32Array([1, 99]),
+      starts: new Float64Array([0, 0]),
+      ends: new Float64Array([11, 1]),
+    });
+    assert.throws(() => runCountTask(task, env), /email ids 99 are not in corpus version 1/);
+  });
+
+  it("rejects a segment that runs past its email", () => {
+    const task = sqliteTask(db, {
+      ids: new Int32Array([1]),
+      starts: new Float64Array([0]),
+      ends: new Float64Array([12]),
+    });
+    assert.throws(() => runCountTask(task, env), /segment 0 \[0, 12\) of email 1 .* 11 bytes/);
+  });
+
+  it("rejects a segment that cuts through the astral capital", () => {
+    const task = sqliteTask(db, {
+      ids: new Int32Array([2]),
+      starts: new Float64Array([0]),
+      ends: new Float64Array([SPLIT_AT + 1]),
+    });
+    assert.throws(() => runCountTask(task, env), /cuts through a UTF-8 code point/);
+  });
+
+  it("rejects mismatched array lengths and a relative database path", () => {
+    assert.throws(
+      () => runCountTask(sqliteTask(db, { ends: new Float64Array([1]) }), env),
+      /4 ids, 4 starts and 1 ends/,
+    );
+    assert.throws(
+      () => runCountTask(sqliteTask(db, { dbFile: "corpus.db" }), env),
+      /dbFile must be an absolute path/,
+    );
+  });
+
+  it("names a database file that cannot be opened", () => {
+    const task = sqliteTask(db, { dbFile: `${db.dir}/missing.db` });
+    assert.throws(() => runCountTask(task, env), /cannot open corpus database .*missing\.db/);
+  });
+});

@@ -1,0 +1,48 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { tempDir } from "../support/temp-dir";
+import { fixtureCsv } from "../support/fixture-corpus";
+
+const CLI = path.resolve(__dirname, "../../seed/load.js");
+
+function run(
+  dir: string,
+  args: string[],
+): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "cli.db")}` },
+    encoding: "utf8",
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test("npm run seed -- --csv loads into DATABASE_URL (migrating it) and prints a one-line summary", (t) => {
+  const dir = tempDir(t);
+  const csv = path.join(dir, "Emails.csv");
+  fs.writeFileSync(csv, fixtureCsv());
+  const r = run(dir, ["--csv", csv]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(
+    r.stdout,
+    /^loaded 7 emails \(0\.0 MB\) from .*Emails\.csv into .*cli\.db in \d+\.\d\d s; corpus version 1\n$/,
+  );
+  assert.ok(fs.existsSync(path.join(dir, "cli.db")));
+});
+
+test("a bad file exits non-zero with file, line and problem on stderr", (t) => {
+  const dir = tempDir(t);
+  const csv = path.join(dir, "bad.csv");
+  fs.writeFileSync(csv, "Id,RawText\n1,a\nx,b\n");
+  const r = run(dir, ["--csv", csv]);
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr, `load failed, database unchanged: ${csv}:3: Id "x" is not an integer\n`);
+});
+
+test("a missing --csv prints usage and exits 2", (t) => {
+  const r = run(tempDir(t), []);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /usage: npm run seed -- --csv PATH/);
+});

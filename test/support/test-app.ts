@@ -1,0 +1,72 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { TestContext } from "node:test";
+import pino from "pino";
+import request from "supertest";
+import { createApp, type App } from "../../src/app";
+import { loadConfig, type Config } from "../../src/config";
+import { openSqlite } from "../../src/db/sqlite";
+import { applyMigrations } from "../../src/db/migrate";
+import { loadCsv } from "../../src/corpus/csv-loader";
+import { tempDir } from "./temp-dir";
+import { fixtureCsv } from "./fixture-corpus";
+
+export interface TestApp {
+  app: App;
+  dir: string;
+  url: string;
+  /** POSTs a GraphQL operation over real HTTP and returns the parsed body. */
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  http: ReturnType<typeof request>;
+}
+
+export interface TestAppOptions {
+  /** CSV text to load before the app starts; defaults to the hand-counted fixture. Null loads nothing. */
+  csv?: string | null;
+  env?: Record<string, string>;
+}
+
+/** A real app on a real SQLite file in its own temp dir, listening on 127.0.0.1:<random>. */
+export async function startTestApp(t: TestContext, opts: TestAppOptions = {}): Promise<TestApp> {
+  const dir = tempDir(t);
+  const config: Config = loadConfig({
+    DATABASE_URL: `file:${path.join(dir, "test.db")}`,
+    POOL_SIZE: "2",
+    SEED_ON_START: "false",
+    ...opts.env,
+  });
+  const csv = opts.csv === undefined ? fixtureCsv() : opts.csv;
+  if (csv !== null) {
+    const file = path.join(dir, "Emails.csv");
+    fs.writeFileSync(file, csv);
+    const db = openSqlite(config.databaseFile);
+    applyMigrations(db);
+    await loadCsv(db, file);
+    db.close();
+  }
+  const app = await createApp(config, {
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+  });
+  await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));
+  t.after(() => app.close());
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+  const http = request(url);
+  return {
+    app,
+    dir,
+    url,
+    http,
+    async gql(query, variables) {
+      const res = await http
+        .post("/graphql")
+        .set("content-type", "application/json")
+        .send({ query, variables });
+      return res.body;
+    },
+  };
+}
