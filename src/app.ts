@@ -18,6 +18,8 @@ import { createExecutors, type ExecutorSet } from "./engine/executors";
 import { StatsService } from "./stats/stats.service";
 import { EmailResolver } from "./emails/email.resolver";
 import { StatsResolver } from "./stats/stats.resolver";
+import { TextStatsResolver } from "./stats/text-stats.resolver";
+import { ComparisonResolver } from "./stats/comparison.resolver";
 import { buildAppSchema } from "./graphql/schema";
 import { createContext, type RequestContext } from "./graphql/context";
 import { errorLoggingPlugin, formatError } from "./graphql/error-masking";
@@ -67,6 +69,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const instances = new Map<unknown, unknown>([
     [EmailResolver, new EmailResolver(emails)],
     [StatsResolver, new StatsResolver(stats)],
+    [TextStatsResolver, new TextStatsResolver(stats)],
+    [ComparisonResolver, new ComparisonResolver(stats)],
   ]);
   const schema = await buildAppSchema({
     get: (cls) => {

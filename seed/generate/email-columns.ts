@@ -1,29 +1,6 @@
-/** The 22 columns of the State Department's Emails.csv, in file order (its header row). */
-export const EMAIL_COLUMNS = [
-  "Id",
-  "DocNumber",
-  "MetadataSubject",
-  "MetadataTo",
-  "MetadataFrom",
-  "SenderPersonId",
-  "MetadataDateSent",
-  "MetadataDateReleased",
-  "MetadataPdfLink",
-  "MetadataCaseNumber",
-  "MetadataDocumentClass",
-  "ExtractedSubject",
-  "ExtractedTo",
-  "ExtractedFrom",
-  "ExtractedCc",
-  "ExtractedDateSent",
-  "ExtractedCaseNumber",
-  "ExtractedDocNumber",
-  "ExtractedDateReleased",
-  "ExtractedReleaseInPartOrFull",
-  "ExtractedBodyText",
-  "RawText",
-] as const;
+import { EMAIL_COLUMNS, type EmailColumn } from "../../src/corpus/columns";
 
-export type EmailColumn = (typeof EMAIL_COLUMNS)[number];
+// One column list for the generator and the loader, so they cannot drift apart.
+export { EMAIL_COLUMNS, type EmailColumn };
 
 export type EmailRecord = Record<EmailColumn, string>;

@@ -9,5 +9,5 @@ export const LIMITS = {
   chunkSize: { min: 1, max: 1_000_000 },
   idsPerFilter: { max: 100_000 },
   substring: { max: 200 },
-  repetitions: { min: 1, max: 20, default: 1 },
+  repetitions: { min: 1, max: 20, default: 3 },
 } as const;

@@ -1,6 +1,6 @@
 import { Arg, Args, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { maskOf, METRIC_INDEX } from "../engine/kernels/metrics";
-import { decodeCursor, encodeCursor } from "../graphql/cursor";
+import { pagePerEmail } from "./per-email-page";
 import { LIMITS } from "../graphql/limits";
 import { checkRange } from "../graphql/validate";
 import { column, histogram, topPositions } from "./aggregates";
@@ -16,7 +16,6 @@ import type { StatsResult } from "./stats.service";
 import { StatsService } from "./stats.service";
 
 const CAPITALS_MASK = maskOf(["CAPITALS", "CHARACTERS"]);
-const CURSOR_KIND = "email";
 
 function emailCapitals(result: StatsResult, position: number): EmailCapitals {
   const row = result.counts.counts;
@@ -26,18 +25,6 @@ function emailCapitals(result: StatsResult, position: number): EmailCapitals {
     capitals: row[base + METRIC_INDEX.CAPITALS],
     characters: row[base + METRIC_INDEX.CHARACTERS],
   };
-}
-
-/** Position of the first id greater than `id` in ascending ids. */
-function firstAbove(ids: Int32Array, id: number): number {
-  let lo = 0;
-  let hi = ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ids[mid] <= id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 @Resolver(() => CapitalLetterStats)
@@ -84,25 +71,6 @@ export class StatsResolver {
     @Arg("first", () => Int, { defaultValue: LIMITS.perEmailFirst.default }) first: number,
     @Arg("after", () => String, { nullable: true }) after: string | null,
   ): EmailCapitalsConnection {
-    checkRange("first", first, LIMITS.pageSize);
-    const ids = stats.result.emailIds;
-    const from = after ? firstAbove(ids, decodeCursor(CURSOR_KIND, after)) : 0;
-    const to = Math.min(ids.length, from + first);
-    const edges = [];
-    for (let p = from; p < to; p++)
-      edges.push({
-        cursor: encodeCursor(CURSOR_KIND, ids[p]),
-        node: emailCapitals(stats.result, p),
-      });
-    return {
-      totalCount: ids.length,
-      edges,
-      pageInfo: {
-        hasNextPage: to < ids.length,
-        hasPreviousPage: from > 0,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+    return pagePerEmail(stats.result.emailIds, first, after, (p) => emailCapitals(stats.result, p));
   }
 }

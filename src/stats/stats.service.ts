@@ -16,6 +16,15 @@ export interface StatsRequest {
   filter?: EmailFilter | null;
 }
 
+export interface CompareRequest extends Omit<StatsRequest, "strategy" | "fresh"> {
+  strategies: ExecutionStrategy[];
+  repetitions: number;
+}
+
+export interface ComparisonRuns {
+  runs: { strategy: ExecutionStrategy; results: CountResult[] }[];
+}
+
 /** A count plus where it came from; what the GraphQL types read. */
 export type StatsResult = CountResult;
 
@@ -36,6 +45,36 @@ export class StatsService {
     private readonly gate: HeavyGate,
     private readonly options: StatsServiceOptions,
   ) {}
+
+  /**
+   * Runs the same selection under each strategy, `repetitions` times, fresh, inside
+   * one heavy-query slot so the runs do not compete with each other for workers.
+   */
+  async compare(req: CompareRequest, signal?: AbortSignal): Promise<ComparisonRuns> {
+    const { value } = await this.gate.run(async () => {
+      const ids = selectsAll(req.filter) ? null : await this.emails.selectIds(req.filter);
+      const runs: ComparisonRuns["runs"] = [];
+      for (const strategy of req.strategies) {
+        const results: CountResult[] = [];
+        for (let r = 0; r < req.repetitions; r++) {
+          results.push(
+            await this.engine.count({
+              mask: req.mask,
+              strategy,
+              workers: req.workers,
+              chunkSize: req.chunkSize,
+              ids,
+              signal,
+              timeoutMs: this.options.queryTimeoutMs,
+            }),
+          );
+        }
+        runs.push({ strategy, results });
+      }
+      return { runs };
+    }, signal);
+    return value;
+  }
 
   async compute(req: StatsRequest, signal?: AbortSignal): Promise<StatsResult> {
     const version = this.corpus.state()?.version ?? 0;

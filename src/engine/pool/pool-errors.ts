@@ -50,7 +50,7 @@ export class PoolQueueFullError extends Error {
   readonly code = "POOL_QUEUE_FULL";
 
   constructor(readonly maxQueueSize: number) {
-    super(`worker pool queue is full (${maxQueueSize} tasks waiting)`);
+    super(`worker pool queue is full (maxQueueSize ${maxQueueSize})`);
   }
 }
 

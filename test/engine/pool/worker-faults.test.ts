@@ -62,7 +62,7 @@ describe("process worker killed with SIGKILL", HANG_GUARD, () => {
 
   it("retries a long-running task killed mid-run", async () => {
     const [first] = await pool.warm();
-    const pending = pool.runTestHook("sleep", 300);
+    const pending = pool.runTestHook("sleep", 1000);
     setTimeout(() => process.kill(pidOf(first), "SIGKILL"), 50);
     const ranOn = (await pending) as string;
     assert.notEqual(ranOn, first);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import {
+  PoolQueueFullError,
   PoolTerminatedError,
   TaskAbortedError,
   TaskTimeoutError,
@@ -214,6 +215,27 @@ describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
     const outcome = assert.rejects(pool.runTestHook("sleep", 60000), PoolTerminatedError);
     await pool.terminate();
     await outcome;
+  });
+
+  it("sheds load with PoolQueueFullError beyond maxQueueSize", async () => {
+    const pool = new WorkerPool({
+      type: "thread",
+      minWorkers: 1,
+      maxWorkers: 1,
+      maxOldGenerationMb: 64,
+      maxQueueSize: 1,
+      testHooks: true,
+    });
+    await pool.warm();
+    const running = assert.rejects(pool.runTestHook("sleep", 60000), PoolTerminatedError);
+    const queued = assert.rejects(pool.exec(residentTask()), PoolTerminatedError);
+    await assert.rejects(pool.exec(residentTask()), (err: unknown) => {
+      assert.ok(err instanceof PoolQueueFullError);
+      assert.match(err.message, /queue is full \(1 tasks waiting\)/);
+      return true;
+    });
+    await pool.terminate();
+    await Promise.all([running, queued]);
   });
 
   it("leaves no child process behind after terminate", async () => {

@@ -1,0 +1,52 @@
+import { Args, Query, Resolver } from "type-graphql";
+import { ExecutionStrategy } from "../engine/execution-strategy";
+import { median } from "./aggregates";
+import { ComparisonReport, StrategyComparison } from "./comparison.type";
+import { metricsMask, summarize, uniqueMetrics } from "./metric-summary";
+import { StatsService } from "./stats.service";
+import { CompareArgs } from "./text-stats.args";
+
+function sameCounts(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+@Resolver()
+export class ComparisonResolver {
+  constructor(private readonly stats: StatsService) {}
+
+  @Query(() => ComparisonReport, {
+    description:
+      "Runs the same work under each strategy (fresh, repeated) and returns the reports side by side.",
+  })
+  async compareStrategies(@Args(() => CompareArgs) args: CompareArgs): Promise<ComparisonReport> {
+    const metrics = uniqueMetrics(args.metrics);
+    const { runs } = await this.stats.compare({ ...args, mask: metricsMask(metrics) });
+    const reference = runs[0].results[0];
+    const medianWall = (results: (typeof reference)[]): number =>
+      median(Float64Array.from(results, (r) => r.report.wallMs));
+    const sequential = runs.find((r) => r.strategy === ExecutionStrategy.SEQUENTIAL);
+    const sequentialMs = sequential ? medianWall(sequential.results) : null;
+    const strategies: StrategyComparison[] = runs.map(({ strategy, results }) => {
+      const medianWallMs = medianWall(results);
+      return {
+        strategy,
+        runs: results.map((r) => r.report),
+        medianWallMs,
+        minWallMs: Math.min(...results.map((r) => r.report.wallMs)),
+        medianComputeMs: median(Float64Array.from(results, (r) => r.report.computeMs)),
+        speedupVsSequential:
+          sequentialMs === null || medianWallMs === 0 ? null : sequentialMs / medianWallMs,
+        agrees: results.every((r) => sameCounts(r.counts.counts, reference.counts.counts)),
+      };
+    });
+    return {
+      emailCount: reference.emailIds.length,
+      bytes: reference.report.bytes,
+      totals: summarize(reference, metrics),
+      allAgree: strategies.every((s) => s.agrees),
+      strategies,
+    };
+  }
+}

@@ -1,0 +1,62 @@
+import { ArgsType, Field, Int } from "type-graphql";
+import { BadUserInputError } from "../errors/client-errors";
+import { ExecutionStrategy } from "../engine/execution-strategy";
+import { LIMITS } from "../graphql/limits";
+import { checkRange } from "../graphql/validate";
+import { ExecutionArgs } from "./stats.args";
+import { TextMetric } from "./text-stats.type";
+
+@ArgsType()
+export class TextStatsArgs extends ExecutionArgs {
+  @Field(() => [TextMetric], { description: "Metrics to compute, all in one pass over the text." })
+  metrics!: TextMetric[];
+
+  override validate(): void {
+    super.validate();
+    if (this.metrics.length === 0) {
+      throw new BadUserInputError("metrics must name at least one TextMetric", {
+        argument: "metrics",
+      });
+    }
+  }
+}
+
+const DEFAULT_STRATEGIES = [
+  ExecutionStrategy.SEQUENTIAL,
+  ExecutionStrategy.THREADS,
+  ExecutionStrategy.PROCESSES,
+];
+const DEFAULT_METRICS = [TextMetric.CAPITALS];
+
+@ArgsType()
+export class CompareArgs extends ExecutionArgs {
+  @Field(() => [ExecutionStrategy], {
+    defaultValue: DEFAULT_STRATEGIES,
+    description: "Strategies to run, in this order, on the same work.",
+  })
+  strategies: ExecutionStrategy[] = DEFAULT_STRATEGIES;
+
+  @Field(() => Int, {
+    defaultValue: LIMITS.repetitions.default,
+    description: `Runs per strategy (${LIMITS.repetitions.min} to ${LIMITS.repetitions.max}); medians are over these.`,
+  })
+  repetitions: number = LIMITS.repetitions.default;
+
+  @Field(() => [TextMetric], { defaultValue: DEFAULT_METRICS })
+  metrics: TextMetric[] = DEFAULT_METRICS;
+
+  override validate(): void {
+    super.validate();
+    checkRange("repetitions", this.repetitions, LIMITS.repetitions);
+    if (this.strategies.length === 0 || this.strategies.length > 8) {
+      throw new BadUserInputError("strategies must list 1 to 8 strategies", {
+        argument: "strategies",
+      });
+    }
+    if (this.metrics.length === 0) {
+      throw new BadUserInputError("metrics must name at least one TextMetric", {
+        argument: "metrics",
+      });
+    }
+  }
+}
