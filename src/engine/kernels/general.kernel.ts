@@ -16,7 +16,6 @@ import {
   CLASS_UPPER,
   CodePointClasses,
 } from "./unicode-tables";
-import { classOfLead } from "./utf8-class";
 
 // Hot-loop constants are copied into this module: an imported binding compiles to a property
 // load on the other module's exports object, which measurably slowed the loops.
@@ -32,11 +31,11 @@ const STRIDE = METRIC_COUNT;
 const SWAR = LITTLE_ENDIAN;
 
 /**
- * Every metric in one pass; the caller clears the columns it was not asked for. Words of four
- * ASCII bytes without a line break are counted with SWAR arithmetic; everything else (non-ASCII,
- * line breaks, unaligned ends) is decoded one code point at a time, inline because a shared
- * decode helper measurably slowed the loop. Segments must be valid UTF-8 and start and end at
- * code-point boundaries (the caller checks both).
+ * Every metric in one pass; the caller clears the columns it was not asked for, so any mask
+ * but CAPITALS alone costs the same as all seven. Aligned words of four ASCII bytes are counted
+ * with SWAR arithmetic; the rest (words with a non-ASCII byte, unaligned ends) is decoded one
+ * code point at a time, inline because a shared decode helper measurably slowed the loop.
+ * Segments must be valid UTF-8 and start and end at code-point boundaries (the caller checks).
  */
 export function countAllInto(
   bytes: Uint8Array,
@@ -76,8 +75,21 @@ export function countAllInto(
           // lo <= byte <= hi, and no sum carries into the next byte.
           const past0d = x + 0x72727272;
           const from1c = x + 0x64646464;
-          const lineBreaks = ((x + 0x76767676) & ~past0d) | (from1c & ~(x + 0x61616161));
-          if ((lineBreaks & HIGH) !== 0) break; // "\n".."\r", "\x1c".."\x1e": scalar path
+          const lineBreaks = (((x + 0x76767676) & ~past0d) | (from1c & ~(x + 0x61616161))) & HIGH;
+          if (lineBreaks !== 0) {
+            // "\n".."\r", "\x1c".."\x1e". A "\n" whose previous byte is "\r" continues
+            // that break: within the word the "\r" is the next-lower lane, before it the
+            // previous byte in memory, if still inside this segment.
+            const at = lead + (w << 2);
+            const lf = (x + 0x76767676) & ~(x + 0x75757575) & HIGH;
+            const cr = (x + 0x73737373) & ~past0d & HIGH;
+            const crBefore = at > start && bytes[at - 1] === CR ? 0x80 : 0;
+            const pairs = lf & ((cr << 8) | crBefore);
+            breaks +=
+              (Math.imul(lineBreaks >>> 7, 0x01010101) >>> 24) -
+              (Math.imul(pairs >>> 7, 0x01010101) >>> 24);
+            lastBreakEnd = at + ((31 - Math.clz32(lineBreaks)) >> 3) + 1;
+          }
           const space = (((x + 0x77777777) & ~past0d) | (from1c & ~(x + 0x5f5f5f5f))) & HIGH;
           const up = (x + 0x3f3f3f3f) & ~(x + 0x25252525) & HIGH;
           const low = (x + 0x1f1f1f1f) & ~(x + 0x05050505) & HIGH;
@@ -155,8 +167,17 @@ export function countAllInto(
   }
 }
 
+/** Whether the code point at bytes[i] is whitespace; once per segment, so not inlined. */
 function startsWithSpace(bytes: Uint8Array, i: number, classes: CodePointClasses): boolean {
   const b = bytes[i];
-  const cls = b < 0x80 ? classes.bmp[b] : classOfLead(bytes, i, b, classes);
-  return (cls & SPACE) !== 0;
+  let cp = b;
+  if (b >= 0xf0) {
+    cp = ((b & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12);
+    cp |= ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f);
+  } else if (b >= 0xe0) {
+    cp = ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
+  } else if (b >= 0xc0) {
+    cp = ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
+  }
+  return (classes.classOf(cp) & SPACE) !== 0;
 }

@@ -14,8 +14,8 @@ export interface SegmentCounts {
 /**
  * Edge flags. WORDS and LINES are not additive: a word or a "\r\n" pair may straddle a cut, and
  * whether the last line is terminated depends on what follows. These bits describe a segment's
- * two ends just enough to undo that. They are filled only when WORDS or LINES is in the mask
- * (EDGE_NONEMPTY always).
+ * two ends just enough to undo that. Only EDGE_NONEMPTY is guaranteed for every mask; the others
+ * are guaranteed when WORDS or LINES is in it.
  */
 export const EDGE_NONEMPTY = 1;
 /** First code point is not whitespace: a word may continue across the cut before it. */
@@ -38,8 +38,9 @@ const WORDS = METRIC_INDEX.WORDS;
 const LINES = METRIC_INDEX.LINES;
 
 export function createSegmentCounts(n: number, mask: number): SegmentCounts {
-  if (!Number.isInteger(n) || n < 0)
+  if (!Number.isInteger(n) || n < 0) {
     throw new RangeError(`segment count must be a natural number, got ${n}`);
+  }
   assertMask(mask);
   return { n, mask, counts: new Float64Array(n * METRIC_COUNT), edges: new Uint8Array(n) };
 }

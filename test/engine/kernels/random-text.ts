@@ -47,7 +47,8 @@ const NOT_SPACES = [0xfeff, 0x200b, 0x180e, 0x1f];
 
 /**
  * Candidate code points by group. Groups are drawn with equal weight, so rare kinds (astral
- * capitals, line breaks, exotic digits) appear often. Callers may filter them (see the Python test).
+ * capitals, line breaks, exotic digits) appear often. Callers may filter them, as the Python
+ * test does.
  */
 export function candidateGroups(): number[][] {
   return [

@@ -6,6 +6,7 @@ import {
   METRIC_INDEX,
   type MetricName,
 } from "../../../src/engine/kernels/metrics";
+import { EDGE_NONEMPTY } from "../../../src/engine/kernels/segment-counts";
 import {
   countSegments,
   countText,
@@ -141,6 +142,15 @@ describe("countText, hand-computed against Python's rules", () => {
     );
     assert.deepEqual(countText("", ALL_METRICS_MASK), [0, 0, 0, 0, 0, 0, 0]);
     assert.deepEqual(countText("Hello", 0), [0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it("flags exactly the non-empty segments in edges, for every mask", () => {
+    const bytes = Buffer.from("aé ", "utf8"); // 61 c3 a9 20
+    for (let mask = 0; mask <= ALL_METRICS_MASK; mask++) {
+      const { edges } = countSegments(bytes, [0, 1, 1, 3], [1, 1, 3, 4], mask);
+      const nonEmpty = Array.from(edges, (e) => e & EDGE_NONEMPTY);
+      assert.deepEqual(nonEmpty, [1, 0, 1, 1], `mask ${mask}`);
+    }
   });
 });
 
