@@ -23,6 +23,8 @@ export interface Config {
   /** Playground and introspection; switch off in production. */
   playground: boolean;
   introspection: boolean;
+  /** Arms the workers' fault-injection hooks (sleep, exit, allocate); tests only. */
+  workerTestHooks: boolean;
   /** Seed the default corpus when the database holds none. */
   seedOnStart: boolean;
 }
@@ -68,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     maxBodyBytes: int(env, "MAX_BODY_KB", 1024, 1, 1024 * 1024) * 1024,
     playground: bool(env, "PLAYGROUND", !production),
     introspection: bool(env, "INTROSPECTION", !production),
+    workerTestHooks: bool(env, "CAPSTATS_WORKER_TEST_HOOKS", false),
     seedOnStart: bool(env, "SEED_ON_START", true),
   };
 }

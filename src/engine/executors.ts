@@ -1,48 +1,55 @@
+import os from "node:os";
 import type { Config } from "../config";
-import { NotImplementedError } from "../errors/client-errors";
 import { ExecutionStrategy } from "./execution-strategy";
 import type { Executors } from "./engine";
-import type { Executor, ExecutorRun } from "./executor";
+import { PoolExecutor } from "./pool.executor";
 import { SequentialExecutor } from "./sequential.executor";
-import { countSegments } from "./kernels/text.kernel";
-import type { CountTask, CountTaskResult } from "./task.types";
+import { WorkerPool } from "./pool/worker-pool";
+import { runCountTask } from "./worker/count.task";
+import { WorkerEnv } from "./worker/worker-env";
 
 export interface ExecutorSet {
   byStrategy: Executors;
+  threads: PoolExecutor;
+  processes: PoolExecutor;
   close(): Promise<void>;
 }
 
-function runInline(task: CountTask): CountTaskResult {
-  if (task.kind !== "resident")
-    throw new NotImplementedError("streaming from SQLite is not implemented yet");
-  const started = performance.now();
-  const r = countSegments(new Uint8Array(task.bytes), task.starts, task.ends, task.mask);
-  return {
-    counts: r.counts,
-    edges: r.edges,
-    worker: "main",
-    readMs: 0,
-    computeMs: performance.now() - started,
-  };
-}
-
-class Unavailable implements Executor {
-  readonly maxWorkers = 64;
-  readonly defaultWorkers = 1;
-  readonly sharesMemory = false;
-  constructor(readonly name: "THREADS" | "PROCESSES") {}
-  async run(): Promise<ExecutorRun> {
-    throw new NotImplementedError(`${this.name} is not implemented yet; use SEQUENTIAL or AUTO`);
-  }
-}
-
-export async function createExecutors(_config: Config): Promise<ExecutorSet> {
+/**
+ * The pools are created once, sized from the core count and warmed, so the first
+ * query pays neither worker start-up nor the kernels' table build. Each pool may grow
+ * to twice the core count, so a query can ask for oversubscription (more workers
+ * than cores) and see for itself that it buys nothing.
+ */
+export async function createExecutors(config: Config): Promise<ExecutorSet> {
+  const cores = Math.max(1, Math.min(config.poolSize, os.availableParallelism()));
+  const size = config.poolSize;
+  const max = Math.max(size, 2 * cores);
+  const make = (type: "thread" | "process"): WorkerPool =>
+    new WorkerPool({
+      type,
+      minWorkers: size,
+      maxWorkers: max,
+      maxOldGenerationMb: config.workerMaxOldGenerationMb,
+      testHooks: config.workerTestHooks,
+    });
+  const threadPool = make("thread");
+  const processPool = make("process");
+  await Promise.all([threadPool.warm(), processPool.warm()]);
+  const mainEnv = new WorkerEnv("main");
+  const threads = new PoolExecutor("THREADS", threadPool, size, max);
+  const processes = new PoolExecutor("PROCESSES", processPool, size, max);
   return {
     byStrategy: {
-      [ExecutionStrategy.SEQUENTIAL]: new SequentialExecutor(runInline),
-      [ExecutionStrategy.THREADS]: new Unavailable("THREADS"),
-      [ExecutionStrategy.PROCESSES]: new Unavailable("PROCESSES"),
+      [ExecutionStrategy.SEQUENTIAL]: new SequentialExecutor((task) => runCountTask(task, mainEnv)),
+      [ExecutionStrategy.THREADS]: threads,
+      [ExecutionStrategy.PROCESSES]: processes,
     },
-    close: async () => undefined,
+    threads,
+    processes,
+    async close() {
+      await Promise.all([threadPool.terminate(), processPool.terminate()]);
+      mainEnv.close();
+    },
   };
 }

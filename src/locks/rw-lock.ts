@@ -1,3 +1,4 @@
+import { FifoQueue } from "./fifo-queue";
 import type { Clock, LockMode, WaiterInfo } from "./lock-types";
 
 /** Proof of holding a lock; `release` takes it back, so one holder id may hold twice safely. */
@@ -31,7 +32,7 @@ interface Waiter extends Holding {
  */
 export class RwLock {
   private readonly holders: Holding[] = [];
-  private readonly queue: Waiter[] = [];
+  private readonly queue = new FifoQueue<Waiter>();
   private heldSince: number | null = null;
 
   constructor(
@@ -41,7 +42,7 @@ export class RwLock {
 
   /** Grants immediately or returns null; never queues. */
   tryAcquire(holder: string, mode: LockMode): Holding | null {
-    if (this.queue.length > 0 || !this.compatible(mode)) return null;
+    if (this.queue.size > 0 || !this.compatible(mode)) return null;
     return this.grant({ holder, mode });
   }
 
@@ -57,7 +58,7 @@ export class RwLock {
       cancel: (reason) => {
         const i = this.queue.indexOf(waiter);
         if (i === -1) return false;
-        this.queue.splice(i, 1);
+        this.queue.removeAt(i);
         waiter.reject(reason);
         // A cancelled exclusive waiter at the head may have been all that blocked the
         // shared waiters behind it.
@@ -95,7 +96,7 @@ export class RwLock {
   }
 
   get idle(): boolean {
-    return this.holders.length === 0 && this.queue.length === 0;
+    return this.holders.length === 0 && this.queue.size === 0;
   }
 
   get heldForMs(): number | null {
@@ -104,7 +105,9 @@ export class RwLock {
 
   waiters(): WaiterInfo[] {
     const now = this.clock();
-    return this.queue.map((w) => ({ holder: w.holder, mode: w.mode, waitedMs: now - w.since }));
+    return this.queue
+      .toArray()
+      .map((w) => ({ holder: w.holder, mode: w.mode, waitedMs: now - w.since }));
   }
 
   private compatible(mode: LockMode): boolean {
@@ -120,8 +123,8 @@ export class RwLock {
   }
 
   private pump(): void {
-    while (this.queue.length > 0 && this.compatible(this.queue[0].mode)) {
-      const w = this.queue.shift()!;
+    for (let w = this.queue.peek(); w && this.compatible(w.mode); w = this.queue.peek()) {
+      this.queue.shift();
       w.grant(this.grant(w));
     }
   }

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { LockManager } from "../../src/locks/lock-manager";
 import { RwLock, type LockTicket } from "../../src/locks/rw-lock";
-import { RANKS, settlesWithin, tick } from "./lock-test-helpers";
+import { HANG_TIMEOUT_MS, RANKS, settlesWithin, tick } from "./lock-test-helpers";
 
 // The seed's bug: one thread takes db then stdout, the other stdout then db.
-describe("the seed's db/stdout deadlock", () => {
+describe("the seed's db/stdout deadlock", { timeout: HANG_TIMEOUT_MS }, () => {
   it("really deadlocks with a bare per-lock primitive taken in opposite orders", async () => {
     const db = new RwLock("db");
     const stdout = new RwLock("stdout");

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { LockManager } from "../../src/locks/lock-manager";
 import type { LockMode } from "../../src/locks/lock-types";
-import { deferred, manualClock, RANKS, tick } from "./lock-test-helpers";
+import { HANG_TIMEOUT_MS, deferred, manualClock, RANKS, tick } from "./lock-test-helpers";
 
 const free = (name: string, rank: number) => ({
   name,
@@ -15,7 +15,7 @@ const free = (name: string, rank: number) => ({
   heldForMs: null,
 });
 
-describe("snapshot and describe", () => {
+describe("snapshot and describe", { timeout: HANG_TIMEOUT_MS }, () => {
   it("report holders, queue order, wait and hold times, and free locks", async () => {
     const clock = manualClock(1000);
     const acquired: [string, LockMode, number, string][] = [];

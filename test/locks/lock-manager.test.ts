@@ -3,7 +3,14 @@ import { describe, it } from "node:test";
 import { LockAbortedError, LockTimeoutError, NestedLockError } from "../../src/locks/lock-errors";
 import { LockManager } from "../../src/locks/lock-manager";
 import type { LockInfo, LockMode } from "../../src/locks/lock-types";
-import { deferred, manualClock, RANKS, settlesWithin, tick } from "./lock-test-helpers";
+import {
+  HANG_TIMEOUT_MS,
+  deferred,
+  manualClock,
+  RANKS,
+  settlesWithin,
+  tick,
+} from "./lock-test-helpers";
 
 const X = (name: string) => ({ name, mode: "exclusive" as const });
 const S = (name: string) => ({ name, mode: "shared" as const });
@@ -32,7 +39,7 @@ function assertAllFree(mgr: LockManager): void {
   }
 }
 
-describe("readers-writer modes", () => {
+describe("readers-writer modes", { timeout: HANG_TIMEOUT_MS }, () => {
   it("lets two shared holders in at once", async () => {
     const mgr = new LockManager({ ranks: RANKS });
     const bothIn = deferred();
@@ -97,18 +104,20 @@ describe("readers-writer modes", () => {
     assertAllFree(mgr);
   });
 
-  it("dedupes a name requested twice, exclusive winning", async () => {
+  it("dedupes a name requested twice: exclusive if any request is, else shared", async () => {
     const mgr = new LockManager({ ranks: RANKS });
-    const h = hold(mgr, "a", [S("db"), X("db"), S("db")]);
+    const h = hold(mgr, "a", [S("db"), X("db"), S("db"), S("stdout"), S("stdout")]);
     await h.entered;
-    const l = lockInfo(mgr, "db");
-    assert.deepEqual([l.mode, l.holders], ["exclusive", ["a"]]);
+    const db = lockInfo(mgr, "db");
+    const stdout = lockInfo(mgr, "stdout");
+    assert.deepEqual([db.mode, db.holders], ["exclusive", ["a"]]);
+    assert.deepEqual([stdout.mode, stdout.holders], ["shared", ["a"]]);
     h.release();
     await h.done;
   });
 });
 
-describe("release on every path", () => {
+describe("release on every path", { timeout: HANG_TIMEOUT_MS }, () => {
   it("returns fn's value and rethrows fn's error, releasing in both cases", async () => {
     const mgr = new LockManager({ ranks: RANKS });
     assert.equal(await mgr.withLocks("a", [X("db")], async () => 7), 7);
@@ -252,7 +261,7 @@ describe("release on every path", () => {
   });
 });
 
-describe("nesting", () => {
+describe("nesting", { timeout: HANG_TIMEOUT_MS }, () => {
   it("rejects withLocks inside a critical section, for the same or another holder", async () => {
     const mgr = new LockManager({ ranks: RANKS });
     const inner = await mgr.withLocks("run:1", [X("db"), S("corpus")], async () => {

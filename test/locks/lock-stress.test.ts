@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { LockManager } from "../../src/locks/lock-manager";
 import type { LockMode, LockRequest } from "../../src/locks/lock-types";
-import { prng, RANKS } from "./lock-test-helpers";
+import { HANG_TIMEOUT_MS, prng, RANKS } from "./lock-test-helpers";
 
 const NAMES = ["corpus", "analysis-runs", "db", "stdout", "run:1", "run:2"];
 // The oracle's own statement of the global order (RANKS, then name).
@@ -50,10 +50,13 @@ function pause(ms: number): Promise<void> {
 
 async function runStress(seed: number): Promise<void> {
   const acquiredOrder = new Map<string, string[]>();
+  let waits = 0;
+  let maxShared = 0;
   const mgr = new LockManager({
     ranks: RANKS,
-    onAcquired: (name, _mode, _waited, holder) => {
-      acquiredOrder.set(holder, [...(acquiredOrder.get(holder) ?? []), name]);
+    onAcquired: (name, mode, waitedMs, holder) => {
+      if (waitedMs > 0) waits++;
+      acquiredOrder.set(holder, [...(acquiredOrder.get(holder) ?? []), `${name} ${mode}`]);
     },
   });
   const plans = makePlans(seed, 50);
@@ -68,6 +71,7 @@ async function runStress(seed: number): Promise<void> {
         violations.push(`${p.holder} entered ${name} (${mode}) next to ${JSON.stringify(c)}`);
       }
       c[mode]++;
+      maxShared = Math.max(maxShared, c.shared);
     }
     try {
       await pause(p.delays[0]);
@@ -89,6 +93,8 @@ async function runStress(seed: number): Promise<void> {
     plans.map((p) => mgr.withLocks(p.holder, p.requests, section(p), { timeoutMs: 20_000 })),
   );
 
+  // Guards against a vacuous run: there was contention and real shared concurrency.
+  assert.ok(waits > 0 && maxShared >= 2, `waits ${waits}, max shared ${maxShared}`);
   assert.deepEqual(violations, []);
   results.forEach((r, i) => {
     const p = plans[i];
@@ -98,7 +104,9 @@ async function runStress(seed: number): Promise<void> {
     } else {
       assert.deepEqual(r, { status: "fulfilled", value: p.holder });
     }
-    const expectedOrder = ORDER.filter((n) => p.effective.has(n));
+    const expectedOrder = ORDER.filter((n) => p.effective.has(n)).map(
+      (n) => `${n} ${p.effective.get(n)}`,
+    );
     assert.deepEqual(acquiredOrder.get(p.holder), expectedOrder, `${p.holder} lock order`);
   });
   for (const name of NAMES) {
@@ -116,7 +124,7 @@ async function runStress(seed: number): Promise<void> {
   }
 }
 
-describe("randomized stress", () => {
+describe("randomized stress", { timeout: HANG_TIMEOUT_MS }, () => {
   for (const seed of [1, 2, 3, 42, 1234]) {
     it(`seed ${seed}: 50 sections stay exclusive, lose no update, leak nothing`, async () => {
       await runStress(seed);

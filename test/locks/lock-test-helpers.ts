@@ -9,6 +9,9 @@ export const RANKS = {
   "run:*": 30,
 };
 
+/** Turns a hang into a failure instead of a CI job that never ends. */
+export const HANG_TIMEOUT_MS = 15_000;
+
 export interface Deferred<T> {
   promise: Promise<T>;
   resolve: (value: T) => void;

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { after, afterEach, before, describe, it } from "node:test";
 import {
   PoolQueueFullError,
   PoolTerminatedError,
@@ -7,7 +7,11 @@ import {
   TaskTimeoutError,
   WorkerCrashedError,
 } from "../../../src/engine/pool/pool-errors";
-import { WorkerPool, type WorkerType } from "../../../src/engine/pool/worker-pool";
+import {
+  WorkerPool,
+  type WorkerPoolOptions,
+  type WorkerType,
+} from "../../../src/engine/pool/worker-pool";
 import type { ResidentTask, SqliteTask } from "../../../src/engine/task.types";
 import { CorpusChangedError } from "../../../src/engine/worker/task-errors";
 import {
@@ -174,6 +178,18 @@ for (const type of ["thread", "process"] as WorkerType[]) {
 }
 
 describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
+  // Terminated even when an assertion fails midway: a live worker would keep the test
+  // process running forever.
+  const pools: WorkerPool[] = [];
+  const newPool = (options: WorkerPoolOptions): WorkerPool => {
+    const pool = new WorkerPool(options);
+    pools.push(pool);
+    return pool;
+  };
+  afterEach(async () => {
+    await Promise.all(pools.splice(0).map((pool) => pool.terminate()));
+  });
+
   it("rejects bad options with a clear message", () => {
     const base = { type: "thread" as const, minWorkers: 0, maxWorkers: 1, maxOldGenerationMb: 64 };
     assert.throws(
@@ -192,7 +208,7 @@ describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
   });
 
   it("refuses test hooks unless enabled, and work after terminate", async () => {
-    const pool = new WorkerPool({
+    const pool = newPool({
       type: "thread",
       minWorkers: 0,
       maxWorkers: 1,
@@ -204,7 +220,7 @@ describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
   });
 
   it("rejects a running task when terminated instead of hanging", async () => {
-    const pool = new WorkerPool({
+    const pool = newPool({
       type: "process",
       minWorkers: 1,
       maxWorkers: 1,
@@ -218,7 +234,7 @@ describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
   });
 
   it("sheds load with PoolQueueFullError beyond maxQueueSize", async () => {
-    const pool = new WorkerPool({
+    const pool = newPool({
       type: "thread",
       minWorkers: 1,
       maxWorkers: 1,
@@ -231,7 +247,7 @@ describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
     const queued = assert.rejects(pool.exec(residentTask()), PoolTerminatedError);
     await assert.rejects(pool.exec(residentTask()), (err: unknown) => {
       assert.ok(err instanceof PoolQueueFullError);
-      assert.match(err.message, /queue is full \(1 tasks waiting\)/);
+      assert.match(err.message, /queue is full \(maxQueueSize 1\)/);
       return true;
     });
     await pool.terminate();
@@ -239,7 +255,7 @@ describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
   });
 
   it("leaves no child process behind after terminate", async () => {
-    const pool = new WorkerPool({
+    const pool = newPool({
       type: "process",
       minWorkers: 2,
       maxWorkers: 2,
