@@ -63,7 +63,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     engine,
     new ResultCache(32),
     new HeavyGate(config.maxConcurrentHeavy, config.maxQueuedHeavy),
-    { queryTimeoutMs: config.queryTimeoutMs },
+    {
+      queryTimeoutMs: config.queryTimeoutMs,
+      testTaskDelayMs: config.workerTestHooks ? config.workerTestTaskDelayMs : 0,
+    },
   );
 
   const instances = new Map<unknown, unknown>([

@@ -25,6 +25,8 @@ export interface Config {
   introspection: boolean;
   /** Arms the workers' fault-injection hooks (sleep, exit, allocate); tests only. */
   workerTestHooks: boolean;
+  /** Test hook: every worker task sleeps this long first (only when workerTestHooks). */
+  workerTestTaskDelayMs: number;
   /** Seed the default corpus when the database holds none. */
   seedOnStart: boolean;
 }
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     playground: bool(env, "PLAYGROUND", !production),
     introspection: bool(env, "INTROSPECTION", !production),
     workerTestHooks: bool(env, "CAPSTATS_WORKER_TEST_HOOKS", false),
+    workerTestTaskDelayMs: int(env, "CAPSTATS_TEST_TASK_DELAY_MS", 0, 0, 600_000),
     seedOnStart: bool(env, "SEED_ON_START", true),
   };
 }

@@ -108,3 +108,38 @@ export function alignToCodePoint(bytes: Uint8Array, base: number, offset: number
   while (at > 0 && (bytes[base + at] & 0xc0) === 0x80) at--;
   return at;
 }
+
+/**
+ * Splits whole-email plans so none holds more than `maxBytes` (a single larger email
+ * stays alone). Used when workers read their text from SQLite: a task's text is
+ * materialised in the worker, so the cap is what keeps memory bounded at any corpus size.
+ */
+export function capTaskBytes(plans: TaskPlan[], maxBytes: number): TaskPlan[] {
+  const out: TaskPlan[] = [];
+  for (const plan of plans) {
+    if (plan.bytes <= maxBytes) {
+      out.push(plan);
+      continue;
+    }
+    let from = 0;
+    while (from < plan.members.length) {
+      let to = from;
+      let bytes = 0;
+      while (
+        to < plan.members.length &&
+        (to === from || bytes + plan.ends[to] - plan.starts[to] <= maxBytes)
+      ) {
+        bytes += plan.ends[to] - plan.starts[to];
+        to++;
+      }
+      out.push({
+        members: plan.members.slice(from, to),
+        starts: plan.starts.slice(from, to),
+        ends: plan.ends.slice(from, to),
+        bytes,
+      });
+      from = to;
+    }
+  }
+  return out;
+}

@@ -5,6 +5,7 @@ import {
   alignToCodePoint,
   planBalanced,
   planFixed,
+  capTaskBytes,
   type Selection,
   type TaskPlan,
 } from "./chunking";
@@ -26,6 +27,8 @@ export interface CountRequest {
   signal?: AbortSignal;
   timeoutMs?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Test hook passed to every task (see CountTask.testDelayMs). */
+  testDelayMs?: number;
 }
 
 export interface CountResult {
@@ -36,6 +39,8 @@ export interface CountResult {
 
 export type Executors = Record<ConcreteStrategy, Executor>;
 
+export const DEFAULT_MAX_TASK_BYTES = 32 * 1024 * 1024;
+
 /**
  * Plans a count over the selected emails, hands the tasks to the chosen executor and
  * merges what comes back. Knows nothing of GraphQL or HTTP.
@@ -44,6 +49,8 @@ export class Engine {
   constructor(
     private readonly corpus: CorpusService,
     private readonly executors: Executors,
+    /** Most text one SQLite-reading task may hold; bounds memory above the resident budget. */
+    private readonly maxTaskBytes = DEFAULT_MAX_TASK_BYTES,
   ) {}
 
   async count(req: CountRequest): Promise<CountResult> {
@@ -54,6 +61,7 @@ export class Engine {
     const executor = this.executors[choice.strategy];
     const plans = this.plan(sel, view, choice, executor);
     const tasks = plans.map((p) => toTask(p, sel, view, req.mask, executor.sharesMemory));
+    if (req.testDelayMs) for (const task of tasks) task.testDelayMs = req.testDelayMs;
     const planMs = performance.now() - started - loadedMs;
     const run: ExecutorRun = await executor.run(tasks, {
       concurrency: choice.workers,
@@ -127,15 +135,21 @@ export class Engine {
     choice: AutoChoice,
     executor: Executor,
   ): TaskPlan[] {
+    const resident = executor.sharesMemory ? view.resident : null;
+    if (!resident) {
+      // Workers will read these tasks' text from SQLite into memory: cap each task.
+      const plans =
+        choice.chunkSize != null
+          ? planFixed(sel, choice.chunkSize)
+          : planBalanced(sel, choice.workers, null);
+      return capTaskBytes(plans, this.maxTaskBytes);
+    }
     if (choice.chunkSize != null) return planFixed(sel, choice.chunkSize);
     if (choice.strategy === ExecutionStrategy.SEQUENTIAL) return planBalanced(sel, 1, null);
-    const resident = executor.sharesMemory ? view.resident : null;
-    const bytes = resident ? new Uint8Array(resident) : null;
+    const bytes = new Uint8Array(resident);
     // Only a planner that can see the text may cut inside an email.
-    const split = bytes
-      ? (member: number, offset: number) =>
-          alignToCodePoint(bytes, view.offsets[sel.emails[member]], offset)
-      : null;
+    const split = (member: number, offset: number): number =>
+      alignToCodePoint(bytes, view.offsets[sel.emails[member]], offset);
     return planBalanced(sel, choice.workers, split);
   }
 }

@@ -85,6 +85,8 @@ export class LockManager {
     const held = await this.acquireAll(holder, plan, timeoutMs, opts.signal);
     const section: Section = { holder, locks: plan.map((s) => s.name), active: true };
     try {
+      // A fresh never-aborted signal per call, not a shared one: fn may add abort listeners,
+      // and on a signal that never fires they would pile up forever.
       const signal = opts.signal ?? new AbortController().signal;
       return await this.sections.run(section, () => fn(signal));
     } finally {

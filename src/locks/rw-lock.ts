@@ -80,7 +80,10 @@ export class RwLock {
   release(holding: Holding): void {
     const i = this.holders.indexOf(holding);
     if (i === -1) {
-      throw new Error(`lock "${this.name}" is not held by this holding of ${holding.holder}`);
+      throw new Error(
+        `${holding.holder} released lock "${this.name}" through a holding it does not hold ` +
+          `(released twice?)`,
+      );
     }
     this.holders.splice(i, 1);
     if (this.holders.length === 0) this.heldSince = null;

@@ -30,6 +30,8 @@ export type StatsResult = CountResult;
 
 export interface StatsServiceOptions {
   queryTimeoutMs: number;
+  /** Test hook forwarded to every task; 0 in production. */
+  testTaskDelayMs?: number;
 }
 
 /**
@@ -66,6 +68,7 @@ export class StatsService {
               ids,
               signal,
               timeoutMs: this.options.queryTimeoutMs,
+              testDelayMs: this.options.testTaskDelayMs,
             }),
           );
         }
@@ -94,6 +97,7 @@ export class StatsService {
         ids,
         signal,
         timeoutMs: this.options.queryTimeoutMs,
+        testDelayMs: this.options.testTaskDelayMs,
       });
     }, signal);
     const result = {

@@ -24,7 +24,15 @@ function main(): void {
       return env.worker;
     },
   };
-  if (process.env.CAPSTATS_TEST_HOOKS === "1") Object.assign(methods, createTestHooks(env));
+  if (process.env.CAPSTATS_TEST_HOOKS === "1") {
+    const hooks = createTestHooks(env);
+    Object.assign(methods, hooks, {
+      count: (task: CountTask | PackedResidentTask) => {
+        if (task.testDelayMs) hooks.sleep(task.testDelayMs);
+        return transferable(runCountTask(task, env));
+      },
+    });
+  }
   workerpool.worker(methods, { onTerminate: () => env.close() });
 }
 
