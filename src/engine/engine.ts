@@ -39,7 +39,7 @@ export interface CountResult {
 
 export type Executors = Record<ConcreteStrategy, Executor>;
 
-export const DEFAULT_MAX_TASK_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_MAX_TASK_BYTES = 8 * 1024 * 1024;
 
 /**
  * Plans a count over the selected emails, hands the tasks to the chosen executor and
