@@ -5,6 +5,7 @@ import pino, { type Logger } from "pino";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { Config } from "./config";
 import { openSqlite, type Sqlite } from "./db/sqlite";
 import { applyMigrations } from "./db/migrate";
@@ -26,6 +27,18 @@ import { errorLoggingPlugin, formatError } from "./graphql/error-masking";
 import { healthRouter } from "./http/health.routes";
 import { playgroundLandingPage } from "./playground/playground.plugin";
 import { playgroundAssetsRouter } from "./playground/playground.routes";
+import { AppMetrics } from "./http/metrics";
+import { metricsRouter } from "./http/metrics.routes";
+import { jsonErrorHandler, jsonNotFound } from "./http/json-errors";
+import { queryLimitsPlugin } from "./graphql/complexity.plugin";
+import { overloadStatusPlugin } from "./graphql/overload-status.plugin";
+import { requestMetricsPlugin } from "./graphql/request-metrics.plugin";
+import { LockManager } from "./locks/lock-manager";
+import { APP_LOCK_RANKS } from "./locks/app-locks";
+import { LocksResolver } from "./locks/locks.resolver";
+import { createAnalyses, type Analyses } from "./analyses/analyses.factory";
+import { AnalysisResolver } from "./analyses/analysis.resolver";
+import { attachSubscriptions } from "./analyses/graphql-ws.server";
 
 export interface App {
   server: http.Server;
@@ -36,6 +49,12 @@ export interface App {
   corpus: CorpusService;
   stats: StatsService;
   executors: ExecutorSet;
+  /** Prometheus metrics (served at /metrics when enabled); feed loads through observeLoad. */
+  metrics: AppMetrics;
+  /** The one lock manager: every database write of the server runs inside one of its sections. */
+  locks: LockManager;
+  /** Analysis runs (service, store, progress feed) and the corpus reload. */
+  analyses: Analyses;
   /** Stops accepting requests, lets in-flight ones finish, then closes pools and the database. */
   close(): Promise<void>;
 }
@@ -52,62 +71,116 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const logger = opts.logger ?? pino({ level: process.env.LOG_LEVEL ?? "info" });
   const db = openSqlite(config.databaseFile);
   applyMigrations(db);
+  const metrics = new AppMetrics();
+  const locks = new LockManager({
+    ranks: APP_LOCK_RANKS,
+    defaultTimeoutMs: config.lockTimeoutMs,
+    onAcquired: metrics.onLockAcquired,
+  });
   const prisma = createPrismaClient(config.databaseFile);
   const corpus = new CorpusService(db, config.databaseFile, config.residentBudgetBytes);
   const emails = new EmailService(prisma);
   const executors = await createExecutors(config);
   const engine = new Engine(corpus, executors.byStrategy);
-  const stats = new StatsService(
-    emails,
+  const heavyGate = new HeavyGate(config.maxConcurrentHeavy, config.maxQueuedHeavy);
+  const stats = new StatsService(emails, corpus, engine, new ResultCache(32), heavyGate, locks, {
+    queryTimeoutMs: config.queryTimeoutMs,
+    testTaskDelayMs: config.workerTestHooks ? config.workerTestTaskDelayMs : 0,
+  });
+
+  const analyses = createAnalyses({
+    config,
+    db,
     corpus,
+    emails,
     engine,
-    new ResultCache(32),
-    new HeavyGate(config.maxConcurrentHeavy, config.maxQueuedHeavy),
-    {
-      queryTimeoutMs: config.queryTimeoutMs,
-      testTaskDelayMs: config.workerTestHooks ? config.workerTestTaskDelayMs : 0,
-    },
-  );
+    executors: executors.byStrategy,
+    locks,
+    logger,
+  });
+  metrics.watch({
+    pools: [
+      { strategy: executors.threads.name, stats: () => executors.threads.stats() },
+      { strategy: executors.processes.name, stats: () => executors.processes.stats() },
+    ],
+    gates: [
+      { name: "heavy", stats: () => heavyGate.stats() },
+      { name: "analysis", stats: () => analyses.gate.stats() },
+    ],
+  });
+  // Before serving: no run of a previous (killed) server may stay RUNNING.
+  await analyses.service.recover();
 
   const instances = new Map<unknown, unknown>([
     [EmailResolver, new EmailResolver(emails)],
     [StatsResolver, new StatsResolver(stats)],
     [TextStatsResolver, new TextStatsResolver(stats)],
     [ComparisonResolver, new ComparisonResolver(stats)],
+    [AnalysisResolver, analyses.resolver],
+    [LocksResolver, new LocksResolver(locks)],
   ]);
-  const schema = await buildAppSchema({
-    get: (cls) => {
-      const instance = instances.get(cls);
-      if (!instance)
-        throw new Error(`no instance registered for ${String((cls as { name?: string }).name)}`);
-      return instance;
+  const schema = await buildAppSchema(
+    {
+      get: (cls) => {
+        const instance = instances.get(cls);
+        if (!instance)
+          throw new Error(`no instance registered for ${String((cls as { name?: string }).name)}`);
+        return instance;
+      },
     },
-  });
+    analyses.feed,
+  );
 
   const app = express();
   const server = http.createServer(app);
+  const subscriptions = attachSubscriptions(server, schema, {
+    path: GRAPHQL_PATH,
+    maxPayloadBytes: config.maxBodyBytes,
+    logger,
+    limits: {
+      maxDepth: config.maxQueryDepth,
+      maxComplexity: config.maxQueryComplexity,
+      maxTokens: config.maxQueryTokens,
+      introspection: config.introspection,
+    },
+  });
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,
     introspection: config.introspection,
+    // With introspection off, "Did you mean ...?" hints would still leak field names.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     csrfPrevention: true,
+    // main.ts owns SIGINT/SIGTERM: it drains HTTP, then closes pools and the database.
+    stopOnTerminationSignals: false,
+    parseOptions: { maxTokens: config.maxQueryTokens },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       errorLoggingPlugin(logger),
+      queryLimitsPlugin({
+        maxDepth: config.maxQueryDepth,
+        maxComplexity: config.maxQueryComplexity,
+      }),
+      overloadStatusPlugin(),
+      requestMetricsPlugin(metrics),
       ...(config.playground
         ? [playgroundLandingPage({ endpoint: GRAPHQL_PATH, assetsPath: ASSETS_PATH })]
-        : []),
+        : // Without this, Apollo serves its own landing page, which loads Sandbox from a CDN.
+          [ApolloServerPluginLandingPageDisabled()]),
     ],
   });
   await apollo.start();
 
   app.use(healthRouter(corpus));
+  if (config.metrics) app.use(metricsRouter(metrics));
   if (config.playground) app.use(ASSETS_PATH, playgroundAssetsRouter());
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: config.maxBodyBytes }),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(req) }),
   );
+  app.use(jsonNotFound());
+  app.use(jsonErrorHandler(logger, metrics));
 
   let closed: Promise<void> | null = null;
   return {
@@ -119,10 +192,16 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     corpus,
     stats,
     executors,
+    metrics,
+    locks,
+    analyses,
     close() {
       closed ??= (async () => {
+        await subscriptions.dispose();
         // apollo.stop() drains the HTTP server first (in-flight requests finish).
         await apollo.stop();
+        // Runs still going end FAILED ("server stopped during the run") before the pools go.
+        await analyses.service.close();
         await executors.close();
         await prisma.$disconnect();
         db.close();

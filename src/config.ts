@@ -20,6 +20,14 @@ export interface Config {
   maxQueuedHeavy: number;
   /** Largest accepted request body. */
   maxBodyBytes: number;
+  /** Deepest field nesting a query may have (root fields are depth 1). */
+  maxQueryDepth: number;
+  /** Highest query cost (graphql-query-complexity) accepted; a heavy field costs HEAVY_FIELD_COMPLEXITY. */
+  maxQueryComplexity: number;
+  /** Parser token budget: bounds the CPU a single query text can cost before validation. */
+  maxQueryTokens: number;
+  /** Serve GET /metrics (Prometheus text format). */
+  metrics: boolean;
   /** Playground and introspection; switch off in production. */
   playground: boolean;
   introspection: boolean;
@@ -29,6 +37,15 @@ export interface Config {
   workerTestTaskDelayMs: number;
   /** Seed the default corpus when the database holds none. */
   seedOnStart: boolean;
+  /** Budget for acquiring locks (analysis runs, corpus reloads); stats queries use queryTimeoutMs. */
+  lockTimeoutMs: number;
+  /** Analysis runs executing at once, and waiting for a slot; past both, startAnalysis is OVERLOADED. */
+  maxConcurrentAnalyses: number;
+  maxQueuedAnalyses: number;
+  /** Tasks an analysis is cut into when it names no chunkSize: the progress bar's steps. */
+  analysisProgressSteps: number;
+  /** Per-email result rows written per transaction. */
+  analysisResultBatch: number;
 }
 
 function int(
@@ -70,10 +87,19 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     maxConcurrentHeavy: int(env, "MAX_CONCURRENT_HEAVY", 2, 1, 64),
     maxQueuedHeavy: int(env, "MAX_QUEUED_HEAVY", 16, 0, 10_000),
     maxBodyBytes: int(env, "MAX_BODY_KB", 1024, 1, 1024 * 1024) * 1024,
+    maxQueryDepth: int(env, "MAX_QUERY_DEPTH", 20, 1, 1000),
+    maxQueryComplexity: int(env, "MAX_QUERY_COMPLEXITY", 1000, 1, 10_000_000),
+    maxQueryTokens: int(env, "MAX_QUERY_TOKENS", 10_000, 100, 10_000_000),
+    metrics: bool(env, "METRICS", true),
     playground: bool(env, "PLAYGROUND", !production),
     introspection: bool(env, "INTROSPECTION", !production),
     workerTestHooks: bool(env, "CAPSTATS_WORKER_TEST_HOOKS", false),
     workerTestTaskDelayMs: int(env, "CAPSTATS_TEST_TASK_DELAY_MS", 0, 0, 600_000),
     seedOnStart: bool(env, "SEED_ON_START", true),
+    lockTimeoutMs: int(env, "LOCK_TIMEOUT_MS", 120_000, 1, 2_147_483_647),
+    maxConcurrentAnalyses: int(env, "MAX_CONCURRENT_ANALYSES", 2, 1, 64),
+    maxQueuedAnalyses: int(env, "MAX_QUEUED_ANALYSES", 1000, 0, 100_000),
+    analysisProgressSteps: int(env, "ANALYSIS_PROGRESS_STEPS", 20, 1, 10_000),
+    analysisResultBatch: int(env, "ANALYSIS_RESULT_BATCH", 1000, 1, 100_000),
   };
 }

@@ -1,12 +1,20 @@
 import { loadConfig } from "./config";
 import { createApp } from "./app";
 import { seedIfEmpty } from "./corpus/first-start";
+import { CORPUS_EXCLUSIVE } from "./locks/app-locks";
 
 /** `npm start`: migrate, seed the default corpus on first start, serve, shut down gracefully. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await createApp(config);
-  if (config.seedOnStart) await seedIfEmpty(app.db, config.databaseFile, app.logger);
+  if (config.seedOnStart) {
+    // A write like any other: through the lock manager, holding the corpus exclusively.
+    await app.locks.withLocks("seed", [CORPUS_EXCLUSIVE], () =>
+      app.metrics.observeLoad((onProgress) =>
+        seedIfEmpty(app.db, config.databaseFile, app.logger, onProgress),
+      ),
+    );
+  }
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;

@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import type { Sqlite } from "../db/sqlite";
 import { writeCorpusFile } from "../../seed/generate/corpus-file";
 import { readCorpusState } from "./corpus-store";
-import { loadCsv } from "./csv-loader";
+import { loadCsv, type LoadProgress } from "./csv-loader";
 import { formatSummary, progressReporter } from "./load-progress";
 
 /**
@@ -12,7 +12,12 @@ import { formatSummary, progressReporter } from "./load-progress";
  * database (the real Emails.csv cannot be downloaded here) and load it.
  * A corpus that is already loaded is never touched.
  */
-export async function seedIfEmpty(db: Sqlite, databaseFile: string, logger: Logger): Promise<void> {
+export async function seedIfEmpty(
+  db: Sqlite,
+  databaseFile: string,
+  logger: Logger,
+  onProgress?: (p: LoadProgress) => void,
+): Promise<void> {
   if ((readCorpusState(db)?.emailCount ?? 0) > 0) return;
   const csv = path.join(path.dirname(databaseFile), "Emails.generated.csv");
   if (!fs.existsSync(csv)) {
@@ -21,7 +26,12 @@ export async function seedIfEmpty(db: Sqlite, databaseFile: string, logger: Logg
   }
   logger.info({ csv }, "loading the default corpus");
   const progress = progressReporter(process.stderr);
-  const summary = await loadCsv(db, csv, { onProgress: (p) => progress.update(p) });
+  const summary = await loadCsv(db, csv, {
+    onProgress: (p) => {
+      progress.update(p);
+      onProgress?.(p);
+    },
+  });
   progress.stop();
   logger.info(formatSummary(summary, databaseFile));
 }

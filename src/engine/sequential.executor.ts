@@ -1,3 +1,4 @@
+import { TimeoutError } from "../errors/client-errors";
 import type { Executor, ExecutorRun, RunOptions } from "./executor";
 import type { CountTask, CountTaskResult } from "./task.types";
 
@@ -30,7 +31,11 @@ export class SequentialExecutor implements Executor {
     for (const task of tasks) {
       if (opts.signal?.aborted) throw opts.signal.reason;
       if (opts.timeoutMs !== undefined && performance.now() - started > opts.timeoutMs) {
-        throw new Error(`timed out after ${opts.timeoutMs} ms`);
+        // A client error with the TIMEOUT code, as the pools report it; a plain Error
+        // would be masked as INTERNAL_SERVER_ERROR.
+        throw new TimeoutError(
+          `SEQUENTIAL: query exceeded its ${opts.timeoutMs} ms timeout; its remaining tasks were skipped`,
+        );
       }
       const r = this.runTask(task);
       results.push(r);

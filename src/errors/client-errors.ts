@@ -69,3 +69,11 @@ export class CorpusChangedError extends ClientError {
     super(message, ErrorCode.CORPUS_CHANGED);
   }
 }
+
+/** Refused before execution: nothing ran, so retrying the same query cannot succeed. */
+export class QueryTooComplexError extends ClientError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    // Apollo moves extensions.http into the response head and strips it from the body.
+    super(message, ErrorCode.QUERY_TOO_COMPLEX, { ...extra, http: { status: 400 } });
+  }
+}

@@ -9,5 +9,11 @@ export enum ErrorCode {
   CORPUS_CHANGED = "CORPUS_CHANGED",
   WORKER_FAILED = "WORKER_FAILED",
   LOCK_TIMEOUT = "LOCK_TIMEOUT",
+  /** Deeper or costlier than MAX_QUERY_DEPTH / MAX_QUERY_COMPLEXITY; refused before execution. */
+  QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX",
+  /** The HTTP request itself is unusable (malformed JSON, wrong shape); Apollo uses it too. */
+  BAD_REQUEST = "BAD_REQUEST",
+  /** Body larger than MAX_BODY_KB. */
+  PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }

@@ -16,6 +16,9 @@ export function isExpected(error: unknown): boolean {
 }
 
 export const MASKED_MESSAGE = "Internal server error";
+export const TOO_DEEP_TO_PARSE =
+  "Syntax Error: the query is nested too deeply to parse (see MAX_QUERY_DEPTH)";
+const STACK_OVERFLOW = /Maximum call stack size exceeded/;
 
 /** The one place unexpected errors are masked: no message, no stack, just a code. */
 export function formatError(
@@ -24,6 +27,11 @@ export function formatError(
 ): GraphQLFormattedError {
   if (isExpected(error)) {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+    // graphql-js parses recursively, so a query nested a few thousand levels deep
+    // overflows the stack; Apollo reports that as a parse failure with V8's message.
+    if (extensions.code === "GRAPHQL_PARSE_FAILED" && STACK_OVERFLOW.test(formatted.message)) {
+      return { message: TOO_DEEP_TO_PARSE, extensions };
+    }
     return { ...formatted, extensions };
   }
   return {

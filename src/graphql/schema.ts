@@ -1,16 +1,39 @@
 import "reflect-metadata";
-import { buildSchema, type ContainerType } from "type-graphql";
+import { buildSchema, type ContainerType, type PubSub } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
 import { EmailResolver } from "../emails/email.resolver";
 import { StatsResolver } from "../stats/stats.resolver";
 import { TextStatsResolver } from "../stats/text-stats.resolver";
 import { ComparisonResolver } from "../stats/comparison.resolver";
 import { validateArgument } from "./validate";
+import { AnalysisResolver } from "../analyses/analysis.resolver";
+import { LocksResolver } from "../locks/locks.resolver";
+
+/** For printing the SDL: subscriptions need a PubSub to build, never to print. */
+const PRINT_ONLY_PUBSUB: PubSub = {
+  publish: () => {
+    throw new Error("this schema was built without a PubSub (printing only)");
+  },
+  subscribe: () => {
+    throw new Error("this schema was built without a PubSub (printing only)");
+  },
+};
 
 /** Builds the schema; resolvers are taken from `container`, which createApp fills. */
-export async function buildAppSchema(container: ContainerType): Promise<GraphQLSchema> {
+export async function buildAppSchema(
+  container: ContainerType,
+  pubSub: PubSub = PRINT_ONLY_PUBSUB,
+): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [EmailResolver, StatsResolver, TextStatsResolver, ComparisonResolver],
+    resolvers: [
+      EmailResolver,
+      StatsResolver,
+      TextStatsResolver,
+      ComparisonResolver,
+      AnalysisResolver,
+      LocksResolver,
+    ],
+    pubSub,
     container,
     validateFn: (argValue) => validateArgument(argValue),
     emitSchemaFile: false,

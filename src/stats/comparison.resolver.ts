@@ -5,6 +5,7 @@ import { ComparisonReport, StrategyComparison } from "./comparison.type";
 import { metricsMask, summarize, uniqueMetrics } from "./metric-summary";
 import { StatsService } from "./stats.service";
 import { CompareArgs } from "./text-stats.args";
+import { HEAVY_FIELD_COMPLEXITY } from "../graphql/complexity";
 
 function sameCounts(a: Float64Array, b: Float64Array): boolean {
   if (a.length !== b.length) return false;
@@ -17,6 +18,7 @@ export class ComparisonResolver {
   constructor(private readonly stats: StatsService) {}
 
   @Query(() => ComparisonReport, {
+    complexity: HEAVY_FIELD_COMPLEXITY,
     description:
       "Runs the same work under each strategy (fresh, repeated) and returns the reports side by side.",
   })

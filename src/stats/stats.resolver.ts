@@ -14,6 +14,7 @@ import { toCapitalLetterStats } from "./capital-letter-stats";
 import { ExecutionArgs } from "./stats.args";
 import type { StatsResult } from "./stats.service";
 import { StatsService } from "./stats.service";
+import { HEAVY_FIELD_COMPLEXITY } from "../graphql/complexity";
 
 const CAPITALS_MASK = maskOf(["CAPITALS", "CHARACTERS"]);
 
@@ -32,6 +33,7 @@ export class StatsResolver {
   constructor(private readonly stats: StatsService) {}
 
   @Query(() => CapitalLetterStats, {
+    complexity: HEAVY_FIELD_COMPLEXITY,
     description:
       "Capital letters per email (Python isupper), computed by the chosen execution strategy.",
   })

@@ -6,6 +6,7 @@ import { metricsMask, summarize, uniqueMetrics } from "./metric-summary";
 import { StatsService } from "./stats.service";
 import { TextStatsArgs } from "./text-stats.args";
 import { EmailMetrics, EmailMetricsConnection, TextStats } from "./text-stats.type";
+import { HEAVY_FIELD_COMPLEXITY } from "../graphql/complexity";
 
 const FIELD: Record<MetricName, keyof Omit<EmailMetrics, "emailId">> = {
   CAPITALS: "capitals",
@@ -22,6 +23,7 @@ export class TextStatsResolver {
   constructor(private readonly stats: StatsService) {}
 
   @Query(() => TextStats, {
+    complexity: HEAVY_FIELD_COMPLEXITY,
     description: "Any set of text metrics, computed in one pass by the chosen strategy.",
   })
   async textStats(@Args(() => TextStatsArgs) args: TextStatsArgs): Promise<TextStats> {

@@ -1,0 +1,68 @@
+import type { Logger } from "pino";
+import type { Config } from "../config";
+import type { CorpusService } from "../corpus/corpus.service";
+import type { Sqlite } from "../db/sqlite";
+import type { EmailService } from "../emails/email.service";
+import type { Engine, Executors } from "../engine/engine";
+import { HeavyGate } from "../engine/heavy-gate";
+import type { LockManager } from "../locks/lock-manager";
+import { AnalysisResolver } from "./analysis.resolver";
+import { AnalysisService } from "./analysis.service";
+import { AnalysisStore } from "./analysis.store";
+import { AnalysisRunner } from "./analysis-runner";
+import { CorpusReloadService } from "./corpus-reload.service";
+import { RunFeed } from "./run-feed";
+
+export interface AnalysesDeps {
+  config: Config;
+  db: Sqlite;
+  corpus: CorpusService;
+  emails: EmailService;
+  engine: Engine;
+  executors: Executors;
+  locks: LockManager;
+  logger: Logger;
+}
+
+export interface Analyses {
+  store: AnalysisStore;
+  /** The PubSub for buildSchema: carries analysisProgress. */
+  feed: RunFeed;
+  service: AnalysisService;
+  reload: CorpusReloadService;
+  resolver: AnalysisResolver;
+  /** Admission of analysis runs (running / queued), read by the metrics. */
+  gate: HeavyGate;
+}
+
+/** Wires the analysis runs; createApp calls `service.recover()` before it serves. */
+export function createAnalyses(d: AnalysesDeps): Analyses {
+  const { config } = d;
+  const store = new AnalysisStore(d.db);
+  const feed = new RunFeed((id) => store.get(id));
+  const gate = new HeavyGate(config.maxConcurrentAnalyses, config.maxQueuedAnalyses);
+  const runner = new AnalysisRunner(
+    {
+      store,
+      locks: d.locks,
+      engine: d.engine,
+      emails: d.emails,
+      corpus: d.corpus,
+      feed,
+      gate,
+      logger: d.logger,
+    },
+    {
+      lockTimeoutMs: config.lockTimeoutMs,
+      progressSteps: config.analysisProgressSteps,
+      resultBatch: config.analysisResultBatch,
+      testTaskDelayMs: config.workerTestHooks ? config.workerTestTaskDelayMs : 0,
+    },
+  );
+  const service = new AnalysisService(store, d.locks, runner, d.executors, {
+    maxActive: config.maxConcurrentAnalyses + config.maxQueuedAnalyses,
+    lockTimeoutMs: config.lockTimeoutMs,
+  });
+  const reload = new CorpusReloadService(d.db, d.corpus, d.locks, config.lockTimeoutMs);
+  return { store, feed, service, reload, resolver: new AnalysisResolver(service, store), gate };
+}

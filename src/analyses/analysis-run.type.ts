@@ -1,0 +1,109 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { GraphQLSafeInt } from "graphql-scalars";
+import { ExecutionStrategy } from "../engine/execution-strategy";
+import { METRIC_INDEX, metricsOf } from "../engine/kernels/metrics";
+import { PageInfo } from "../graphql/page-info.type";
+import { ExecutionReportType } from "../stats/execution-report.type";
+import { MetricSummary, TextMetric } from "../stats/text-stats.type";
+import { RunStatus, type RunRecord } from "./run-record";
+
+registerEnumType(RunStatus, {
+  name: "AnalysisStatus",
+  description: "PENDING -> RUNNING -> COMPLETED, FAILED or CANCELLED.",
+  valuesConfig: {
+    PENDING: { description: "Created; waiting for a slot or for its locks (see `locks`)." },
+    RUNNING: { description: "Counting, or writing its results." },
+    COMPLETED: { description: "Every per-email result and the totals are stored." },
+    FAILED: { description: "See `error`; no partial results are kept." },
+    CANCELLED: { description: "Stopped by cancelAnalysis; no partial results are kept." },
+  },
+});
+
+@ObjectType("AnalysisRun", { description: "A background analysis, persisted with its results." })
+export class AnalysisRunType {
+  /** The stored row, for field resolvers. */
+  record!: RunRecord;
+
+  @Field(() => ID) id!: string;
+  @Field(() => RunStatus) status!: RunStatus;
+  @Field(() => [TextMetric]) metrics!: TextMetric[];
+  @Field(() => ExecutionStrategy, {
+    description: "The strategy requested; execution.strategy is the one that ran.",
+  })
+  strategy!: ExecutionStrategy;
+  @Field(() => Int, { nullable: true }) workers!: number | null;
+  @Field(() => Int, { nullable: true }) chunkSize!: number | null;
+  @Field(() => Float, {
+    description:
+      "From 0 to 1: emails counted over emailCount (estimated from finished tasks, exact at 1).",
+  })
+  progress!: number;
+  @Field(() => Int) emailsDone!: number;
+  @Field(() => Int, { nullable: true, description: "Emails selected; null until RUNNING." })
+  emailCount!: number | null;
+  @Field(() => Int, { nullable: true, description: "Corpus version counted; null until RUNNING." })
+  corpusVersion!: number | null;
+  @Field(() => GraphQLSafeInt, {
+    nullable: true,
+    description: "Capital letters over the run's emails; null unless COMPLETED with CAPITALS.",
+  })
+  totalCapitals!: number | null;
+  @Field(() => [MetricSummary], {
+    description: "One per metric asked for once COMPLETED; empty before.",
+  })
+  totals!: MetricSummary[];
+  @Field(() => ExecutionReportType, { nullable: true, description: "Set when COMPLETED." })
+  execution!: ExecutionReportType | null;
+  @Field(() => String, { nullable: true, description: "Why the run FAILED or was CANCELLED." })
+  error!: string | null;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date, { nullable: true }) startedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
+}
+
+@ObjectType()
+export class AnalysisRunEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => AnalysisRunType) node!: AnalysisRunType;
+}
+
+@ObjectType({ description: "Analysis runs, newest first." })
+export class AnalysisRunConnection {
+  @Field(() => Int) totalCount!: number;
+  @Field(() => [AnalysisRunEdge]) edges!: AnalysisRunEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}
+
+export function toAnalysisRun(r: RunRecord): AnalysisRunType {
+  const completed = r.status === RunStatus.COMPLETED;
+  const metrics = metricsOf(r.mask);
+  const totals: MetricSummary[] = [];
+  if (completed && r.summaries) {
+    for (const m of metrics) {
+      const total = r.totals[METRIC_INDEX[m]];
+      const s = r.summaries[m];
+      if (total !== null && s) totals.push({ metric: m as TextMetric, total, ...s });
+    }
+  }
+  const emailCount = r.emailCount;
+  return Object.assign(new AnalysisRunType(), {
+    record: r,
+    id: String(r.id),
+    status: r.status,
+    metrics: metrics as TextMetric[],
+    strategy: r.strategy,
+    workers: r.workers,
+    chunkSize: r.chunkSize,
+    progress: completed ? 1 : emailCount ? Math.min(1, r.emailsDone / emailCount) : 0,
+    emailsDone: r.emailsDone,
+    emailCount,
+    corpusVersion: r.corpusVersion,
+    totalCapitals: completed ? r.totals[METRIC_INDEX.CAPITALS] : null,
+    totals,
+    execution: completed ? r.execution : null,
+    error: r.error,
+    createdAt: r.createdAt,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+  });
+}

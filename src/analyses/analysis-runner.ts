@@ -1,0 +1,218 @@
+import type { Logger } from "pino";
+import type { CorpusService } from "../corpus/corpus.service";
+import { selectsAll } from "../emails/email-filter";
+import type { EmailService } from "../emails/email.service";
+import type { CountResult, Engine } from "../engine/engine";
+import type { HeavyGate } from "../engine/heavy-gate";
+import { METRICS, metricsOf } from "../engine/kernels/metrics";
+import { isExpected, MASKED_MESSAGE } from "../graphql/error-masking";
+import { CORPUS_SHARED, oneRunLocks, runLock } from "../locks/app-locks";
+import { LockTimeoutError } from "../locks/lock-errors";
+import type { LockManager } from "../locks/lock-manager";
+import { summarize } from "../stats/metric-summary";
+import type { TextMetric } from "../stats/text-stats.type";
+import type { AnalysisStore, Completion } from "./analysis.store";
+import { ANALYSIS_PROGRESS, type RunFeed } from "./run-feed";
+import { RunStatus, type MetricStats, type RunSpec } from "./run-record";
+
+export const INTERRUPTED_MESSAGE = "server stopped during the run";
+export const CANCELLED_MESSAGE = "cancelled by cancelAnalysis";
+
+/** Abort reason when the server shuts down: the run ends FAILED, as after a crash. */
+export class ServerStoppingError extends Error {
+  override readonly name = "ServerStoppingError";
+  constructor() {
+    super(INTERRUPTED_MESSAGE);
+  }
+}
+
+export interface RunnerOptions {
+  /** Budget for acquiring a run's locks (waiting for a reload counts). */
+  lockTimeoutMs: number;
+  /** Tasks a run is cut into when it names no chunkSize: the progress bar's resolution. */
+  progressSteps: number;
+  /** AnalysisResult rows per write transaction. */
+  resultBatch: number;
+  /** Test hook forwarded to every worker task; 0 in production. */
+  testTaskDelayMs: number;
+}
+
+export interface RunnerDeps {
+  store: AnalysisStore;
+  locks: LockManager;
+  engine: Engine;
+  emails: EmailService;
+  corpus: CorpusService;
+  feed: RunFeed;
+  /** Analysis slots; taken before any lock (see src/locks/app-locks.ts). */
+  gate: HeavyGate;
+  logger: Logger;
+}
+
+/** Persisted progress moves in steps of at least 1% of the run, so a 1-email chunking costs ~100 writes. */
+const PROGRESS_WRITES = 100;
+
+/**
+ * Executes one run: slot, then `corpus` shared plus the run's own locks, all declared at
+ * once; inside, select, count, write results in batches, and only then flip to COMPLETED.
+ * Every failure path deletes partial results in the same transaction that ends the run.
+ */
+export class AnalysisRunner {
+  constructor(
+    private readonly deps: RunnerDeps,
+    private readonly options: RunnerOptions,
+  ) {}
+
+  /** Never rejects: every outcome is recorded on the run. */
+  async execute(id: number, spec: RunSpec, signal: AbortSignal): Promise<void> {
+    const { gate, locks, logger } = this.deps;
+    const queued = performance.now();
+    let entered = false;
+    try {
+      await gate.run(
+        () =>
+          locks.withLocks(
+            runLock(id),
+            [CORPUS_SHARED, ...oneRunLocks(id)],
+            async () => {
+              entered = true;
+              await this.perform(id, spec, signal, performance.now() - queued);
+            },
+            { signal, timeoutMs: this.options.lockTimeoutMs },
+          ),
+        signal,
+      );
+    } catch (err) {
+      if (entered) {
+        logger.error({ err, runId: id }, "analysis run: could not record its outcome");
+        return;
+      }
+      // Never got its locks (cancelled, timed out, shutting down): record that in a section
+      // of its own, after the failed one, so nothing is nested.
+      await locks
+        .withLocks(runLock(id), oneRunLocks(id), async () => this.end(id, err, signal))
+        .catch((e: unknown) => logger.error({ err: e, runId: id }, "analysis run: not recorded"));
+    }
+  }
+
+  private async perform(
+    id: number,
+    spec: RunSpec,
+    signal: AbortSignal,
+    waitedMs: number,
+  ): Promise<void> {
+    try {
+      const completion = await this.count(id, spec, signal, waitedMs);
+      if (signal.aborted) throw signal.reason;
+      this.deps.store.complete(id, completion, new Date());
+      this.publish(id);
+    } catch (err) {
+      this.end(id, err, signal);
+    }
+  }
+
+  private async count(
+    id: number,
+    spec: RunSpec,
+    signal: AbortSignal,
+    waitedMs: number,
+  ): Promise<Completion> {
+    const { store, corpus, emails, engine } = this.deps;
+    // Inside the corpus lock: the selection, the version and the text are one corpus.
+    const state = corpus.state();
+    const ids = selectsAll(spec.filter) ? null : await emails.selectIds(spec.filter);
+    const emailCount = ids ? ids.length : (state?.emailCount ?? 0);
+    const version = state?.version ?? 0;
+    store.markRunning(id, version, emailCount, new Date());
+    this.publish(id);
+
+    let persisted = 0;
+    const step = Math.max(1, Math.ceil(emailCount / PROGRESS_WRITES));
+    const result = await engine.count({
+      mask: spec.mask,
+      strategy: spec.strategy,
+      workers: spec.workers,
+      chunkSize: spec.chunkSize ?? Math.max(1, Math.ceil(emailCount / this.options.progressSteps)),
+      ids,
+      signal,
+      testDelayMs: this.options.testTaskDelayMs,
+      onProgress: (done, total) => {
+        // Tasks finish in any order, so emails done is estimated from tasks done; exact at the end.
+        const emailsDone = done >= total ? emailCount : Math.floor((emailCount * done) / total);
+        if (emailsDone <= persisted || (emailsDone - persisted < step && emailsDone < emailCount))
+          return;
+        persisted = emailsDone;
+        store.setProgress(id, emailsDone);
+        this.publish(id);
+      },
+    });
+    const { report } = result;
+    if (report.corpusVersion !== version || result.emailIds.length !== emailCount) {
+      throw new Error(
+        `run ${id}: selected ${emailCount} emails of corpus ${version} but counted ` +
+          `${result.emailIds.length} of corpus ${report.corpusVersion}`,
+      );
+    }
+    await this.writeResults(id, result, spec.mask, signal);
+    return {
+      ...totalsOf(result, spec.mask),
+      execution: { ...report, queueMs: waitedMs, wallMs: report.wallMs + waitedMs },
+    };
+  }
+
+  private async writeResults(
+    id: number,
+    r: CountResult,
+    mask: number,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const n = r.emailIds.length;
+    for (let from = 0; from < n; from += this.options.resultBatch) {
+      if (signal.aborted) throw signal.reason;
+      const to = Math.min(n, from + this.options.resultBatch);
+      this.deps.store.insertResults(id, r.emailIds, r.counts.counts, mask, from, to);
+      // Each batch is one short synchronous transaction; let requests run between them.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Records a failed, cancelled or interrupted run; its partial results go with it. */
+  private end(id: number, err: unknown, signal: AbortSignal): void {
+    const { status, error } = this.outcome(id, err, signal);
+    if (this.deps.store.finish(id, status, error, new Date())) this.publish(id);
+  }
+
+  private outcome(id: number, err: unknown, signal: AbortSignal) {
+    const { logger, locks } = this.deps;
+    if (signal.aborted) {
+      return signal.reason instanceof ServerStoppingError
+        ? { status: RunStatus.FAILED as const, error: INTERRUPTED_MESSAGE }
+        : { status: RunStatus.CANCELLED as const, error: CANCELLED_MESSAGE };
+    }
+    if (err instanceof LockTimeoutError) {
+      // The lesson's advice for a hang: print every lock's state.
+      logger.warn({ runId: id, locks: locks.describe() }, err.message);
+      return { status: RunStatus.FAILED as const, error: err.message };
+    }
+    if (isExpected(err))
+      return { status: RunStatus.FAILED as const, error: (err as Error).message };
+    logger.error({ err, runId: id }, "analysis run failed unexpectedly");
+    return { status: RunStatus.FAILED as const, error: MASKED_MESSAGE };
+  }
+
+  private publish(id: number): void {
+    const run = this.deps.store.get(id);
+    if (run) this.deps.feed.publish(ANALYSIS_PROGRESS, run);
+  }
+}
+
+function totalsOf(result: CountResult, mask: number): Omit<Completion, "execution"> {
+  const summary = summarize(result, metricsOf(mask) as TextMetric[]);
+  const summaries: Record<string, MetricStats> = {};
+  for (const s of summary) summaries[s.metric] = { mean: s.mean, median: s.median, max: s.max };
+  const byName = new Map(summary.map((s) => [s.metric as string, s.total]));
+  return {
+    totals: METRICS.map((m) => byName.get(m) ?? null),
+    summaries,
+  };
+}

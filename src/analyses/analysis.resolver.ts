@@ -1,0 +1,89 @@
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from "type-graphql";
+import type { RequestContext } from "../graphql/context";
+import { HEAVY_FIELD_COMPLEXITY } from "../graphql/complexity";
+import { EmailMetricsConnection } from "../stats/text-stats.type";
+import { AnalysisRunsArgs, RunResultsArgs, StartAnalysisInput } from "./analysis.args";
+import { AnalysisService } from "./analysis.service";
+import type { AnalysisStore } from "./analysis.store";
+import { resultsPage, runsPage } from "./analysis-pages";
+import { AnalysisRunConnection, AnalysisRunType, toAnalysisRun } from "./analysis-run.type";
+import { ANALYSIS_PROGRESS } from "./run-feed";
+import { parseRunId, type RunRecord } from "./run-record";
+
+@Resolver(() => AnalysisRunType)
+export class AnalysisResolver {
+  constructor(
+    private readonly analyses: AnalysisService,
+    private readonly store: AnalysisStore,
+  ) {}
+
+  @Mutation(() => AnalysisRunType, {
+    // A whole pass over the corpus, like the stats queries, even if it runs later.
+    complexity: HEAVY_FIELD_COMPLEXITY,
+    description:
+      "Creates a run and returns it at once (PENDING); it continues in the background. Follow it with analysisProgress or by polling analysisRun.",
+  })
+  async startAnalysis(
+    @Arg("input", () => StartAnalysisInput) input: StartAnalysisInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AnalysisRunType> {
+    return toAnalysisRun(await this.analyses.start(input.toSpec(), ctx.requestId));
+  }
+
+  @Mutation(() => AnalysisRunType, {
+    description:
+      "Stops a run, releases its locks and drops its partial results; returns the run once that is recorded. A run that already ended is returned unchanged.",
+  })
+  async cancelAnalysis(@Arg("id", () => ID) id: string): Promise<AnalysisRunType> {
+    return toAnalysisRun(await this.analyses.cancel(parseRunId(id)));
+  }
+
+  @Query(() => AnalysisRunType, { nullable: true, description: "One run by id, or null." })
+  analysisRun(@Arg("id", () => ID) id: string): AnalysisRunType | null {
+    const run = this.analyses.get(parseRunId(id));
+    return run ? toAnalysisRun(run) : null;
+  }
+
+  @Query(() => AnalysisRunConnection, { description: "Runs, newest first (Relay connection)." })
+  analysisRuns(@Args(() => AnalysisRunsArgs) args: AnalysisRunsArgs): AnalysisRunConnection {
+    return runsPage(this.store, args.first, args.after, args.status);
+  }
+
+  @FieldResolver(() => EmailMetricsConnection, {
+    nullable: true,
+    description:
+      "Per-email values in email Id order; null until COMPLETED (a run's results are all there or not shown).",
+  })
+  results(
+    @Root() run: AnalysisRunType,
+    @Args(() => RunResultsArgs) args: RunResultsArgs,
+  ): EmailMetricsConnection | null {
+    return resultsPage(this.store, run.record, args.first, args.after);
+  }
+
+  @Subscription(() => AnalysisRunType, {
+    nullable: true,
+    topics: ANALYSIS_PROGRESS,
+    topicId: ({ args }) => args.id,
+    description:
+      "The run's current state, then every progress and status change; ends after COMPLETED, FAILED or CANCELLED. Null (and the end) for an unknown id.",
+  })
+  analysisProgress(
+    @Root() run: RunRecord | null,
+    // Declared for the schema; the feed already routed by it.
+    @Arg("id", () => ID) _id: string,
+  ): AnalysisRunType | null {
+    return run ? toAnalysisRun(run) : null;
+  }
+}

@@ -1,0 +1,131 @@
+import type { Executors } from "../engine/engine";
+import { ExecutionStrategy, type ConcreteStrategy } from "../engine/execution-strategy";
+import {
+  CancelledError,
+  NotFoundError,
+  OutOfRangeError,
+  OverloadedError,
+} from "../errors/client-errors";
+import { RUNS_TABLE_LOCK } from "../locks/app-locks";
+import { lockErrorToClient } from "../locks/lock-client-errors";
+import type { LockManager } from "../locks/lock-manager";
+import type { AnalysisStore } from "./analysis.store";
+import { INTERRUPTED_MESSAGE, ServerStoppingError, type AnalysisRunner } from "./analysis-runner";
+import type { RunRecord, RunSpec } from "./run-record";
+
+export interface AnalysisLimits {
+  /** Runs admitted at once, counting queued ones; past this startAnalysis says OVERLOADED. */
+  maxActive: number;
+  /** Budget for the short sections of start and recovery. */
+  lockTimeoutMs: number;
+}
+
+interface ActiveRun {
+  controller: AbortController;
+  /** Settles once the run's outcome is recorded. */
+  done: Promise<void>;
+}
+
+/**
+ * Starts, cancels and recovers analysis runs. A run executes in the background
+ * (AnalysisRunner); this service only admits it, keeps its AbortController, and writes the
+ * two things that are not one run's own: a new row, and start-up recovery.
+ */
+export class AnalysisService {
+  private readonly active = new Map<number, ActiveRun>();
+  private starting = 0;
+  private stopping = false;
+
+  constructor(
+    private readonly store: AnalysisStore,
+    private readonly locks: LockManager,
+    private readonly runner: AnalysisRunner,
+    private readonly executors: Executors,
+    private readonly limits: AnalysisLimits,
+  ) {}
+
+  /** Runs a killed server left PENDING or RUNNING become FAILED; returns their ids. */
+  async recover(): Promise<number[]> {
+    return this.locks.withLocks(
+      "startup-recovery",
+      [{ name: RUNS_TABLE_LOCK, mode: "exclusive" }],
+      async () => this.store.failInterrupted(INTERRUPTED_MESSAGE, new Date()),
+      { timeoutMs: this.limits.lockTimeoutMs },
+    );
+  }
+
+  /** Creates the run (PENDING) and returns it at once; the work continues in the background. */
+  async start(spec: RunSpec, requestId: string): Promise<RunRecord> {
+    if (this.stopping)
+      throw new OverloadedError("the server is shutting down; start the analysis later");
+    this.checkWorkers(spec);
+    const admitted = this.active.size + this.starting;
+    if (admitted >= this.limits.maxActive) {
+      throw new OverloadedError(
+        `too many analyses: ${admitted} running or queued (limit ${this.limits.maxActive}); retry later`,
+      );
+    }
+    this.starting++;
+    let run: RunRecord;
+    try {
+      // A new row belongs to no run yet, so the table lock in shared mode is all it needs.
+      run = await this.locks
+        .withLocks(
+          `request:${requestId}`,
+          [{ name: RUNS_TABLE_LOCK, mode: "shared" }],
+          async () => this.store.createRun(spec, new Date()),
+          { timeoutMs: this.limits.lockTimeoutMs },
+        )
+        .catch((err: unknown) => {
+          throw lockErrorToClient(err);
+        });
+    } finally {
+      this.starting--;
+    }
+    const controller = new AbortController();
+    const id = run.id;
+    const done = this.runner
+      .execute(id, spec, controller.signal)
+      .finally(() => this.active.delete(id));
+    this.active.set(id, { controller, done });
+    return run;
+  }
+
+  /**
+   * Stops a run and waits until its outcome is recorded. A run that already ended is
+   * returned as it is: a cancel that arrives after COMPLETED changes nothing.
+   */
+  async cancel(id: number): Promise<RunRecord> {
+    const active = this.active.get(id);
+    if (active) {
+      active.controller.abort(new CancelledError(`analysis run ${id} was cancelled`));
+      await active.done;
+    }
+    const run = this.store.get(id);
+    if (!run) throw new NotFoundError(`no analysis run with id ${id}`);
+    return run;
+  }
+
+  get(id: number): RunRecord | null {
+    return this.store.get(id);
+  }
+
+  /** Runs admitted and not yet recorded as ended. */
+  get activeCount(): number {
+    return this.active.size;
+  }
+
+  /** Shutdown: running and queued runs end FAILED ("server stopped during the run"). */
+  async close(): Promise<void> {
+    this.stopping = true;
+    const runs = [...this.active.values()];
+    for (const r of runs) r.controller.abort(new ServerStoppingError());
+    await Promise.all(runs.map((r) => r.done));
+  }
+
+  private checkWorkers(spec: RunSpec): void {
+    if (spec.workers == null || spec.strategy === ExecutionStrategy.AUTO) return;
+    const max = this.executors[spec.strategy as ConcreteStrategy].maxWorkers;
+    if (spec.workers > max) throw new OutOfRangeError("input.workers", spec.workers, 1, max);
+  }
+}

@@ -1,0 +1,47 @@
+import type http from "node:http";
+import type { GraphQLSchema } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import type { Logger } from "pino";
+import { WebSocketServer } from "ws";
+import { createContext } from "../graphql/context";
+import { formatError, isExpected } from "../graphql/error-masking";
+import { limitedOperation, type TransportLimits } from "../graphql/ws-limits";
+
+export interface SubscriptionServer {
+  /** Closes every socket (1001 Going away) and the WebSocket server. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * graphql-ws on the HTTP server's own port and path: the upgrade request to `path` becomes a
+ * WebSocket, everything else stays with Express. Errors go through the same masking as HTTP.
+ */
+export function attachSubscriptions(
+  server: http.Server,
+  schema: GraphQLSchema,
+  opts: { path: string; maxPayloadBytes: number; logger: Logger; limits: TransportLimits },
+): SubscriptionServer {
+  const wss = new WebSocketServer({ server, path: opts.path, maxPayload: opts.maxPayloadBytes });
+  const cleanup = useServer(
+    {
+      schema,
+      // Parse, validation and the depth/complexity limits, as over HTTP (src/graphql/ws-limits.ts).
+      onSubscribe: limitedOperation(schema, opts.limits),
+      context: (ctx) => createContext(ctx.extra.request),
+      onNext: (_ctx, id, _payload, _args, result) => {
+        if (!result.errors) return result;
+        for (const e of result.errors) {
+          if (!isExpected(e)) opts.logger.error({ err: e, subscription: id }, "unexpected error");
+        }
+        return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) };
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
+    },
+    wss,
+  );
+  return {
+    async dispose() {
+      await cleanup.dispose();
+    },
+  };
+}

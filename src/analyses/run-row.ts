@@ -1,0 +1,41 @@
+import { METRICS } from "../engine/kernels/metrics";
+import type { RunRecord, RunStatus } from "./run-record";
+
+/** AnalysisResult columns, indexed like METRICS ("capitals", ...). */
+export const RESULT_COLUMNS = METRICS.map((m) => m.toLowerCase());
+/** AnalysisRun total columns, indexed like METRICS ("totalCapitals", ...). */
+export const TOTAL_COLUMNS = METRICS.map((m) => `total${m[0]}${m.slice(1).toLowerCase()}`);
+
+export type Row = Record<string, unknown>;
+
+/** The ISO form Prisma's SQLite adapter writes, so Prisma reads these rows back as dates. */
+export function iso(d: Date): string {
+  return d.toISOString().replace("Z", "+00:00");
+}
+
+function date(v: unknown): Date | null {
+  return v === null ? null : new Date(v as string);
+}
+
+/** One AnalysisRun row as better-sqlite3 returns it (dates as ISO text, JSON as text). */
+export function toRecord(r: Row): RunRecord {
+  return {
+    id: r.id as number,
+    status: r.status as RunStatus,
+    mask: r.metricsMask as number,
+    strategy: r.strategy as RunRecord["strategy"],
+    workers: r.workers as number | null,
+    chunkSize: r.chunkSize as number | null,
+    filter: r.filter as string | null,
+    corpusVersion: r.corpusVersion as number | null,
+    emailCount: r.emailCount as number | null,
+    emailsDone: r.emailsDone as number,
+    totals: TOTAL_COLUMNS.map((c) => (r[c] === null ? null : Number(r[c]))),
+    summaries: r.summaries === null ? null : JSON.parse(r.summaries as string),
+    execution: r.execution === null ? null : JSON.parse(r.execution as string),
+    error: r.error as string | null,
+    createdAt: date(r.createdAt) as Date,
+    startedAt: date(r.startedAt),
+    finishedAt: date(r.finishedAt),
+  };
+}
