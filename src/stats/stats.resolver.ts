@@ -1,5 +1,5 @@
 import { Arg, Args, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { maskOf, METRIC_INDEX } from "../engine/kernels/metrics";
+import { maskOf, METRIC_COUNT, METRIC_INDEX } from "../engine/kernels/metrics";
 import { pagePerEmail } from "./per-email-page";
 import { LIMITS } from "../graphql/limits";
 import { checkRange } from "../graphql/validate";
@@ -20,7 +20,7 @@ const CAPITALS_MASK = maskOf(["CAPITALS", "CHARACTERS"]);
 
 function emailCapitals(result: StatsResult, position: number): EmailCapitals {
   const row = result.counts.counts;
-  const base = position * (row.length / result.counts.n);
+  const base = position * METRIC_COUNT;
   return {
     emailId: result.emailIds[position],
     capitals: row[base + METRIC_INDEX.CAPITALS],
