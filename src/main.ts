@@ -15,6 +15,8 @@ async function main(): Promise<void> {
       ),
     );
   }
+  // Read the corpus into memory now, so the first query does not pay for it.
+  app.corpus.view();
   await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;

@@ -71,7 +71,8 @@ export class Engine {
     });
     const mergeStart = performance.now();
     const counts = mergeResults(sel.emails.length, req.mask, plans, run.results);
-    const emailIds = Int32Array.from(sel.emails, (i) => view.ids[i]);
+    const emailIds =
+      req.ids === null ? view.ids.slice() : Int32Array.from(sel.emails, (i) => view.ids[i]);
     const mergeMs = performance.now() - mergeStart;
     return {
       emailIds,

@@ -24,18 +24,22 @@ export function mergeResults(
       counts: results[t].counts,
       edges: results[t].edges,
     };
-    for (let j = 0; j < plan.members.length; j++) {
-      const m = plan.members[j];
-      if (seen[m] === 0) {
-        out.counts.set(
-          part.counts.subarray(j * METRIC_COUNT, (j + 1) * METRIC_COUNT),
-          m * METRIC_COUNT,
-        );
-        out.edges[m] = part.edges[j];
-        seen[m] = 1;
-      } else {
+    const members = plan.members;
+    let j = 0;
+    while (j < members.length) {
+      const m = members[j];
+      if (seen[m] === 1) {
         mergeSegment(out, m, out, m, part, j);
+        j++;
+        continue;
       }
+      // Plans list emails in order, so a task's fresh emails form runs: copy each run whole.
+      let k = j + 1;
+      while (k < members.length && members[k] === members[k - 1] + 1 && seen[members[k]] === 0) k++;
+      out.counts.set(part.counts.subarray(j * METRIC_COUNT, k * METRIC_COUNT), m * METRIC_COUNT);
+      out.edges.set(part.edges.subarray(j, k), m);
+      seen.fill(1, m, m + (k - j));
+      j = k;
     }
   }
   return out;

@@ -24,8 +24,36 @@ export function max(values: Float64Array): number {
 export function median(values: Float64Array): number {
   const n = values.length;
   if (n === 0) return 0;
-  const sorted = Float64Array.from(values).sort();
-  return n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  // Selection, not a sort: O(n) on average, which matters at a million emails per query.
+  const work = Float64Array.from(values);
+  const hi = select(work, n >> 1);
+  return n % 2 === 1 ? hi : (max(work.subarray(0, n >> 1)) + hi) / 2;
+}
+
+/** Hoare's quickselect: puts the k-th smallest at k, smaller ones before it; returns it. */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k];
 }
 
 /** Positions of the n largest values; ties go to the lower position (lower Id). */

@@ -8,9 +8,11 @@ const UPPER = CLASS_UPPER;
 const HIGH = 0x80808080;
 const STRIDE = METRIC_COUNT;
 const CAPITALS = METRIC_INDEX.CAPITALS;
+const CHARACTERS = METRIC_INDEX.CHARACTERS;
 
 /**
- * CAPITALS only, the flagship query. Reads the text four bytes at a time through an aligned
+ * CAPITALS, optionally with CHARACTERS (the flagship query asks for both: the ratio needs
+ * them). Code points cost one add per word or per decoded character, so they ride along. Reads the text four bytes at a time through an aligned
  * Int32Array view of the same memory; a word of pure ASCII is counted with SWAR arithmetic, and
  * only words holding a non-ASCII byte fall back to decoding code points one by one. Segments
  * must be valid UTF-8 and start and end at code-point boundaries (the caller checks both).
@@ -22,6 +24,7 @@ export function countCapitalsInto(
   ends: ArrayLike<number>,
   counts: Float64Array,
   classes: CodePointClasses,
+  withCharacters: boolean,
 ): void {
   const bmp = classes.bmp;
   const { words, lead } = alignedWords(bytes);
@@ -30,10 +33,12 @@ export function countCapitalsInto(
     const end = ends[seg];
     let i = starts[seg];
     let count = 0;
+    let chars = 0;
     while (i < end) {
       // (i - lead) & 3 is non-zero for the negative values i - lead takes before the first word.
       if (((i - lead) & 3) === 0) {
         let w = (i - lead) >> 2;
+        const wStart = w;
         const wEnd = (end - lead) >> 2;
         for (; w < wEnd; w++) {
           const x = words[w];
@@ -44,10 +49,12 @@ export function countCapitalsInto(
           const marks = (x + 0x3f3f3f3f) & ~(x + 0x25252525) & HIGH;
           count += Math.imul(marks >>> 7, 0x01010101) >>> 24;
         }
+        chars += (w - wStart) << 2; // every byte of a pure-ASCII word is one code point
         i = lead + (w << 2);
         if (i >= end) break;
       }
       // One whole code point; the word loop resumes at the next aligned byte.
+      chars++;
       const b = bytes[i];
       if (b < 0x80) {
         count += bmp[b] & UPPER;
@@ -70,5 +77,6 @@ export function countCapitalsInto(
       }
     }
     counts[seg * STRIDE + CAPITALS] = count;
+    if (withCharacters) counts[seg * STRIDE + CHARACTERS] = chars;
   }
 }

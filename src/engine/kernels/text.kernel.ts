@@ -13,6 +13,7 @@ import { CodePointClasses } from "./unicode-tables";
 export { countsAt, createSegmentCounts, mergeSegment, type SegmentCounts } from "./segment-counts";
 
 const CAPITALS_ONLY = 1 << METRIC_INDEX.CAPITALS;
+const CAPITALS_AND_CHARACTERS = CAPITALS_ONLY | (1 << METRIC_INDEX.CHARACTERS);
 
 /**
  * Process-wide on purpose: the table is a cache of a pure function of the running engine's
@@ -41,13 +42,19 @@ export function countSegments(
   const n = starts.length;
   for (let i = 0; i < n; i++) checkSegment(bytes, starts[i], ends[i], i);
   const result = createSegmentCounts(n, mask);
-  if ((mask & ~CAPITALS_ONLY) !== 0) {
+  if ((mask & ~CAPITALS_AND_CHARACTERS) !== 0) {
     countAllInto(bytes, starts, ends, result.counts, result.edges, CLASSES);
     clearUnrequested(result);
     return result;
   }
   // Neither WORDS nor LINES: the merge needs no edge flag but EDGE_NONEMPTY.
-  if (mask === CAPITALS_ONLY) countCapitalsInto(bytes, starts, ends, result.counts, CLASSES);
+  if ((mask & CAPITALS_ONLY) !== 0) {
+    countCapitalsInto(bytes, starts, ends, result.counts, CLASSES, mask !== CAPITALS_ONLY);
+  } else if (mask !== 0) {
+    countAllInto(bytes, starts, ends, result.counts, result.edges, CLASSES);
+    clearUnrequested(result);
+    return result;
+  }
   for (let i = 0; i < n; i++) result.edges[i] = starts[i] < ends[i] ? EDGE_NONEMPTY : 0;
   return result;
 }

@@ -18,6 +18,8 @@ import {
 
 const CAPITALS_ONLY = maskOf(["CAPITALS"]);
 const CAPITALS = METRIC_INDEX.CAPITALS;
+const CHARACTERS = METRIC_INDEX.CHARACTERS;
+const CAPITALS_AND_CHARACTERS = maskOf(["CAPITALS", "CHARACTERS"]);
 
 /** bytes copied into a SharedArrayBuffer at the given byte offset, as a view of exactly bytes. */
 function sharedCopy(bytes: Uint8Array, offset: number): Uint8Array {
@@ -67,11 +69,21 @@ describe("CAPITALS fast path agrees with the general path", () => {
       for (let offset = 0; offset < 8; offset++) {
         const shared = sharedCopy(plain, offset);
         const fast = countSegments(shared, starts, ends, CAPITALS_ONLY);
+        const withChars = countSegments(shared, starts, ends, CAPITALS_AND_CHARACTERS);
         const general = countSegments(shared, starts, ends, ALL_METRICS_MASK);
         for (let k = 0; k < starts.length; k++) {
           const where = `${JSON.stringify(text)} [${starts[k]}, ${ends[k]}) at offset ${offset}`;
           const expected = upperByRegex(plain, starts[k], ends[k]);
+          // Python's len(): code points, counted independently by decoding the bytes.
+          const codePoints = [...plain.subarray(starts[k], ends[k]).toString("utf8")].length;
           assert.equal(fast.counts[k * METRIC_COUNT + CAPITALS], expected, `fast, ${where}`);
+          assert.equal(fast.counts[k * METRIC_COUNT + CHARACTERS], 0, `not asked, ${where}`);
+          assert.equal(withChars.counts[k * METRIC_COUNT + CAPITALS], expected, `+chars, ${where}`);
+          assert.equal(
+            withChars.counts[k * METRIC_COUNT + CHARACTERS],
+            codePoints,
+            `chars, ${where}`,
+          );
           assert.equal(general.counts[k * METRIC_COUNT + CAPITALS], expected, `general, ${where}`);
         }
         // Alignment must not change any metric of the general path either.
