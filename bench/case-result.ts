@@ -1,0 +1,66 @@
+import type { BenchCase, CaseResult, CorpusInfo, Mode } from "./results.types";
+import { median, spread } from "./sampling";
+
+/** The execution report fields the bench reads, as the engine and the GraphQL API both give them. */
+export interface ReportFields {
+  strategy: string;
+  reason: string;
+  workers: number;
+  tasks: number;
+  dataPath: string;
+  wallMs: number;
+  queueMs: number;
+  planMs: number;
+  dispatchMs: number;
+  readMs: number;
+  computeMs: number;
+  mergeMs: number;
+}
+
+/** One repetition of one case. */
+export interface Sample {
+  /** Measured by the bench around the whole call (in HTTP mode: the client's round trip). */
+  ms: number;
+  report: ReportFields;
+  totalCapitals: number;
+  totalCharacters: number;
+  agrees: boolean;
+}
+
+export function toCaseResult(
+  corpus: CorpusInfo,
+  mode: Mode,
+  c: BenchCase,
+  samples: readonly Sample[],
+): CaseResult {
+  const last = samples[samples.length - 1].report;
+  const med = (field: keyof ReportFields): number =>
+    median(samples.map((s) => s.report[field] as number));
+  return {
+    ...c,
+    corpus: corpus.label,
+    mode,
+    ran: {
+      strategy: last.strategy,
+      workers: last.workers,
+      tasks: last.tasks,
+      dataPath: last.dataPath,
+      reason: last.reason,
+    },
+    wallMs: spread(samples.map((s) => s.ms)),
+    breakdown: {
+      planMs: med("planMs"),
+      queueMs: med("queueMs"),
+      dispatchMs: med("dispatchMs"),
+      readMs: med("readMs"),
+      computeMs: med("computeMs"),
+      mergeMs: med("mergeMs"),
+      engineWallMs: med("wallMs"),
+    },
+    totalCapitals: samples[0].totalCapitals,
+    totalCharacters: samples[0].totalCharacters,
+    agrees: samples.every((s) => s.agrees),
+    vsSequential: null,
+    vsPythonSequential: null,
+  };
+}

@@ -1,0 +1,259 @@
+import type { BenchResults, CaseResult } from "./results.types";
+import { STRATEGIES } from "./results.types";
+
+/** A chart of the report: file name, what it shows, and its vega-lite spec. */
+export interface ChartSpec {
+  file: string;
+  title: string;
+  spec: object;
+}
+
+const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+const PYTHON_SERIES = "Python baseline: sequential";
+const PYTHON_SHORT = {
+  sequential: "Python sequential (list comprehension)",
+  pipe2: "Python 2 processes (Pipe)",
+  pool2: "Python Pool(2).map",
+} as const;
+const MODE_TITLE = { compute: "compute-only (in-process)", http: "end to end (HTTP)" } as const;
+const STRATEGY_COLOR = {
+  field: "strategy",
+  type: "nominal",
+  sort: STRATEGIES,
+  scale: { domain: STRATEGIES },
+  title: "strategy",
+} as const;
+
+function caseRow(c: CaseResult) {
+  return {
+    corpus: c.corpus,
+    mode: MODE_TITLE[c.mode],
+    strategy: c.strategy,
+    workers: c.workers ?? 1,
+    chunk: c.chunkSize === null ? "balanced" : String(c.chunkSize),
+    median: c.wallMs.median,
+    min: c.wallMs.min,
+    max: c.wallMs.max,
+    speedup: c.vsSequential,
+  };
+}
+
+function timeByWorkers(r: BenchResults, corpusOrder: string[]): ChartSpec {
+  const values = r.cases.filter((c) => c.sweep === "workers").map(caseRow);
+  return {
+    file: "time-by-workers.svg",
+    title: "Median time per strategy and worker count",
+    spec: {
+      $schema: SCHEMA,
+      title: "Median time per strategy and worker count (balanced chunks; whiskers: min to max)",
+      data: { values },
+      facet: {
+        row: { field: "mode", title: null },
+        column: { field: "corpus", title: "corpus", sort: corpusOrder },
+      },
+      spec: {
+        width: 240,
+        height: 150,
+        encoding: {
+          x: { field: "workers", type: "ordinal", title: "workers", axis: { labelAngle: 0 } },
+          xOffset: { field: "strategy", sort: STRATEGIES },
+        },
+        layer: [
+          {
+            mark: "bar",
+            encoding: {
+              y: { field: "median", type: "quantitative", title: "ms" },
+              color: STRATEGY_COLOR,
+            },
+          },
+          {
+            mark: "rule",
+            encoding: { y: { field: "min", type: "quantitative" }, y2: { field: "max" } },
+          },
+        ],
+      },
+      resolve: { scale: { y: "independent" } },
+    },
+  };
+}
+
+function speedupByWorkers(r: BenchResults, corpusOrder: string[]): ChartSpec {
+  const values = r.cases.filter((c) => c.sweep === "workers").map(caseRow);
+  const workerCounts = [...new Set(values.map((v) => v.workers))];
+  return {
+    file: "speedup-by-workers.svg",
+    title: "Speed-up over SEQUENTIAL against worker count",
+    spec: {
+      $schema: SCHEMA,
+      title: `Speed-up over SEQUENTIAL against worker count (${r.machine.cores} cores; 1 = as fast as SEQUENTIAL)`,
+      data: { values },
+      facet: {
+        row: { field: "mode", title: null },
+        column: { field: "corpus", title: "corpus", sort: corpusOrder },
+      },
+      spec: {
+        width: 240,
+        height: 150,
+        layer: [
+          {
+            mark: { type: "line", point: true },
+            encoding: {
+              x: {
+                field: "workers",
+                type: "quantitative",
+                title: "workers",
+                scale: { zero: false },
+                axis: { values: workerCounts, format: "d" },
+              },
+              y: { field: "speedup", type: "quantitative", title: "x SEQUENTIAL" },
+              color: STRATEGY_COLOR,
+            },
+          },
+          { mark: { type: "rule", strokeDash: [4, 4] }, encoding: { y: { datum: 1 } } },
+        ],
+      },
+    },
+  };
+}
+
+function timeByCorpusSize(r: BenchResults): ChartSpec {
+  // Python's line is drawn in both panels: it is the reference each mode is read against.
+  const values = (["compute", "http"] as const).flatMap((mode) =>
+    r.scaling.flatMap((row) => [
+      ...Object.entries(row[mode]).map(([strategy, ms]) => ({
+        emails: row.emails,
+        ms,
+        series: strategy,
+        mode: MODE_TITLE[mode],
+      })),
+      ...(row.pythonSequential === null
+        ? []
+        : [
+            {
+              emails: row.emails,
+              ms: row.pythonSequential,
+              series: PYTHON_SERIES,
+              mode: MODE_TITLE[mode],
+            },
+          ]),
+    ]),
+  );
+  return {
+    file: "time-vs-corpus-size.svg",
+    title: "Time against corpus size",
+    spec: {
+      $schema: SCHEMA,
+      title: "Median time against corpus size (one worker per core, balanced chunks; log-log)",
+      data: { values },
+      facet: { column: { field: "mode", title: null } },
+      spec: {
+        width: 300,
+        height: 240,
+        mark: { type: "line", point: true },
+        encoding: {
+          x: {
+            field: "emails",
+            type: "quantitative",
+            scale: { type: "log", nice: false },
+            axis: { values: r.scaling.map((row) => row.emails), format: ",d" },
+            title: "emails",
+          },
+          y: { field: "ms", type: "quantitative", scale: { type: "log" }, title: "ms" },
+          color: {
+            field: "series",
+            type: "nominal",
+            scale: { domain: [...STRATEGIES, PYTHON_SERIES] },
+            legend: { labelLimit: 300 },
+            title: "strategy",
+          },
+        },
+      },
+    },
+  };
+}
+
+function timeByChunkSize(r: BenchResults, chunkOrder: string[]): ChartSpec {
+  const values = r.cases.filter((c) => c.sweep === "chunks").map(caseRow);
+  return {
+    file: "time-by-chunk-size.svg",
+    title: "Time against chunk size",
+    spec: {
+      $schema: SCHEMA,
+      title: `Median time against chunk size (emails per task; ${values[0]?.corpus ?? ""} corpus, default workers; log scale)`,
+      data: { values },
+      facet: { column: { field: "mode", title: null } },
+      spec: {
+        width: 280,
+        height: 200,
+        mark: { type: "line", point: true },
+        encoding: {
+          x: {
+            field: "chunk",
+            type: "ordinal",
+            sort: chunkOrder,
+            title: "chunkSize (emails per task)",
+            axis: { labelAngle: 0 },
+          },
+          y: { field: "median", type: "quantitative", scale: { type: "log" }, title: "ms" },
+          color: STRATEGY_COLOR,
+        },
+      },
+    },
+  };
+}
+
+function overview(r: BenchResults, corpus: string): ChartSpec {
+  const values = [
+    ...(r.python.corpora.find((p) => p.corpus === corpus)?.variants ?? []).map((v) => ({
+      label: PYTHON_SHORT[v.name],
+      group: "Python (the lesson's baseline)",
+      median: v.wallMs.median,
+    })),
+    ...r.cases
+      .filter((c) => c.corpus === corpus && c.sweep === "workers")
+      .filter((c) => c.workers === null || c.workers === r.machine.cores)
+      .map((c) => ({
+        label: `${c.strategy} (${c.mode === "http" ? "HTTP" : "compute"})`,
+        group: `Capstats, ${MODE_TITLE[c.mode]}`,
+        median: c.wallMs.median,
+      })),
+  ];
+  return {
+    file: "overview.svg",
+    title: "Every strategy and the Python baseline on the default corpus",
+    spec: {
+      $schema: SCHEMA,
+      title: `Median time on the ${corpus} corpus: Capstats strategies (one worker per core) and the Python baseline`,
+      width: 420,
+      data: { values },
+      mark: "bar",
+      encoding: {
+        y: { field: "label", type: "nominal", sort: "x", title: null, axis: { labelLimit: 400 } },
+        x: { field: "median", type: "quantitative", title: "ms (lower is better)" },
+        color: { field: "group", type: "nominal", title: null, legend: { labelLimit: 400 } },
+      },
+    },
+  };
+}
+
+/** The report's charts, built from the results alone. */
+export function chartSpecs(r: BenchResults): ChartSpec[] {
+  const corpusOrder = r.corpora.map((c) => c.label);
+  const chunkOrder = [
+    ...new Set(
+      r.cases
+        .filter((c) => c.sweep === "chunks")
+        .map((c) => c.chunkSize)
+        .sort((a, b) => (a ?? Infinity) - (b ?? Infinity))
+        .map((c) => (c === null ? "balanced" : String(c))),
+    ),
+  ];
+  const base = r.corpora.find((c) => c.scale === 1)?.label ?? corpusOrder[0];
+  return [
+    overview(r, base),
+    timeByWorkers(r, corpusOrder),
+    speedupByWorkers(r, corpusOrder),
+    timeByCorpusSize(r),
+    timeByChunkSize(r, chunkOrder),
+  ];
+}

@@ -1,0 +1,239 @@
+import { caseLabel, findCase } from "./cases";
+import type { BenchResults, CaseResult } from "./results.types";
+import { STRATEGIES } from "./results.types";
+import { ms, ratio, table, type Cell, type TableFormat } from "./text-table";
+
+function workersCell(c: CaseResult): string {
+  return c.workers === null ? `${c.ran.workers} (default)` : String(c.workers);
+}
+
+function spreadCell(c: CaseResult): string {
+  return `${ms(c.wallMs.min)}-${ms(c.wallMs.max)}`;
+}
+
+/** The default corpus: the Python baseline, then every strategy, compute-only and over HTTP. */
+export function overviewTable(r: BenchResults, corpus: string, f: TableFormat): string {
+  const rows: Cell[][] = [];
+  const py = r.python.corpora.find((p) => p.corpus === corpus);
+  const pySeq = py?.variants.find((v) => v.name === "sequential")?.wallMs.median ?? null;
+  for (const v of py?.variants ?? []) {
+    rows.push([
+      v.label,
+      "counting only",
+      v.name === "sequential" ? "1" : "2",
+      ms(v.wallMs.median),
+      `${ms(v.wallMs.min)}-${ms(v.wallMs.max)}`,
+      ratio(pySeq === null ? null : pySeq / v.wallMs.median),
+      "-",
+    ]);
+  }
+  const cases = r.cases.filter(
+    (c) =>
+      c.corpus === corpus &&
+      c.sweep === "workers" &&
+      (c.workers ?? r.machine.cores) === r.machine.cores,
+  );
+  for (const c of cases) {
+    rows.push([
+      `Capstats ${c.strategy}${c.strategy === "AUTO" ? ` -> ${c.ran.strategy}` : ""}`,
+      c.mode === "http" ? "end to end (HTTP)" : "compute-only",
+      String(c.ran.workers),
+      ms(c.wallMs.median),
+      spreadCell(c),
+      ratio(c.vsPythonSequential),
+      ratio(c.vsSequential),
+    ]);
+  }
+  const headers = [
+    "what",
+    "measured",
+    "workers",
+    "median ms",
+    "min-max ms",
+    "x Python seq",
+    "x SEQUENTIAL",
+  ];
+  return table(headers, rows, f);
+}
+
+/** Worker sweep on every corpus: compute-only and HTTP side by side. */
+export function workersTable(r: BenchResults, f: TableFormat): string {
+  const rows = r.cases
+    .filter((c) => c.mode === "compute" && c.sweep === "workers")
+    .map((c): Cell[] => {
+      const http = findCase(r.cases, {
+        corpus: c.corpus,
+        mode: "http",
+        sweep: "workers",
+        strategy: c.strategy,
+        workers: c.workers,
+      });
+      return [
+        c.corpus,
+        c.strategy === "AUTO" ? `AUTO -> ${c.ran.strategy}` : c.strategy,
+        workersCell(c),
+        c.ran.tasks,
+        ms(c.wallMs.median),
+        `${ms(c.wallMs.p25)}-${ms(c.wallMs.p75)}`,
+        ratio(c.vsSequential),
+        ms(http?.wallMs.median),
+        ratio(http?.vsSequential),
+        ratio(http?.vsPythonSequential),
+      ];
+    });
+  const headers = [
+    "corpus",
+    "strategy",
+    "workers",
+    "tasks",
+    "compute ms",
+    "p25-p75",
+    "x SEQ",
+    "HTTP ms",
+    "x SEQ (HTTP)",
+    "x Python seq (HTTP)",
+  ];
+  return table(headers, rows, f);
+}
+
+/** Where the engine's time went (medians of the execution reports, compute-only). */
+export function breakdownTable(r: BenchResults, f: TableFormat): string {
+  const rows = r.cases
+    .filter((c) => c.mode === "compute")
+    .map((c): Cell[] => {
+      const b = c.breakdown;
+      return [
+        c.corpus,
+        caseLabel(c),
+        c.ran.tasks,
+        c.ran.dataPath,
+        ms(b.planMs),
+        ms(b.dispatchMs),
+        ms(b.readMs),
+        ms(b.computeMs),
+        ms(b.mergeMs),
+        ms(b.engineWallMs),
+        ms(c.wallMs.median),
+      ];
+    });
+  const headers = [
+    "corpus",
+    "case",
+    "tasks",
+    "data",
+    "plan",
+    "dispatch",
+    "read",
+    "compute (sum)",
+    "merge",
+    "engine wall",
+    "bench wall",
+  ];
+  return table(headers, rows, f);
+}
+
+export function chunksTable(r: BenchResults, f: TableFormat): string {
+  const rows = r.cases
+    .filter((c) => c.mode === "compute" && c.sweep === "chunks")
+    .map((c): Cell[] => {
+      const http = findCase(r.cases, {
+        corpus: c.corpus,
+        mode: "http",
+        sweep: "chunks",
+        strategy: c.strategy,
+        chunkSize: c.chunkSize,
+      });
+      return [
+        c.corpus,
+        c.strategy,
+        c.chunkSize ?? "balanced",
+        c.ran.tasks,
+        ms(c.wallMs.median),
+        ms(http?.wallMs.median),
+        ratio(c.vsSequential),
+      ];
+    });
+  const headers = [
+    "corpus",
+    "strategy",
+    "chunkSize",
+    "tasks",
+    "compute ms",
+    "HTTP ms",
+    "x SEQ (compute)",
+  ];
+  return table(headers, rows, f);
+}
+
+export function scalingTableText(r: BenchResults, f: TableFormat): string {
+  const rows = r.scaling.map((s): Cell[] => [
+    s.corpus,
+    s.emails,
+    s.rawTextMb.toFixed(0),
+    ...STRATEGIES.map((k) => ms(s.compute[k])),
+    ...STRATEGIES.map((k) => ms(s.http[k])),
+    ms(s.pythonSequential),
+  ]);
+  const headers = [
+    "corpus",
+    "emails",
+    "RawText MB",
+    ...STRATEGIES.map((k) => `${k} compute`),
+    ...STRATEGIES.map((k) => `${k} HTTP`),
+    "Python seq",
+  ];
+  return table(headers, rows, f);
+}
+
+export function pythonTable(r: BenchResults, f: TableFormat): string {
+  const rows = r.python.corpora.flatMap((p) =>
+    p.variants.map((v): Cell[] => [
+      p.corpus,
+      v.label,
+      ms(v.wallMs.median),
+      `${ms(v.wallMs.min)}-${ms(v.wallMs.max)}`,
+      v.totalCapitals,
+      p.agrees ? "yes" : "NO",
+    ]),
+  );
+  return table(
+    ["corpus", "baseline", "median ms", "min-max ms", "capitals", "equals Capstats"],
+    rows,
+    f,
+  );
+}
+
+export function responsivenessTable(r: BenchResults, f: TableFormat): string {
+  const resp = r.responsiveness;
+  if (!resp) return "";
+  const rows: Cell[][] = [
+    [
+      "(idle server)",
+      "-",
+      "-",
+      ms(resp.idle.p50),
+      ms(resp.idle.p95),
+      ms(resp.idle.max),
+      resp.idle.n,
+    ],
+    ...resp.perStrategy.map((s): Cell[] => [
+      s.strategy,
+      s.heavyQueries,
+      ms(s.heavyMedianMs),
+      ms(s.latency.p50),
+      ms(s.latency.p95),
+      ms(s.latency.max),
+      s.latency.n,
+    ]),
+  ];
+  const headers = [
+    "heavy query running",
+    "heavy queries",
+    "heavy median ms",
+    "p50 ms",
+    "p95 ms",
+    "max ms",
+    "probes",
+  ];
+  return table(headers, rows, f);
+}

@@ -1,0 +1,124 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { planFor, type BenchPlan } from "../../bench/bench-options";
+import { sqlite3Version } from "../../bench/measure-load";
+import type { BenchResults } from "../../bench/results.types";
+import { STRATEGIES } from "../../bench/results.types";
+import { runSuite, writeOutputs } from "../../bench/suite";
+import { tempDir } from "../support/temp-dir";
+
+const EMAILS = 50;
+
+/** Every measurement, once, on 50 emails, with outputs in a temp dir (never bench/results). */
+function tinyPlan(dir: string): BenchPlan {
+  return {
+    ...planFor("quick", dir, 2),
+    corpora: [{ label: "tiny", scale: 1, emails: EMAILS }],
+    outDir: path.join(dir, "out"),
+    workDir: path.join(dir, "work"),
+    rounds: { warmup: 0, reps: 1 },
+    largeRounds: { warmup: 0, reps: 1 },
+    workerCounts: [1, 2],
+    chunkSizes: [1, null],
+    python: { tiny: { warmup: 0, reps: 1 } },
+    load: { warmup: 0, reps: 1 },
+    responsiveness: { corpus: "tiny", windowMs: 150, probeIntervalMs: 10 },
+    poolSize: 2,
+  };
+}
+
+/** Python's XML parser, independent of whatever wrote the file; python3 is required by the suite. */
+function parseXmlRoot(file: string): string {
+  const script =
+    "import sys, xml.etree.ElementTree as ET; print(ET.parse(sys.argv[1]).getroot().tag)";
+  const r = spawnSync("python3", ["-c", script, file], { encoding: "utf8" });
+  assert.equal(r.error, undefined, `python3 is required: ${r.error?.message}`);
+  assert.equal(r.status, 0, `${path.basename(file)} is not well-formed XML:\n${r.stderr}`);
+  return r.stdout.trim();
+}
+
+test("the bench measures every strategy on a tiny corpus, they agree, and it writes its report", async (t) => {
+  const dir = tempDir(t, "capstats-bench-");
+  const plan = tinyPlan(dir);
+  const results = await runSuite(plan, () => undefined);
+  const written = await writeOutputs(results, plan.outDir);
+
+  const json = JSON.parse(fs.readFileSync(written.json, "utf8")) as BenchResults;
+  for (const key of [
+    "machine",
+    "corpora",
+    "cases",
+    "python",
+    "load",
+    "responsiveness",
+    "memory",
+    "scaling",
+    "headline",
+  ]) {
+    assert.ok(key in json, `latest.json has a "${key}" section`);
+  }
+  assert.equal(json.corpora[0].emails, EMAILS);
+
+  // Every strategy ran in both modes, and each one's counts equal the others'.
+  for (const mode of ["compute", "http"] as const) {
+    for (const strategy of STRATEGIES) {
+      assert.ok(
+        json.cases.some((c) => c.mode === mode && c.strategy === strategy),
+        `${strategy} measured in ${mode} mode`,
+      );
+    }
+  }
+  assert.ok(
+    json.cases.every((c) => c.agrees),
+    "every case agrees with SEQUENTIAL per email",
+  );
+  const totals = new Set(json.cases.map((c) => c.totalCapitals));
+  assert.equal(totals.size, 1, `one capital total across all cases, got ${[...totals].join(", ")}`);
+  const [capitals] = totals;
+
+  // The lesson's Python, run on the same text, is the independent oracle for the count.
+  assert.equal(json.python.available, true, `python baseline ran: ${json.python.skipped}`);
+  const py = json.python.corpora[0];
+  assert.deepEqual(
+    py.variants.map((v) => [v.name, v.totalCapitals]),
+    [
+      ["sequential", capitals],
+      ["pipe2", capitals],
+      ["pool2", capitals],
+    ],
+  );
+  assert.equal(py.agrees, true, "Python's per-email counts equal Capstats'");
+
+  // chunkSize 1 really is one email per task.
+  const chunk1 = json.cases.find(
+    (c) => c.mode === "compute" && c.strategy === "THREADS" && c.chunkSize === 1,
+  );
+  assert.equal(chunk1?.ran.tasks, EMAILS);
+
+  assert.equal(json.load?.rows, EMAILS);
+  if (sqlite3Version()) assert.equal(json.load?.sqliteImportRows, EMAILS);
+  else assert.match(json.load?.sqliteSkipped ?? "", /sqlite3/);
+  assert.deepEqual(
+    json.responsiveness?.perStrategy.map((s) => s.strategy),
+    [...STRATEGIES],
+  );
+  assert.ok((json.responsiveness?.idle.n ?? 0) > 0, "idle probes were sent");
+  assert.equal(json.memory.servers.length, 1);
+
+  const md = fs.readFileSync(written.markdown, "utf8");
+  for (const name of [
+    ...STRATEGIES,
+    "Python baseline: sequential list comprehension",
+    "Pool(2).map",
+  ]) {
+    assert.ok(md.includes(name), `latest.md names ${name}`);
+  }
+  assert.equal(written.charts.length, 5);
+  for (const file of written.charts) {
+    assert.ok(file.startsWith(plan.outDir), `${file} is written to the run's own folder`);
+    assert.equal(parseXmlRoot(file), "{http://www.w3.org/2000/svg}svg");
+  }
+});
