@@ -1,0 +1,72 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import {
+  GraphQLError,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from "graphql";
+import { QueryTooComplexError } from "../errors/client-errors";
+import { HEAVY_FIELD_COMPLEXITY, operationComplexity } from "./complexity";
+import { operationDepth } from "./depth-limit";
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxComplexity: number;
+}
+
+/**
+ * Throws QueryTooComplexError when `operation` is deeper or costlier than `limits`. Shared by
+ * the HTTP plugin below and the WebSocket transport, so neither path can bypass the other.
+ */
+export function enforceQueryLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  limits: QueryLimits,
+): void {
+  const depth = operationDepth(document, operation);
+  if (depth > limits.maxDepth) {
+    throw new QueryTooComplexError(
+      `query depth ${depth} exceeds the limit of ${limits.maxDepth} (MAX_QUERY_DEPTH)`,
+      { depth, maxDepth: limits.maxDepth },
+    );
+  }
+  let complexity: number | null;
+  try {
+    complexity = operationComplexity(schema, document, operation, variables);
+  } catch (err) {
+    // graphql-query-complexity gives up on documents with too many nodes; only its own
+    // GraphQLErrors are the query's fault, anything else is a bug.
+    if (!(err instanceof GraphQLError)) throw err;
+    throw new QueryTooComplexError(`query is too large to cost: ${err.message}`);
+  }
+  if (complexity !== null && complexity > limits.maxComplexity) {
+    throw new QueryTooComplexError(
+      `query complexity ${complexity} exceeds the limit of ${limits.maxComplexity} ` +
+        `(MAX_QUERY_COMPLEXITY); each stats field costs ${HEAVY_FIELD_COMPLEXITY}, others 1`,
+      { complexity, maxComplexity: limits.maxComplexity },
+    );
+  }
+}
+
+/**
+ * Refuses too-deep and too-costly operations in didResolveOperation: after parsing and
+ * validation, before a single resolver runs. Refusing during execution would be too late:
+ * the first aliased heavy fields would already be on the heavy-query gate.
+ */
+export function queryLimitsPlugin<TContext extends object>(
+  limits: QueryLimits,
+): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, schema, request }) {
+          // Apollo gives no operation when operationName names none; execution reports that.
+          if (!operation) return;
+          enforceQueryLimits(schema, document, operation, request.variables, limits);
+        },
+      };
+    },
+  };
+}

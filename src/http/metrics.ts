@@ -1,0 +1,198 @@
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { LoadProgress } from "../corpus/csv-loader";
+import type { WorkerPoolStats } from "../engine/pool/worker-pool";
+import type { LockMode } from "../locks/lock-types";
+
+/** What the gauges read at scrape time; nothing is polled between scrapes. */
+export interface MetricsSources {
+  pools: { strategy: string; stats(): WorkerPoolStats }[];
+  /** Admission gates by name: "heavy" (stats queries), "analysis" (analysis runs). */
+  gates: { name: string; stats(): { running: number; waiting: number } }[];
+}
+
+/**
+ * Operation names are chosen by clients, and every distinct label value is a new time
+ * series kept forever: past this many, further names are counted as "other", so a client
+ * cannot grow the server's memory by inventing names.
+ */
+export const MAX_OPERATION_LABELS = 100;
+const MAX_OPERATION_NAME_LENGTH = 64;
+
+type GateStats = { running: number; waiting: number };
+
+const LATENCY_BUCKETS_S = [
+  0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30,
+];
+const LOCK_WAIT_BUCKETS_S = [0, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30];
+
+/**
+ * The server's Prometheus metrics, in a Registry of its own (never prom-client's global
+ * one), so two apps in one process, as in the tests, keep separate counts. Created first,
+ * so the lock manager can report waits from its very first lock; `watch` is called once
+ * the pools and gates it reads exist.
+ */
+export class AppMetrics {
+  readonly registry = new Registry();
+  private readonly requests: Counter<"operation" | "outcome">;
+  private readonly latency: Histogram<"operation">;
+  private readonly lockWait: Histogram<"lock" | "mode">;
+  private readonly rejected: Counter<"reason">;
+  private readonly loads: Counter<"result">;
+  private readonly loader: Record<"rows" | "bytesRead" | "bytesTotal" | "inProgress", Gauge>;
+  private readonly operationNames = new Set<string>();
+  private watching = false;
+
+  constructor() {
+    const registers = [this.registry];
+    this.requests = new Counter({
+      name: "capstats_graphql_requests_total",
+      help: "GraphQL requests by operation name and outcome (ok, or the first error code)",
+      labelNames: ["operation", "outcome"],
+      registers,
+    });
+    this.latency = new Histogram({
+      name: "capstats_graphql_request_duration_seconds",
+      help: "GraphQL request latency from request start to response, by operation name",
+      labelNames: ["operation"],
+      buckets: LATENCY_BUCKETS_S,
+      registers,
+    });
+    this.lockWait = new Histogram({
+      name: "capstats_lock_wait_seconds",
+      help: "Time spent waiting to acquire a lock (0 when it was free), by lock kind and mode",
+      labelNames: ["lock", "mode"],
+      buckets: LOCK_WAIT_BUCKETS_S,
+      registers,
+    });
+    this.rejected = new Counter({
+      name: "capstats_http_rejected_total",
+      help: "HTTP requests refused before GraphQL saw them, by reason",
+      labelNames: ["reason"],
+      registers,
+    });
+    this.loads = new Counter({
+      name: "capstats_corpus_loads_total",
+      help: "Corpus loads run by this server, by result",
+      labelNames: ["result"],
+      registers,
+    });
+    const gauge = (name: string, help: string): Gauge => new Gauge({ name, help, registers });
+    this.loader = {
+      rows: gauge("capstats_loader_rows", "Rows inserted by the current or last corpus load"),
+      bytesRead: gauge("capstats_loader_bytes_read", "CSV bytes read by the current or last load"),
+      bytesTotal: gauge(
+        "capstats_loader_bytes_total",
+        "Size of the CSV of the current or last load",
+      ),
+      inProgress: gauge("capstats_loader_in_progress", "1 while a corpus load runs"),
+    };
+    new Gauge({
+      name: "capstats_process_resident_memory_bytes",
+      help: "Resident set size of the server process (workers not included)",
+      registers,
+      collect() {
+        this.set(process.memoryUsage.rss());
+      },
+    });
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  observeRequest(operationName: string | null, outcome: string, seconds: number): void {
+    const operation = this.operationLabel(operationName);
+    this.requests.inc({ operation, outcome });
+    this.latency.observe({ operation }, seconds);
+  }
+
+  /** A LockManager `onAcquired` hook. Dynamic lock names (`run:42`) are labelled by kind (`run`). */
+  readonly onLockAcquired = (name: string, mode: LockMode, waitedMs: number): void => {
+    this.lockWait.observe({ lock: name.split(":")[0], mode }, waitedMs / 1000);
+  };
+
+  httpRejected(reason: string): void {
+    this.rejected.inc({ reason });
+  }
+
+  /**
+   * Runs a load, feeding its progress to the loader gauges. `run` may decide not to load
+   * (a database that already holds a corpus): only a load that reported progress or
+   * failed is counted.
+   */
+  async observeLoad<T>(run: (onProgress: (p: LoadProgress) => void) => Promise<T>): Promise<T> {
+    let started = false;
+    const onProgress = (p: LoadProgress): void => {
+      started = true;
+      this.loader.inProgress.set(1);
+      this.loader.rows.set(p.rows);
+      this.loader.bytesRead.set(p.bytesRead);
+      this.loader.bytesTotal.set(p.totalBytes);
+    };
+    try {
+      const value = await run(onProgress);
+      if (started) this.loads.inc({ result: "ok" });
+      return value;
+    } catch (err) {
+      this.loads.inc({ result: "failed" });
+      throw err;
+    } finally {
+      this.loader.inProgress.set(0);
+    }
+  }
+
+  private operationLabel(name: string | null): string {
+    if (!name) return "anonymous";
+    if (this.operationNames.has(name)) return name;
+    if (
+      name.length > MAX_OPERATION_NAME_LENGTH ||
+      this.operationNames.size >= MAX_OPERATION_LABELS
+    ) {
+      return "other";
+    }
+    this.operationNames.add(name);
+    return name;
+  }
+
+  /** Registers the gauges that read pools and gates at scrape time. Call once. */
+  watch({ pools, gates }: MetricsSources): void {
+    if (this.watching) throw new Error("AppMetrics.watch must be called once");
+    this.watching = true;
+    const registers = [this.registry];
+    const perPool = (name: string, help: string, read: (s: WorkerPoolStats) => number): void => {
+      new Gauge({
+        name,
+        help,
+        labelNames: ["strategy"],
+        registers,
+        collect() {
+          for (const pool of pools) this.set({ strategy: pool.strategy }, read(pool.stats()));
+        },
+      });
+    };
+    perPool("capstats_pool_workers", "Live workers per pool", (s) => s.totalWorkers);
+    perPool("capstats_pool_busy_workers", "Workers running a task", (s) => s.busyWorkers);
+    perPool("capstats_pool_queued_tasks", "Tasks waiting for a worker", (s) => s.pendingTasks);
+    const gate = (name: string, help: string, read: (s: GateStats) => number): void => {
+      new Gauge({
+        name,
+        help,
+        labelNames: ["gate"],
+        registers,
+        collect() {
+          for (const g of gates) this.set({ gate: g.name }, read(g.stats()));
+        },
+      });
+    };
+    gate("capstats_gate_running", "Heavy work running, per admission gate", (s) => s.running);
+    gate(
+      "capstats_gate_queued",
+      "Heavy work waiting for a slot, per admission gate",
+      (s) => s.waiting,
+    );
+  }
+}
