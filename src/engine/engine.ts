@@ -53,10 +53,22 @@ export class Engine {
     private readonly maxTaskBytes = DEFAULT_MAX_TASK_BYTES,
   ) {}
 
+  /** The unfiltered selection is the same for every query on a corpus version: build it once. */
+  private readonly wholeSelections = new WeakMap<CorpusView, Selection>();
+
+  private wholeCorpus(view: CorpusView): Selection {
+    let sel = this.wholeSelections.get(view);
+    if (!sel) {
+      sel = select(view, null);
+      this.wholeSelections.set(view, sel);
+    }
+    return sel;
+  }
+
   async count(req: CountRequest): Promise<CountResult> {
     const started = performance.now();
     const { view, loadedMs } = this.corpus.view();
-    const sel = select(view, req.ids);
+    const sel = req.ids === null ? this.wholeCorpus(view) : select(view, req.ids);
     const choice = this.choose(req, sel, view);
     const executor = this.executors[choice.strategy];
     const plans = this.plan(sel, view, choice, executor);
