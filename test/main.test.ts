@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
@@ -7,41 +6,13 @@ import { openSqlite } from "../src/db/sqlite";
 import { applyMigrations } from "../src/db/migrate";
 import { loadCsv } from "../src/corpus/csv-loader";
 import { tempDir } from "./support/temp-dir";
+import { spawnServer, type ServerProcess } from "./support/server-process";
 import { fixtureCsv } from "./support/fixture-corpus";
 
-const MAIN = path.resolve(__dirname, "../src/main.js");
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<number | null>;
-  output: () => string;
-}
-
 /** Starts `node dist/src/main.js` (what `npm start` runs after building) and waits until it serves. */
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: "0", POOL_SIZE: "1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const m = /"url":"(http:\/\/127\.0\.0\.1:\d+)\/graphql"/.exec(out);
-      if (m) {
-        clearInterval(timer);
-        resolve(m[1]);
-      }
-    }, 50);
-    void exited.then((code) => {
-      clearInterval(timer);
-      reject(new Error(`server exited with ${code} before serving:\n${out}`));
-    });
-  });
-  return { child, url, exited, output: () => out };
+async function startServer(env: Record<string, string>): Promise<ServerProcess & { url: string }> {
+  const server = spawnServer(env);
+  return { ...server, url: await server.serving() };
 }
 
 test("first start on an empty database generates and loads the default corpus, then serves", async (t) => {

@@ -4,16 +4,9 @@ import { Writable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import { writeCorpus } from "../../seed/generate/corpus.generator";
 import type { TestApp } from "../support/test-app";
+import { METRICS } from "../../src/engine/kernels/metrics";
 
-export const METRIC_NAMES = [
-  "CAPITALS",
-  "LOWERCASE",
-  "DIGITS",
-  "WHITESPACE",
-  "WORDS",
-  "LINES",
-  "CHARACTERS",
-] as const;
+export const METRIC_NAMES = METRICS;
 export type Metric = (typeof METRIC_NAMES)[number];
 export const RESULT_FIELDS = METRIC_NAMES.map((m) => m.toLowerCase());
 

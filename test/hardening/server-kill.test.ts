@@ -10,7 +10,7 @@ import { loadCsv } from "../../src/corpus/csv-loader";
 import { fixtureCsv, FIXTURE } from "../support/fixture-corpus";
 import { tempDir } from "../support/temp-dir";
 import { FIXTURE_CAPITALS } from "./hardening.fixture";
-import { gql, pollDb, spawnServer } from "./server-process";
+import { gql, pollDb, spawnServer } from "../support/server-process";
 
 const HANG_GUARD = { timeout: 180_000 };
 const ROWS = 200_000;
