@@ -7,7 +7,7 @@ import {
   METRIC_INDEX,
 } from "../../../src/engine/kernels/metrics";
 import { countSegments, countText } from "../../../src/engine/kernels/text.kernel";
-import { PYTHON_SPACES } from "./random-text";
+import { PYTHON_SPACES, segmentsOf } from "./random-text";
 
 /**
  * Every code point, checked against the running engine's regex properties. The regexes are
@@ -70,15 +70,7 @@ describe("every code point from U+0000 to U+10FFFF (surrogates excluded)", () =>
     for (let k = 0; k < pieces.length; k += perSegment) {
       texts.push(pieces.slice(k, k + perSegment).join(""));
     }
-    const encoded = texts.map((text) => Buffer.from(text, "utf8"));
-    const bytes = Buffer.concat(encoded);
-    const starts: number[] = [];
-    const ends: number[] = [];
-    let at = 0;
-    for (const piece of encoded) {
-      starts.push(at);
-      ends.push((at += piece.length));
-    }
+    const { bytes, starts, ends } = segmentsOf(texts);
     const fast = countSegments(bytes, starts, ends, CAPITALS_ONLY);
     const general = countSegments(bytes, starts, ends, ALL_METRICS_MASK);
     const count = (text: string, re: RegExp): number => (text.match(re) ?? []).length;

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { before, describe, it } from "node:test";
 import { ALL_METRICS_MASK, METRIC_COUNT } from "../../../src/engine/kernels/metrics";
 import { countSegments, countText } from "../../../src/engine/kernels/text.kernel";
-import { candidateGroups, randomInt, randomText, seededRandom } from "./random-text";
+import { candidateGroups, randomInt, randomText, seededRandom, segmentsOf } from "./random-text";
 
 /**
  * Python 3.11 is the oracle: the metrics are defined as its str methods. It must be present;
@@ -94,16 +94,7 @@ describe("countText against Python 3.11", () => {
   });
 
   it("matches when all strings are segments of one buffer, at every alignment", () => {
-    const encoded = texts.map((text) => Buffer.from(text, "utf8"));
-    const bytes = Buffer.concat(encoded);
-    const starts: number[] = [];
-    const ends: number[] = [];
-    let at = 0;
-    for (const piece of encoded) {
-      starts.push(at);
-      at += piece.length;
-      ends.push(at);
-    }
+    const { bytes, starts, ends } = segmentsOf(texts);
     const result = countSegments(bytes, starts, ends, ALL_METRICS_MASK);
     const mismatches = texts
       .map((text, k) => ({

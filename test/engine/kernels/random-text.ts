@@ -97,3 +97,21 @@ export function codePointByteOffsets(text: string): number[] {
   }
   return offsets;
 }
+
+/** The texts' UTF-8 laid end to end in one buffer, with each text's byte range. */
+export function segmentsOf(texts: readonly string[]): {
+  bytes: Buffer;
+  starts: number[];
+  ends: number[];
+} {
+  const encoded = texts.map((text) => Buffer.from(text, "utf8"));
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let at = 0;
+  for (const piece of encoded) {
+    starts.push(at);
+    at += piece.length;
+    ends.push(at);
+  }
+  return { bytes: Buffer.concat(encoded), starts, ends };
+}
