@@ -11,6 +11,7 @@ import { openSqlite, type Sqlite } from "./db/sqlite";
 import { applyMigrations } from "./db/migrate";
 import { createPrismaClient, type PrismaClient } from "./db/prisma";
 import { CorpusService } from "./corpus/corpus.service";
+import { CorpusReloadService } from "./corpus/corpus-reload.service";
 import { EmailService } from "./emails/email.service";
 import { Engine } from "./engine/engine";
 import { HeavyGate } from "./engine/heavy-gate";
@@ -38,7 +39,7 @@ import { APP_LOCK_RANKS } from "./locks/app-locks";
 import { LocksResolver } from "./locks/locks.resolver";
 import { createAnalyses, type Analyses } from "./analyses/analyses.factory";
 import { AnalysisResolver } from "./analyses/analysis.resolver";
-import { attachSubscriptions } from "./analyses/graphql-ws.server";
+import { attachSubscriptions } from "./graphql/graphql-ws.server";
 
 export interface App {
   server: http.Server;
@@ -53,8 +54,10 @@ export interface App {
   metrics: AppMetrics;
   /** The one lock manager: every database write of the server runs inside one of its sections. */
   locks: LockManager;
-  /** Analysis runs (service, store, progress feed) and the corpus reload. */
+  /** Analysis runs (service, store, progress feed). */
   analyses: Analyses;
+  /** Replaces the corpus while serving (not exposed over GraphQL). */
+  reload: CorpusReloadService;
   /** Stops accepting requests, lets in-flight ones finish, then closes pools and the database. */
   close(): Promise<void>;
 }
@@ -195,6 +198,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     metrics,
     locks,
     analyses,
+    reload: new CorpusReloadService(db, corpus, locks, config.lockTimeoutMs),
     close() {
       closed ??= (async () => {
         await subscriptions.dispose();

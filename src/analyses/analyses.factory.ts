@@ -10,7 +10,6 @@ import { AnalysisResolver } from "./analysis.resolver";
 import { AnalysisService } from "./analysis.service";
 import { AnalysisStore } from "./analysis.store";
 import { AnalysisRunner } from "./analysis-runner";
-import { CorpusReloadService } from "./corpus-reload.service";
 import { RunFeed } from "./run-feed";
 
 export interface AnalysesDeps {
@@ -29,7 +28,6 @@ export interface Analyses {
   /** The PubSub for buildSchema: carries analysisProgress. */
   feed: RunFeed;
   service: AnalysisService;
-  reload: CorpusReloadService;
   resolver: AnalysisResolver;
   /** Admission of analysis runs (running / queued), read by the metrics. */
   gate: HeavyGate;
@@ -63,6 +61,5 @@ export function createAnalyses(d: AnalysesDeps): Analyses {
     maxActive: config.maxConcurrentAnalyses + config.maxQueuedAnalyses,
     lockTimeoutMs: config.lockTimeoutMs,
   });
-  const reload = new CorpusReloadService(d.db, d.corpus, d.locks, config.lockTimeoutMs);
-  return { store, feed, service, reload, resolver: new AnalysisResolver(service, store), gate };
+  return { store, feed, service, resolver: new AnalysisResolver(service, store), gate };
 }

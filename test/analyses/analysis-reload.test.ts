@@ -56,7 +56,7 @@ test(
     });
 
     let reloaded = false;
-    const reload = app.app.analyses.reload.reload(nextCsv).then((summary) => {
+    const reload = app.app.reload.reload(nextCsv).then((summary) => {
       // At the moment the reload is done, every run that held the corpus has finished.
       for (const r of first) {
         assert.equal(app.app.analyses.store.get(Number(r.id))?.status, "COMPLETED");

@@ -3,9 +3,9 @@ import type { GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
-import { createContext } from "../graphql/context";
-import { formatError, isExpected } from "../graphql/error-masking";
-import { limitedOperation, type TransportLimits } from "../graphql/ws-limits";
+import { createContext } from "./context";
+import { formatError, isExpected } from "./error-masking";
+import { limitedOperation, type TransportLimits } from "./ws-limits";
 
 export interface SubscriptionServer {
   /** Closes every socket (1001 Going away) and the WebSocket server. */
@@ -25,7 +25,7 @@ export function attachSubscriptions(
   const cleanup = useServer(
     {
       schema,
-      // Parse, validation and the depth/complexity limits, as over HTTP (src/graphql/ws-limits.ts).
+      // Parse, validation and the depth/complexity limits, as over HTTP (ws-limits.ts).
       onSubscribe: limitedOperation(schema, opts.limits),
       context: (ctx) => createContext(ctx.extra.request),
       onNext: (_ctx, id, _payload, _args, result) => {

@@ -1,5 +1,5 @@
-import type { CorpusService } from "../corpus/corpus.service";
-import { loadCsv, type LoadOptions, type LoadSummary } from "../corpus/csv-loader";
+import type { CorpusService } from "./corpus.service";
+import { loadCsv, type LoadOptions, type LoadSummary } from "./csv-loader";
 import type { Sqlite } from "../db/sqlite";
 import { CORPUS_EXCLUSIVE } from "../locks/app-locks";
 import type { LockManager } from "../locks/lock-manager";

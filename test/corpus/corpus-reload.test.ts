@@ -12,7 +12,7 @@ import {
   oracleTotals,
   pythonCounts,
   waitFor,
-} from "./analysis-test-support";
+} from "../analyses/analysis-test-support";
 
 const STATS = `query($strategy: ExecutionStrategy) {
   capitalLetterStats(strategy: $strategy, fresh: true) { totalCapitals execution { corpusVersion } }
@@ -40,7 +40,7 @@ test(
       const corpus = (await getLocks(app)).find((l) => l.name === "corpus")!;
       return corpus.holders.some((h) => /^query:\d+$/.test(h));
     });
-    const reload = app.app.analyses.reload.reload(next);
+    const reload = app.app.reload.reload(next);
     // A query arriving now queues behind the reload instead of joining the shared holders.
     const late = gqlOk<Stats>(app, STATS, { strategy: "SEQUENTIAL" });
     const corpus = await waitFor("the reload and the late query to queue", async () => {
@@ -68,7 +68,7 @@ test(
 test("a failed reload releases the corpus and keeps the loaded corpus", async (t) => {
   const app = await startTestApp(t);
   const bad = path.join(app.dir, "missing.csv");
-  await assert.rejects(app.app.analyses.reload.reload(bad), /file not found/);
+  await assert.rejects(app.app.reload.reload(bad), /file not found/);
   assertNoLockActivity(await getLocks(app));
   const stats = await gqlOk<Stats>(app, STATS, { strategy: "SEQUENTIAL" });
   assert.equal(stats.capitalLetterStats.execution.corpusVersion, 1);
