@@ -4,12 +4,9 @@ import { ExecutionStrategy } from "../engine/execution-strategy";
 import { LIMITS } from "../graphql/limits";
 import { checkRange, type Validatable } from "../graphql/validate";
 
-/** How a stats query executes; shared by every stats query. */
+/** What to count and how finely to split it; shared by every stats query, compareStrategies included. */
 @ArgsType()
-export class ExecutionArgs implements Validatable {
-  @Field(() => ExecutionStrategy, { defaultValue: ExecutionStrategy.AUTO })
-  strategy: ExecutionStrategy = ExecutionStrategy.AUTO;
-
+export class CountArgs implements Validatable {
   @Field(() => Int, {
     nullable: true,
     description: `Most workers this query keeps busy at once (${LIMITS.workers.min} to the pool's maximum). Default: one per core.`,
@@ -22,12 +19,6 @@ export class ExecutionArgs implements Validatable {
   })
   chunkSize?: number | null;
 
-  @Field(() => Boolean, {
-    defaultValue: false,
-    description: "Recompute from the text instead of the cache.",
-  })
-  fresh: boolean = false;
-
   @Field(() => EmailFilter, { nullable: true })
   filter?: EmailFilter | null;
 
@@ -36,4 +27,17 @@ export class ExecutionArgs implements Validatable {
     checkRange("chunkSize", this.chunkSize, LIMITS.chunkSize);
     this.filter?.validate();
   }
+}
+
+/** One count under one strategy, maybe from the cache: capitalLetterStats and textStats. */
+@ArgsType()
+export class ExecutionArgs extends CountArgs {
+  @Field(() => ExecutionStrategy, { defaultValue: ExecutionStrategy.AUTO })
+  strategy: ExecutionStrategy = ExecutionStrategy.AUTO;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "Recompute from the text instead of the cache.",
+  })
+  fresh: boolean = false;
 }

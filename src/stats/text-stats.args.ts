@@ -3,7 +3,7 @@ import { BadUserInputError } from "../errors/client-errors";
 import { ExecutionStrategy } from "../engine/execution-strategy";
 import { LIMITS } from "../graphql/limits";
 import { checkRange } from "../graphql/validate";
-import { ExecutionArgs } from "./stats.args";
+import { CountArgs, ExecutionArgs } from "./stats.args";
 import { TextMetric } from "./text-stats.type";
 
 @ArgsType()
@@ -28,8 +28,9 @@ const DEFAULT_STRATEGIES = [
 ];
 const DEFAULT_METRICS = [TextMetric.CAPITALS];
 
+/** Every run is fresh and names its strategy in `strategies`, so there is no `strategy` or `fresh`. */
 @ArgsType()
-export class CompareArgs extends ExecutionArgs {
+export class CompareArgs extends CountArgs {
   @Field(() => [ExecutionStrategy], {
     defaultValue: DEFAULT_STRATEGIES,
     description: "Strategies to run, in this order, on the same work.",

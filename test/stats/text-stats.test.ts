@@ -131,4 +131,10 @@ test("compareStrategies runs each strategy on the same work and they agree", asy
   assert.equal(c.strategies[0].speedupVsSequential, 1);
   const bad = await gql(`{ compareStrategies(repetitions: 21) { allAgree } }`);
   assert.equal(bad.errors?.[0].message, "repetitions must be between 1 and 20 (got 21)");
+  // Every run is fresh and `strategies` names them, so these arguments no longer exist.
+  for (const arg of ["strategy: THREADS", "fresh: true"]) {
+    const gone = await gql(`{ compareStrategies(${arg}) { allAgree } }`);
+    assert.equal(gone.errors?.[0].extensions?.code, "GRAPHQL_VALIDATION_FAILED", arg);
+    assert.match(gone.errors![0].message, /^Unknown argument "(strategy|fresh)"/);
+  }
 });
