@@ -1,7 +1,7 @@
 import { createApp } from "../src/app";
 import type { ExecutionStrategy } from "../src/engine/execution-strategy";
 import { maskOf, METRIC_INDEX } from "../src/engine/kernels/metrics";
-import { column, sum } from "../src/stats/aggregates";
+import { column, sum } from "../src/metrics/aggregates";
 import type { Repetitions } from "./bench-options";
 import { benchConfig, quietApp } from "./bench-config";
 import { caseLabel } from "./cases";

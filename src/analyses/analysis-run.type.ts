@@ -2,9 +2,11 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphq
 import { GraphQLSafeInt } from "graphql-scalars";
 import { ExecutionStrategy } from "../engine/execution-strategy";
 import { METRIC_INDEX, metricsOf } from "../engine/kernels/metrics";
-import { PageInfo } from "../graphql/page-info.type";
-import { ExecutionReportType } from "../stats/execution-report.type";
-import { MetricSummary, TextMetric } from "../stats/text-stats.type";
+import type { Connection } from "../graphql/connection";
+import { connectionType } from "../graphql/connection.type";
+import { ExecutionReportType } from "../graphql/execution-report.type";
+import { MetricSummary } from "../graphql/metric-summary.type";
+import { TextMetric } from "../graphql/text-metric.type";
 import { RunStatus, type RunRecord } from "./run-record";
 
 registerEnumType(RunStatus, {
@@ -61,18 +63,10 @@ export class AnalysisRunType {
   @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
 }
 
-@ObjectType()
-export class AnalysisRunEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => AnalysisRunType) node!: AnalysisRunType;
-}
-
-@ObjectType({ description: "Analysis runs, newest first." })
-export class AnalysisRunConnection {
-  @Field(() => Int) totalCount!: number;
-  @Field(() => [AnalysisRunEdge]) edges!: AnalysisRunEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
+export const AnalysisRunConnection = connectionType(AnalysisRunType, "AnalysisRun", {
+  description: "Analysis runs, newest first.",
+});
+export type AnalysisRunConnection = Connection<AnalysisRunType>;
 
 export function toAnalysisRun(r: RunRecord): AnalysisRunType {
   const completed = r.status === RunStatus.COMPLETED;

@@ -4,8 +4,8 @@ import { ExecutionStrategy } from "../engine/execution-strategy";
 import { BadUserInputError } from "../errors/client-errors";
 import { LIMITS } from "../graphql/limits";
 import { checkRange, type Validatable } from "../graphql/validate";
-import { metricsMask, uniqueMetrics } from "../stats/metric-summary";
-import { TextMetric } from "../stats/text-stats.type";
+import { metricsMask, uniqueMetrics } from "../graphql/metric-summary";
+import { TextMetric } from "../graphql/text-metric.type";
 import { RunStatus, type RunSpec } from "./run-record";
 
 const DEFAULT_METRICS = [TextMetric.CAPITALS];

@@ -12,7 +12,7 @@ import {
 } from "type-graphql";
 import type { RequestContext } from "../graphql/context";
 import { HEAVY_FIELD_COMPLEXITY } from "../graphql/complexity";
-import { EmailMetricsConnection } from "../stats/text-stats.type";
+import { EmailMetricsConnection } from "../graphql/email-metrics.type";
 import { AnalysisRunsArgs, RunResultsArgs, StartAnalysisInput } from "./analysis.args";
 import { AnalysisService } from "./analysis.service";
 import type { AnalysisStore } from "./analysis.store";

@@ -185,31 +185,27 @@ export class AnalysisStore {
     return row ? toRecord(row) : null;
   }
 
-  /** Newest first: keyset paging on id, descending. */
+  /** Newest first: keyset paging on id, descending; up to `take` runs before `beforeId`. */
   page(
-    first: number,
+    take: number,
     beforeId: number | null,
     status: RunStatus | null,
-  ): { runs: RunRecord[]; totalCount: number; hasNextPage: boolean } {
+  ): { runs: RunRecord[]; totalCount: number } {
     const k = status === null ? 0 : 1;
     const byStatus = status === null ? {} : { status };
     const totalCount = this.countRuns[k].get(byStatus) as number;
     const rows = this.runsBefore[k].all({
       ...byStatus,
       before: beforeId ?? Number.MAX_SAFE_INTEGER,
-      take: first + 1,
+      take,
     }) as Row[];
-    return {
-      runs: rows.slice(0, first).map(toRecord),
-      totalCount,
-      hasNextPage: rows.length > first,
-    };
+    return { runs: rows.map(toRecord), totalCount };
   }
 
-  /** Results in email Id order after `afterEmailId`, one more than asked to tell if more follow. */
-  resultsPage(runId: number, first: number, afterEmailId: number | null): ResultRow[] {
+  /** Up to `take` results in email Id order after `afterEmailId`. */
+  resultsPage(runId: number, take: number, afterEmailId: number | null): ResultRow[] {
     const after = afterEmailId ?? Number.MIN_SAFE_INTEGER;
-    const rows = this.resultsAfter.all(runId, after, first + 1) as (number | null)[][];
+    const rows = this.resultsAfter.all(runId, after, take) as (number | null)[][];
     return rows.map((r) => ({ emailId: r[0] as number, values: r.slice(1) }));
   }
 

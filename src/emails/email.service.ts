@@ -1,10 +1,9 @@
 import type { PrismaClient } from "../db/prisma";
-import { decodeCursor, encodeCursor } from "../graphql/cursor";
-import type { EmailConnection, Email } from "./email.type";
+import { pageRequest, toConnection } from "../graphql/connection";
+import { CURSOR } from "../graphql/cursor";
+import type { Email, EmailConnection } from "./email.type";
 import type { EmailFilter } from "./email-filter.input";
 import { toEmailWhere } from "./email-filter";
-
-const CURSOR_KIND = "email";
 
 export class EmailService {
   constructor(private readonly prisma: PrismaClient) {}
@@ -19,27 +18,21 @@ export class EmailService {
     first: number,
     after?: string | null,
   ): Promise<EmailConnection> {
+    const req = pageRequest(CURSOR.EMAIL, first, after);
     const where = toEmailWhere(filter);
-    const afterId = after ? decodeCursor(CURSOR_KIND, after) : null;
-    const pageWhere = afterId === null ? where : { AND: [where, { id: { gt: afterId } }] };
+    const pageWhere =
+      req.afterKey === null ? where : { AND: [where, { id: { gt: req.afterKey } }] };
     const [totalCount, rows] = await this.prisma.$transaction([
       this.prisma.email.count({ where }),
-      this.prisma.email.findMany({ where: pageWhere, orderBy: { id: "asc" }, take: first + 1 }),
+      this.prisma.email.findMany({ where: pageWhere, orderBy: { id: "asc" }, take: req.take }),
     ]);
-    const hasNextPage = rows.length > first;
-    const edges = rows
-      .slice(0, first)
-      .map((node) => ({ cursor: encodeCursor(CURSOR_KIND, node.id), node }));
-    return {
+    return toConnection(
+      req,
+      rows,
       totalCount,
-      edges,
-      pageInfo: {
-        hasNextPage,
-        hasPreviousPage: afterId !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
-    };
+      (row) => row.id,
+      (row) => row,
+    );
   }
 
   /** Ids matching a filter, ascending; the engine's unit of selection. */

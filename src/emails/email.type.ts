@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { PageInfo } from "../graphql/page-info.type";
+import type { Connection } from "../graphql/connection";
+import { connectionType } from "../graphql/connection.type";
 
 @ObjectType({ description: "One row of Emails.csv." })
 export class Email {
@@ -27,16 +28,8 @@ export class Email {
   @Field(() => String) rawText!: string;
 }
 
-@ObjectType()
-export class EmailEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => Email) node!: Email;
-}
-
-@ObjectType({ description: "A page of emails in Id order." })
-export class EmailConnection {
-  @Field(() => Int, { description: "Emails matching the filter, across all pages." })
-  totalCount!: number;
-  @Field(() => [EmailEdge]) edges!: EmailEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
+export const EmailConnection = connectionType(Email, "Email", {
+  description: "A page of emails in Id order.",
+  totalCountDescription: "Emails matching the filter, across all pages.",
+});
+export type EmailConnection = Connection<Email>;

@@ -1,6 +1,16 @@
 import { BadUserInputError } from "../errors/client-errors";
 
 /**
+ * Every cursor kind, in one place so no two connections share one by accident. `emails` and
+ * `perEmail` share EMAIL on purpose: both are keyed by email Id.
+ */
+export const CURSOR = {
+  EMAIL: "email",
+  ANALYSIS_RUN: "analysis-run",
+  ANALYSIS_RESULT: "analysis-result",
+} as const;
+
+/**
  * Opaque Relay cursors: base64url of "<kind>:<integer>". Clients must not build them,
  * and a malformed one is a BAD_USER_INPUT naming the argument, not a crash.
  */

@@ -1,5 +1,5 @@
 import { METRIC_INDEX } from "../engine/kernels/metrics";
-import { column, max, median, sum } from "./aggregates";
+import { column, max, median, sum } from "../metrics/aggregates";
 import { CapitalLetterStats } from "./capital-letter-stats.type";
 import type { StatsResult } from "./stats.service";
 

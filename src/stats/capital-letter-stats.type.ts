@@ -1,7 +1,8 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { GraphQLSafeInt } from "graphql-scalars";
-import { PageInfo } from "../graphql/page-info.type";
-import { ExecutionReportType } from "./execution-report.type";
+import type { Connection } from "../graphql/connection";
+import { connectionType } from "../graphql/connection.type";
+import { ExecutionReportType } from "../graphql/execution-report.type";
 import type { StatsResult } from "./stats.service";
 
 @ObjectType({ description: "Capital letters (Python isupper) of one email." })
@@ -12,18 +13,8 @@ export class EmailCapitals {
   characters!: number;
 }
 
-@ObjectType()
-export class EmailCapitalsEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => EmailCapitals) node!: EmailCapitals;
-}
-
-@ObjectType()
-export class EmailCapitalsConnection {
-  @Field(() => Int) totalCount!: number;
-  @Field(() => [EmailCapitalsEdge]) edges!: EmailCapitalsEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
+export const EmailCapitalsConnection = connectionType(EmailCapitals, "EmailCapitals");
+export type EmailCapitalsConnection = Connection<EmailCapitals>;
 
 @ObjectType({ description: "Emails whose capital count is in [from, to)." })
 export class HistogramBucket {

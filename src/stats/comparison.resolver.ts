@@ -1,8 +1,8 @@
 import { Args, Query, Resolver } from "type-graphql";
 import { ExecutionStrategy } from "../engine/execution-strategy";
-import { median } from "./aggregates";
+import { median } from "../metrics/aggregates";
 import { ComparisonReport, StrategyComparison } from "./comparison.type";
-import { metricsMask, summarize, uniqueMetrics } from "./metric-summary";
+import { metricsMask, summarize, uniqueMetrics } from "../graphql/metric-summary";
 import { StatsService } from "./stats.service";
 import { CompareArgs } from "./text-stats.args";
 import { HEAVY_FIELD_COMPLEXITY } from "../graphql/complexity";

@@ -1,8 +1,8 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { GraphQLSafeInt } from "graphql-scalars";
 import { ExecutionStrategy } from "../engine/execution-strategy";
-import { ExecutionReportType } from "./execution-report.type";
-import { MetricSummary } from "./text-stats.type";
+import { ExecutionReportType } from "../graphql/execution-report.type";
+import { MetricSummary } from "../graphql/metric-summary.type";
 
 @ObjectType({ description: "Every run of one strategy on the shared work." })
 export class StrategyComparison {

@@ -41,3 +41,14 @@ export class ExecutionArgs extends CountArgs {
   })
   fresh: boolean = false;
 }
+
+/** A page of a computed result's per-email values (`perEmail`); `first` is checked when paging. */
+@ArgsType()
+export class PerEmailArgs {
+  // Declared after-first so the SDL keeps the order the former @Arg parameters printed in.
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+
+  @Field(() => Int, { defaultValue: LIMITS.perEmailFirst.default })
+  first: number = LIMITS.perEmailFirst.default;
+}

@@ -1,9 +1,10 @@
 import { Arg, Args, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { maskOf, METRIC_COUNT, METRIC_INDEX } from "../engine/kernels/metrics";
-import { pagePerEmail } from "./per-email-page";
+import { pageOfIds } from "../graphql/connection";
+import { CURSOR } from "../graphql/cursor";
 import { LIMITS } from "../graphql/limits";
 import { checkRange } from "../graphql/validate";
-import { column, histogram, topPositions } from "./aggregates";
+import { column, histogram, topPositions } from "../metrics/aggregates";
 import {
   CapitalLetterStats,
   EmailCapitals,
@@ -11,7 +12,7 @@ import {
   HistogramBucket,
 } from "./capital-letter-stats.type";
 import { toCapitalLetterStats } from "./capital-letter-stats";
-import { ExecutionArgs } from "./stats.args";
+import { ExecutionArgs, PerEmailArgs } from "./stats.args";
 import type { StatsResult } from "./stats.service";
 import { StatsService } from "./stats.service";
 import { HEAVY_FIELD_COMPLEXITY } from "../graphql/complexity";
@@ -70,9 +71,9 @@ export class StatsResolver {
   @FieldResolver(() => EmailCapitalsConnection, { description: "Per-email values in Id order." })
   perEmail(
     @Root() stats: CapitalLetterStats,
-    @Arg("first", () => Int, { defaultValue: LIMITS.perEmailFirst.default }) first: number,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Args(() => PerEmailArgs) { first, after }: PerEmailArgs,
   ): EmailCapitalsConnection {
-    return pagePerEmail(stats.result.emailIds, first, after, (p) => emailCapitals(stats.result, p));
+    const { emailIds } = stats.result;
+    return pageOfIds(CURSOR.EMAIL, emailIds, first, after, (p) => emailCapitals(stats.result, p));
   }
 }

@@ -4,7 +4,7 @@ import { ExecutionStrategy } from "../engine/execution-strategy";
 import { LIMITS } from "../graphql/limits";
 import { checkRange } from "../graphql/validate";
 import { CountArgs, ExecutionArgs } from "./stats.args";
-import { TextMetric } from "./text-stats.type";
+import { TextMetric } from "../graphql/text-metric.type";
 
 @ArgsType()
 export class TextStatsArgs extends ExecutionArgs {

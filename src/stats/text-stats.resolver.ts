@@ -1,22 +1,14 @@
-import { Arg, Args, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { METRIC_COUNT, METRIC_INDEX, type MetricName } from "../engine/kernels/metrics";
-import { LIMITS } from "../graphql/limits";
-import { pagePerEmail } from "./per-email-page";
-import { metricsMask, summarize, uniqueMetrics } from "./metric-summary";
+import { Args, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { METRIC_COUNT, METRICS } from "../engine/kernels/metrics";
+import { pageOfIds } from "../graphql/connection";
+import { CURSOR } from "../graphql/cursor";
+import { EmailMetricsConnection, toEmailMetrics } from "../graphql/email-metrics.type";
+import { metricsMask, summarize, uniqueMetrics } from "../graphql/metric-summary";
 import { StatsService } from "./stats.service";
+import { PerEmailArgs } from "./stats.args";
 import { TextStatsArgs } from "./text-stats.args";
-import { EmailMetrics, EmailMetricsConnection, TextStats } from "./text-stats.type";
+import { TextStats } from "./text-stats.type";
 import { HEAVY_FIELD_COMPLEXITY } from "../graphql/complexity";
-
-const FIELD: Record<MetricName, keyof Omit<EmailMetrics, "emailId">> = {
-  CAPITALS: "capitals",
-  LOWERCASE: "lowercase",
-  DIGITS: "digits",
-  WHITESPACE: "whitespace",
-  WORDS: "words",
-  LINES: "lines",
-  CHARACTERS: "characters",
-};
 
 @Resolver(() => TextStats)
 export class TextStatsResolver {
@@ -41,26 +33,17 @@ export class TextStatsResolver {
   @FieldResolver(() => EmailMetricsConnection, { description: "Per-email values in Id order." })
   perEmail(
     @Root() stats: TextStats,
-    @Arg("first", () => Int, { defaultValue: LIMITS.perEmailFirst.default }) first: number,
-    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Args(() => PerEmailArgs) { first, after }: PerEmailArgs,
   ): EmailMetricsConnection {
     const { emailIds, counts } = stats.result;
-    return pagePerEmail(emailIds, first, after, (p) => {
-      const node: EmailMetrics = {
-        emailId: emailIds[p],
-        capitals: null,
-        lowercase: null,
-        digits: null,
-        whitespace: null,
-        words: null,
-        lines: null,
-        characters: null,
-      };
-      for (const m of stats.metrics) {
-        const name = m as MetricName;
-        node[FIELD[name]] = counts.counts[p * METRIC_COUNT + METRIC_INDEX[name]];
-      }
-      return node;
-    });
+    const mask = metricsMask(stats.metrics);
+    return pageOfIds(CURSOR.EMAIL, emailIds, first, after, (p) =>
+      toEmailMetrics(
+        emailIds[p],
+        METRICS.map((_, m) =>
+          (mask & (1 << m)) === 0 ? null : counts.counts[p * METRIC_COUNT + m],
+        ),
+      ),
+    );
   }
 }

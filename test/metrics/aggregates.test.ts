@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { histogram, median, topPositions } from "../../src/stats/aggregates";
+import { histogram, median, topPositions } from "../../src/metrics/aggregates";
 
 /** The definition, by sorting: Python's statistics.median. */
 function sortedMedian(values: number[]): number {

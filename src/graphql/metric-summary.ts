@@ -1,7 +1,8 @@
 import { METRIC_INDEX, maskOf, type MetricName } from "../engine/kernels/metrics";
-import { column, max, median, sum } from "./aggregates";
-import type { MetricSummary, TextMetric } from "./text-stats.type";
-import type { StatsResult } from "./stats.service";
+import type { CountResult } from "../engine/engine";
+import { column, max, median, sum } from "../metrics/aggregates";
+import type { MetricSummary } from "./metric-summary.type";
+import type { TextMetric } from "./text-metric.type";
 
 /** Metrics in request order, without repeats. */
 export function uniqueMetrics(metrics: readonly TextMetric[]): TextMetric[] {
@@ -12,7 +13,7 @@ export function metricsMask(metrics: readonly TextMetric[]): number {
   return maskOf(metrics as readonly MetricName[]);
 }
 
-export function summarize(result: StatsResult, metrics: readonly TextMetric[]): MetricSummary[] {
+export function summarize(result: CountResult, metrics: readonly TextMetric[]): MetricSummary[] {
   return uniqueMetrics(metrics).map((metric) => {
     const values = column(result.counts.counts, METRIC_INDEX[metric as MetricName]);
     const total = sum(values);
