@@ -14,9 +14,10 @@ import { CorpusService } from "./corpus/corpus.service";
 import { CorpusReloadService } from "./corpus/corpus-reload.service";
 import { EmailService } from "./emails/email.service";
 import { Engine } from "./engine/engine";
-import { HeavyGate } from "./engine/heavy-gate";
-import { ResultCache } from "./engine/result-cache";
 import { createExecutors, type ExecutorSet } from "./engine/executors";
+import { HeavyGate } from "./pipeline/heavy-gate";
+import { QueryPipeline } from "./pipeline/query-pipeline";
+import { ResultCache } from "./stats/result-cache";
 import { StatsService } from "./stats/stats.service";
 import { EmailResolver } from "./emails/email.resolver";
 import { StatsResolver } from "./stats/stats.resolver";
@@ -86,9 +87,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const executors = await createExecutors(config);
   const engine = new Engine(corpus, executors.byStrategy);
   const heavyGate = new HeavyGate(config.maxConcurrentHeavy, config.maxQueuedHeavy);
-  const stats = new StatsService(emails, corpus, engine, new ResultCache(32), heavyGate, locks, {
+  const statsPipeline = new QueryPipeline(
+    { gate: heavyGate, locks, emails, corpus, engine },
+    { testTaskDelayMs: config.workerTestHooks ? config.workerTestTaskDelayMs : 0 },
+  );
+  const stats = new StatsService(statsPipeline, corpus, new ResultCache(32), {
     queryTimeoutMs: config.queryTimeoutMs,
-    testTaskDelayMs: config.workerTestHooks ? config.workerTestTaskDelayMs : 0,
   });
 
   const analyses = createAnalyses({

@@ -4,7 +4,8 @@ import type { CorpusService } from "../corpus/corpus.service";
 import type { Sqlite } from "../db/sqlite";
 import type { EmailService } from "../emails/email.service";
 import type { Engine, Executors } from "../engine/engine";
-import { HeavyGate } from "../engine/heavy-gate";
+import { HeavyGate } from "../pipeline/heavy-gate";
+import { QueryPipeline } from "../pipeline/query-pipeline";
 import type { LockManager } from "../locks/lock-manager";
 import { AnalysisResolver } from "./analysis.resolver";
 import { AnalysisService } from "./analysis.service";
@@ -39,22 +40,16 @@ export function createAnalyses(d: AnalysesDeps): Analyses {
   const store = new AnalysisStore(d.db);
   const feed = new RunFeed((id) => store.get(id));
   const gate = new HeavyGate(config.maxConcurrentAnalyses, config.maxQueuedAnalyses);
+  const pipeline = new QueryPipeline(
+    { gate, locks: d.locks, emails: d.emails, corpus: d.corpus, engine: d.engine },
+    { testTaskDelayMs: config.workerTestHooks ? config.workerTestTaskDelayMs : 0 },
+  );
   const runner = new AnalysisRunner(
-    {
-      store,
-      locks: d.locks,
-      engine: d.engine,
-      emails: d.emails,
-      corpus: d.corpus,
-      feed,
-      gate,
-      logger: d.logger,
-    },
+    { store, pipeline, locks: d.locks, feed, logger: d.logger },
     {
       lockTimeoutMs: config.lockTimeoutMs,
       progressSteps: config.analysisProgressSteps,
       resultBatch: config.analysisResultBatch,
-      testTaskDelayMs: config.workerTestHooks ? config.workerTestTaskDelayMs : 0,
     },
   );
   const service = new AnalysisService(store, d.locks, runner, d.executors, {

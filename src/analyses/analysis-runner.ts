@@ -1,14 +1,11 @@
 import type { Logger } from "pino";
-import type { CorpusService } from "../corpus/corpus.service";
-import { selectsAll } from "../emails/email-filter";
-import type { EmailService } from "../emails/email.service";
-import type { CountResult, Engine } from "../engine/engine";
-import type { HeavyGate } from "../engine/heavy-gate";
+import type { CountResult } from "../engine/engine";
 import { METRICS, metricsOf } from "../engine/kernels/metrics";
 import { isExpected, MASKED_MESSAGE } from "../graphql/error-masking";
-import { CORPUS_SHARED, oneRunLocks, runLock } from "../locks/app-locks";
-import { LockTimeoutError } from "../locks/lock-errors";
+import { oneRunLocks, runLock } from "../locks/app-locks";
+import { LockTimeoutClientError } from "../locks/lock-client-errors";
 import type { LockManager } from "../locks/lock-manager";
+import type { CorpusRead, QueryPipeline } from "../pipeline/query-pipeline";
 import { summarize } from "../graphql/metric-summary";
 import type { TextMetric } from "../graphql/text-metric.type";
 import type { AnalysisStore, Completion } from "./analysis.store";
@@ -33,19 +30,15 @@ export interface RunnerOptions {
   progressSteps: number;
   /** AnalysisResult rows per write transaction. */
   resultBatch: number;
-  /** Test hook forwarded to every worker task; 0 in production. */
-  testTaskDelayMs: number;
 }
 
 export interface RunnerDeps {
   store: AnalysisStore;
+  /** The analysis gate's pipeline: slot, `corpus` plus the run's locks, selection, count. */
+  pipeline: QueryPipeline;
+  /** For the run's own sections outside the pipeline (recording a run that never started). */
   locks: LockManager;
-  engine: Engine;
-  emails: EmailService;
-  corpus: CorpusService;
   feed: RunFeed;
-  /** Analysis slots; taken before any lock (see src/locks/app-locks.ts). */
-  gate: HeavyGate;
   logger: Logger;
 }
 
@@ -53,8 +46,9 @@ export interface RunnerDeps {
 const PROGRESS_WRITES = 100;
 
 /**
- * Executes one run: slot, then `corpus` shared plus the run's own locks, all declared at
- * once; inside, select, count, write results in batches, and only then flip to COMPLETED.
+ * Executes one run through the query pipeline: slot, then `corpus` shared plus the run's own
+ * locks, all declared at once, and the selection; inside, count, write results in batches,
+ * and only then flip to COMPLETED.
  * Every failure path deletes partial results in the same transaction that ends the run.
  */
 export class AnalysisRunner {
@@ -65,22 +59,21 @@ export class AnalysisRunner {
 
   /** Never rejects: every outcome is recorded on the run. */
   async execute(id: number, spec: RunSpec, signal: AbortSignal): Promise<void> {
-    const { gate, locks, logger } = this.deps;
-    const queued = performance.now();
+    const { pipeline, locks, logger } = this.deps;
     let entered = false;
     try {
-      await gate.run(
-        () =>
-          locks.withLocks(
-            runLock(id),
-            [CORPUS_SHARED, ...oneRunLocks(id)],
-            async () => {
-              entered = true;
-              await this.perform(id, spec, signal, performance.now() - queued);
-            },
-            { signal, timeoutMs: this.options.lockTimeoutMs },
-          ),
-        signal,
+      await pipeline.run(
+        {
+          holder: runLock(id),
+          filter: spec.filter,
+          locks: oneRunLocks(id),
+          lockTimeoutMs: this.options.lockTimeoutMs,
+          signal,
+        },
+        async (read) => {
+          entered = true;
+          await this.perform(id, spec, signal, read);
+        },
       );
     } catch (err) {
       if (entered) {
@@ -99,10 +92,10 @@ export class AnalysisRunner {
     id: number,
     spec: RunSpec,
     signal: AbortSignal,
-    waitedMs: number,
+    read: CorpusRead,
   ): Promise<void> {
     try {
-      const completion = await this.count(id, spec, signal, waitedMs);
+      const completion = await this.count(id, spec, signal, read);
       if (signal.aborted) throw signal.reason;
       this.deps.store.complete(id, completion, new Date());
       this.publish(id);
@@ -115,27 +108,20 @@ export class AnalysisRunner {
     id: number,
     spec: RunSpec,
     signal: AbortSignal,
-    waitedMs: number,
+    read: CorpusRead,
   ): Promise<Completion> {
-    const { store, corpus, emails, engine } = this.deps;
-    // Inside the corpus lock: the selection, the version and the text are one corpus.
-    const state = corpus.state();
-    const ids = selectsAll(spec.filter) ? null : await emails.selectIds(spec.filter);
-    const emailCount = ids ? ids.length : (state?.emailCount ?? 0);
-    const version = state?.version ?? 0;
+    const { store } = this.deps;
+    const { emailCount, version } = read;
     store.markRunning(id, version, emailCount, new Date());
     this.publish(id);
 
     let persisted = 0;
     const step = Math.max(1, Math.ceil(emailCount / PROGRESS_WRITES));
-    const result = await engine.count({
+    const result = await read.count({
       mask: spec.mask,
       strategy: spec.strategy,
       workers: spec.workers,
       chunkSize: spec.chunkSize ?? Math.max(1, Math.ceil(emailCount / this.options.progressSteps)),
-      ids,
-      signal,
-      testDelayMs: this.options.testTaskDelayMs,
       onProgress: (done, total) => {
         // Tasks finish in any order, so emails done is estimated from tasks done; exact at the end.
         const emailsDone = done >= total ? emailCount : Math.floor((emailCount * done) / total);
@@ -156,7 +142,7 @@ export class AnalysisRunner {
     await this.writeResults(id, result, spec.mask, signal);
     return {
       ...totalsOf(result, spec.mask),
-      execution: { ...report, queueMs: waitedMs, wallMs: report.wallMs + waitedMs },
+      execution: { ...report, queueMs: read.waitedMs, wallMs: report.wallMs + read.waitedMs },
     };
   }
 
@@ -189,7 +175,7 @@ export class AnalysisRunner {
         ? { status: RunStatus.FAILED as const, error: INTERRUPTED_MESSAGE }
         : { status: RunStatus.CANCELLED as const, error: CANCELLED_MESSAGE };
     }
-    if (err instanceof LockTimeoutError) {
+    if (err instanceof LockTimeoutClientError) {
       // The lesson's advice for a hang: print every lock's state.
       logger.warn({ runId: id, locks: locks.describe() }, err.message);
       return { status: RunStatus.FAILED as const, error: err.message };

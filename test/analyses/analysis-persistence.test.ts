@@ -9,8 +9,9 @@ import { RunStatus, type RunRecord } from "../../src/analyses/run-record";
 import { EmailService } from "../../src/emails/email.service";
 import { Engine } from "../../src/engine/engine";
 import { ExecutionStrategy } from "../../src/engine/execution-strategy";
-import { HeavyGate } from "../../src/engine/heavy-gate";
 import { maskOf } from "../../src/engine/kernels/metrics";
+import { HeavyGate } from "../../src/pipeline/heavy-gate";
+import { QueryPipeline } from "../../src/pipeline/query-pipeline";
 import { FIXTURE } from "../support/fixture-corpus";
 import { startTestApp, type TestApp } from "../support/test-app";
 import {
@@ -162,18 +163,16 @@ test(
     const { db, locks, corpus, executors, prisma } = app.app;
     const store = new FailingStore(db);
     const feed = new RunFeed((id) => store.get(id));
+    const pipeline = new QueryPipeline({
+      gate: new HeavyGate(1, 10),
+      locks,
+      emails: new EmailService(prisma),
+      corpus,
+      engine: new Engine(corpus, executors.byStrategy),
+    });
     const runner = new AnalysisRunner(
-      {
-        store,
-        locks,
-        engine: new Engine(corpus, executors.byStrategy),
-        emails: new EmailService(prisma),
-        corpus,
-        feed,
-        gate: new HeavyGate(1, 10),
-        logger: pino({ level: "silent" }),
-      },
-      { lockTimeoutMs: 10_000, progressSteps: 4, resultBatch: 25, testTaskDelayMs: 0 },
+      { store, pipeline, locks, feed, logger: pino({ level: "silent" }) },
+      { lockTimeoutMs: 10_000, progressSteps: 4, resultBatch: 25 },
     );
     const service = new AnalysisService(store, locks, runner, executors.byStrategy, {
       maxActive: 10,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { HeavyGate } from "../../src/engine/heavy-gate";
+import { HeavyGate } from "../../src/pipeline/heavy-gate";
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
