@@ -14,4 +14,21 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  {
+    // Dependencies point one way: seed/, bench/ and test/ use src/, never the reverse.
+    files: ["src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/seed", "**/seed/**", "**/bench", "**/bench/**", "**/test/**"],
+              message: "src/ must not import seed/, bench/ or test/: they depend on src/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,7 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_EMAILS, DEFAULT_SEED } from "../seed/generate/corpus-options";
+import { DEFAULT_EMAILS, DEFAULT_SEED } from "../src/corpus/synthetic/corpus-options";
 
 export type BenchMode = "quick" | "default" | "full";
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { writeCorpusFile } from "../seed/generate/corpus-file";
+import { writeCorpusFile } from "../src/corpus/synthetic/corpus-file";
 import { openSqlite, type Sqlite } from "../src/db/sqlite";
 import { applyMigrations } from "../src/db/migrate";
 import { loadCsv } from "../src/corpus/csv-loader";

@@ -1,12 +1,7 @@
-import { spawnSync } from "node:child_process";
 import os from "node:os";
 import type { Machine } from "./results.types";
 import { sqlite3Version } from "./measure-load";
-
-function pythonVersion(python: string): string | null {
-  const r = spawnSync(python, ["--version"], { encoding: "utf8" });
-  return r.error || r.status !== 0 ? null : r.stdout.trim().replace(/^Python /, "");
-}
+import { pythonVersion } from "../test/support/python";
 
 /** What the numbers were measured on; load averages show whether something else was running. */
 export function describeMachine(tools: { python: string; sqlite3: string }): Machine {

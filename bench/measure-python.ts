@@ -1,7 +1,7 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { openSqlite } from "../src/db/sqlite";
+import { pythonOutput, pythonUnavailable as interpreterUnavailable } from "../test/support/python";
 import type { Repetitions } from "./bench-options";
 import { repoRoot } from "./repo-root";
 import type { Log } from "./corpora";
@@ -26,23 +26,13 @@ interface ScriptReport {
 }
 
 function runScript(python: string, args: string[], input?: string): string {
-  const r = spawnSync(python, [LESSON_SCRIPT, ...args], {
-    input,
-    encoding: "utf8",
-    maxBuffer: 1 << 30,
-  });
-  if (r.error) throw r.error;
-  if (r.status !== 0) throw new Error(`${python} ${args.join(" ")} failed:\n${r.stderr}`);
-  return r.stdout;
+  return pythonOutput({ file: LESSON_SCRIPT }, { python, args, input });
 }
 
 /** Why Python cannot run, or null when it can. */
 export function pythonUnavailable(python: string): string | null {
-  const r = spawnSync(python, ["--version"], { encoding: "utf8" });
-  if (r.error) {
-    return `${python} not found (${(r.error as NodeJS.ErrnoException).code ?? r.error.message})`;
-  }
-  if (r.status !== 0) return `${python} --version failed: ${r.stderr.trim()}`;
+  const missing = interpreterUnavailable(python);
+  if (missing) return missing;
   if (!fs.existsSync(LESSON_SCRIPT)) return `lesson script missing at ${LESSON_SCRIPT}`;
   return null;
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Logger } from "pino";
 import type { Sqlite } from "../db/sqlite";
-import { writeCorpusFile } from "../../seed/generate/corpus-file";
+import { writeCorpusFile } from "./synthetic/corpus-file";
 import { readCorpusState } from "./corpus-store";
 import { loadCsv, type LoadProgress } from "./csv-loader";
 import { formatSummary, progressReporter } from "./load-progress";

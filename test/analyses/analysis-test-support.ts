@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { pythonJson } from "../support/python";
 import { Writable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
-import { writeCorpus } from "../../seed/generate/corpus.generator";
+import { writeCorpus } from "../../src/corpus/synthetic/corpus.generator";
 import type { TestApp } from "../support/test-app";
 import { METRICS } from "../../src/engine/kernels/metrics";
 
@@ -43,13 +43,7 @@ for id_, s in con.execute("SELECT Id, RawText FROM Email ORDER BY Id"):
                 len(s.split()), len(s.splitlines()), len(s)]
 print(json.dumps(out))
 `;
-  const r = spawnSync("python3", ["-c", script, dbFile], {
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.error) assert.fail(`python3 is required as the oracle: ${r.error.message}`);
-  assert.equal(r.status, 0, `python3 failed:\n${r.stderr}`);
-  const parsed = JSON.parse(r.stdout) as Record<string, number[]>;
+  const parsed = pythonJson<Record<string, number[]>>(script, { args: [dbFile] });
   return new Map(Object.entries(parsed).map(([id, v]) => [Number(id), v]));
 }
 

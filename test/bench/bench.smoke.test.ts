@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
@@ -8,6 +7,7 @@ import { sqlite3Version } from "../../bench/measure-load";
 import type { BenchResults } from "../../bench/results.types";
 import { STRATEGIES } from "../../bench/results.types";
 import { runSuite, writeOutputs } from "../../bench/suite";
+import { runPython } from "../support/python";
 import { tempDir } from "../support/temp-dir";
 
 const EMAILS = 50;
@@ -34,8 +34,7 @@ function tinyPlan(dir: string): BenchPlan {
 function parseXmlRoot(file: string): string {
   const script =
     "import sys, xml.etree.ElementTree as ET; print(ET.parse(sys.argv[1]).getroot().tag)";
-  const r = spawnSync("python3", ["-c", script, file], { encoding: "utf8" });
-  assert.equal(r.error, undefined, `python3 is required: ${r.error?.message}`);
+  const r = runPython(script, { args: [file] });
   assert.equal(r.status, 0, `${path.basename(file)} is not well-formed XML:\n${r.stderr}`);
   return r.stdout.trim();
 }

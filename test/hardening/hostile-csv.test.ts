@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -11,6 +10,7 @@ import { CsvLoadError } from "../../src/corpus/load-error";
 import { readCorpusState } from "../../src/corpus/corpus-store";
 import { fixtureCsv, FIXTURE } from "../support/fixture-corpus";
 import { startTestApp } from "../support/test-app";
+import { pythonOutput } from "../support/python";
 import { tempDir } from "../support/temp-dir";
 
 const PY_FIRST_INVALID = `
@@ -31,7 +31,7 @@ print(json.dumps([[int(r["Id"]), r["RawText"]] for r in rows]))
 `;
 
 function python(script: string, file: string): string {
-  return execFileSync("python3", ["-c", script, file], { encoding: "utf8", maxBuffer: 1 << 26 });
+  return pythonOutput(script, { args: [file] });
 }
 
 /** A database holding the fixture corpus (version 1), so a failed load has something to spare. */

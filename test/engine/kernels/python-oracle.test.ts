@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { before, describe, it } from "node:test";
 import { ALL_METRICS_MASK, METRIC_COUNT } from "../../../src/engine/kernels/metrics";
 import { countSegments, countText } from "../../../src/engine/kernels/text.kernel";
+import { pythonJson } from "../../support/python";
 import { candidateGroups, randomInt, randomText, seededRandom, segmentsOf } from "./random-text";
 
 /**
@@ -10,16 +10,7 @@ import { candidateGroups, randomInt, randomText, seededRandom, segmentsOf } from
  * a missing interpreter fails the test instead of skipping it.
  */
 function runPython<T>(script: string, input: unknown): T {
-  const result = spawnSync("python3", ["-c", script], {
-    input: JSON.stringify(input),
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (result.error) {
-    assert.fail(`python3 is required as the oracle for this test: ${result.error.message}`);
-  }
-  assert.equal(result.status, 0, `python3 failed:\n${result.stderr}`);
-  return JSON.parse(result.stdout) as T;
+  return pythonJson<T>(script, { input: JSON.stringify(input) });
 }
 
 const READ_INPUT =

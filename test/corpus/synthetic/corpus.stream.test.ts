@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { Writable } from "node:stream";
 import { describe, it } from "node:test";
-import { writeCorpus } from "../../../seed/generate/corpus.generator";
-import { CorpusOptionError } from "../../../seed/generate/corpus-options";
+import { writeCorpus } from "../../../src/corpus/synthetic/corpus.generator";
+import { CorpusOptionError } from "../../../src/corpus/synthetic/corpus-options";
 
 /** A slow sink with a tiny buffer that records any write made while it asked to wait. */
 class StrictSink extends Writable {

@@ -1,26 +1,3 @@
-import { spawnSync } from "node:child_process";
-
-/**
- * Runs a Python script as the independent oracle and returns its JSON output. Python
- * being absent is a failure, not a skip: without it these tests would prove nothing.
- */
-export function runPython<T>(script: string, args: readonly string[] = [], input?: string): T {
-  const result = spawnSync("python3", ["-c", script, ...args], {
-    encoding: "utf8",
-    input,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.error) {
-    throw new Error(
-      `python3 is required as the test oracle and could not run: ${result.error.message}`,
-    );
-  }
-  if (result.status !== 0) {
-    throw new Error(`python3 oracle failed (exit ${result.status}):\n${result.stderr}`);
-  }
-  return JSON.parse(result.stdout) as T;
-}
-
 /**
  * Reads an Emails.csv with Python's csv module and reports what a consumer would see.
  * Every check is phrased in Python's terms (len, str.isupper, zoneinfo), never the generator's.

@@ -5,10 +5,11 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promise
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { parseCliArgs } from "../../../seed/generate/cli";
-import { SHAPE_ORACLE, runPython } from "./python-oracle";
+import { parseCliArgs } from "../../seed/generate";
+import { SHAPE_ORACLE } from "../corpus/synthetic/csv-oracles";
+import { pythonJson } from "../support/python";
 
-const CLI = resolve(__dirname, "../../../seed/generate/cli.js");
+const CLI = resolve(__dirname, "../../seed/generate.js");
 
 function cli(...args: string[]) {
   return spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8" });
@@ -27,9 +28,9 @@ describe("corpus CLI", () => {
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /^wrote 10 emails, /);
     assert.equal(run.stdout.trim().split("\n").length, 1, "one-line summary");
-    const shape = runPython<{ rows: number; widths: number[]; ids: string[] }>(SHAPE_ORACLE, [
-      path,
-    ]);
+    const shape = pythonJson<{ rows: number; widths: number[]; ids: string[] }>(SHAPE_ORACLE, {
+      args: [path],
+    });
     assert.equal(shape.rows, 10);
     assert.deepEqual(shape.widths, [22]);
     assert.deepEqual(shape.ids, ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
@@ -39,7 +40,7 @@ describe("corpus CLI", () => {
     const path = join(dir, "one.csv");
     const run = cli(`--out=${path}`, "--emails=1");
     assert.equal(run.status, 0, run.stderr);
-    assert.equal(runPython<{ rows: number }>(SHAPE_ORACLE, [path]).rows, 1);
+    assert.equal(pythonJson<{ rows: number }>(SHAPE_ORACLE, { args: [path] }).rows, 1);
   });
 
   for (const bad of ["0", "-5", "1000001", "abc", "1.5", "1e3", "", " 7", "0x10"]) {
@@ -85,7 +86,7 @@ describe("corpus CLI", () => {
     await writeFile(path, "old contents\n");
     const run = cli("--out", path, "--emails", "5");
     assert.equal(run.status, 0, run.stderr);
-    assert.equal(runPython<{ rows: number }>(SHAPE_ORACLE, [path]).rows, 5);
+    assert.equal(pythonJson<{ rows: number }>(SHAPE_ORACLE, { args: [path] }).rows, 5);
   });
 
   it("leaves the previous file untouched when killed mid-write", async () => {

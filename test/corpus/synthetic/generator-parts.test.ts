@@ -6,16 +6,16 @@ import {
   metadataTimestamp,
   sentLine,
   usDate,
-} from "../../../seed/generate/calendar";
-import { countCodePoints } from "../../../seed/generate/corpus.generator";
-import { formatField, formatRecord } from "../../../seed/generate/csv-format";
+} from "../../../src/corpus/synthetic/calendar";
+import { countCodePoints } from "../../../src/corpus/synthetic/corpus.generator";
+import { formatField, formatRecord } from "../../../src/corpus/synthetic/csv-format";
 import {
   LengthPlan,
   SeededPermutation,
   inverseNormalCdf,
-} from "../../../seed/generate/length-plan";
-import { Prng, combineSeeds } from "../../../seed/generate/prng";
-import { runPython } from "./python-oracle";
+} from "../../../src/corpus/synthetic/length-plan";
+import { Prng, combineSeeds } from "../../../src/corpus/synthetic/prng";
+import { pythonJson } from "../../support/python";
 
 describe("csv-format (Python's QUOTE_MINIMAL rule, worked by hand)", () => {
   const cases: [string, string][] = [
@@ -120,7 +120,7 @@ describe("prng", () => {
       const rng = new Prng(seed);
       return Array.from({ length: 5 }, () => rng.nextUint32());
     });
-    const python = runPython<number[][]>(
+    const python = pythonJson<number[][]>(
       String.raw`
 import json
 M = 0xFFFFFFFF

@@ -6,9 +6,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Writable } from "node:stream";
 import { after, before, describe, it } from "node:test";
-import { writeCorpus, type CorpusOptions } from "../../../seed/generate/corpus.generator";
+import { writeCorpus, type CorpusOptions } from "../../../src/corpus/synthetic/corpus.generator";
 
-const CLI = resolve(__dirname, "../../../seed/generate/cli.js");
+const CLI = resolve(__dirname, "../../../seed/generate.js");
 
 /** Hashes the stream as it goes, so the test holds no copy of the corpus. */
 async function corpusHash(opts: CorpusOptions): Promise<{ sha256: string; bytes: number }> {

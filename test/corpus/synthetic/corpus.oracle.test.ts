@@ -3,10 +3,11 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { writeCorpusFile } from "../../../seed/generate/corpus-file";
-import type { CorpusSummary } from "../../../seed/generate/corpus.generator";
-import { EMAIL_COLUMNS } from "../../../seed/generate/email-columns";
-import { CORPUS_ORACLE, runPython } from "./python-oracle";
+import { writeCorpusFile } from "../../../src/corpus/synthetic/corpus-file";
+import type { CorpusSummary } from "../../../src/corpus/synthetic/corpus.generator";
+import { EMAIL_COLUMNS } from "../../../src/corpus/synthetic/email-columns";
+import { pythonJson } from "../../support/python";
+import { CORPUS_ORACLE } from "./csv-oracles";
 
 interface OracleReport {
   header: string[];
@@ -50,7 +51,7 @@ describe("default corpus, read back by Python's csv module", () => {
     const path = join(dir, "Emails.csv");
     summary = await writeCorpusFile(path);
     fileBytes = (await stat(path)).size;
-    report = runPython<OracleReport>(CORPUS_ORACLE, [path]);
+    report = pythonJson<OracleReport>(CORPUS_ORACLE, { args: [path] });
   });
   after(() => rm(dir, { recursive: true, force: true }));
 

@@ -6,11 +6,11 @@ import {
   MAX_EMAILS,
   parseEmailCount,
   parseSeed,
-} from "./corpus-options";
-import { writeCorpusFile } from "./corpus-file";
+} from "../src/corpus/synthetic/corpus-options";
+import { writeCorpusFile } from "../src/corpus/synthetic/corpus-file";
 
 export const USAGE =
-  "usage: node dist/seed/generate/cli.js --out PATH [--emails N] [--seed S]\n" +
+  "usage: node dist/seed/generate.js --out PATH [--emails N] [--seed S]\n" +
   `  --out PATH   where to write the CSV (written to a temp file, then renamed)\n` +
   `  --emails N   number of emails, 1 to ${MAX_EMAILS} (default ${DEFAULT_EMAILS})\n` +
   `  --seed S     seed, 0 to 4294967295 (default ${DEFAULT_SEED}); same seed, same bytes`;
