@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import { createApp } from "../src/app";
 import { benchConfig, quietApp } from "./bench-config";
-import type { ServerMessage } from "./server-process";
+import pino from "pino";
+import type { StoppedMessage } from "./bench-server-control";
 
 /**
  * Peak resident memory (VmHWM) of this process's children, in MB: the PROCESSES pool's
@@ -26,13 +27,13 @@ function childrenPeakRssMb(): number[] | null {
 /**
  * Child-process entry of the bench: one stock Capstats server on 127.0.0.1:0, so the
  * HTTP measurements cross a real process boundary and its peak memory is its own.
- * Args: <database file> [pool size]. Talks to the bench over the IPC channel.
+ * Args: <database file> [pool size]. Logs that it serves as main.js does; reports its
+ * memory over the IPC channel when asked to stop.
  */
 async function main(): Promise<void> {
   const [dbFile, pool] = process.argv.slice(2);
   if (!dbFile || !process.send)
     throw new Error("usage: fork bench-server.js <db file> [pool size]");
-  const send = (m: ServerMessage): void => void process.send?.(m);
   const app = await createApp(benchConfig(dbFile, pool ? Number(pool) : undefined), quietApp());
   await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));
   const address = app.server.address();
@@ -46,11 +47,13 @@ async function main(): Promise<void> {
     const processWorkersMaxRssMb = childrenPeakRssMb();
     const mainMaxRssMb = process.resourceUsage().maxRSS / 1024;
     void app.close().then(() => {
-      send({ type: "stopped", mainMaxRssMb, processWorkersMaxRssMb });
+      const stopped: StoppedMessage = { type: "stopped", mainMaxRssMb, processWorkersMaxRssMb };
+      process.send?.(stopped);
       process.disconnect();
     });
   });
-  send({ type: "ready", url: `http://127.0.0.1:${address.port}` });
+  const url = `http://127.0.0.1:${address.port}/graphql`;
+  pino().info({ url }, "bench server is serving");
 }
 
 main().catch((err) => {

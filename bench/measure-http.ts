@@ -4,7 +4,7 @@ import { toCaseResult, type ReportFields, type Sample } from "./case-result";
 import type { Log } from "./corpora";
 import type { BenchCase, CaseResult, CorpusInfo } from "./results.types";
 import { roundRobin } from "./sampling";
-import type { BenchServer } from "./server-process";
+import type { BenchServer } from "./bench-server-control";
 
 export const HEAVY_QUERY = `query Bench($strategy: ExecutionStrategy!, $workers: Int, $chunkSize: Int) {
   capitalLetterStats(strategy: $strategy, workers: $workers, chunkSize: $chunkSize, fresh: true) {

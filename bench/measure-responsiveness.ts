@@ -4,7 +4,7 @@ import { runHeavy } from "./measure-http";
 import type { CorpusInfo, ResponsivenessResult } from "./results.types";
 import { STRATEGIES } from "./results.types";
 import { latency, median } from "./sampling";
-import type { BenchServer } from "./server-process";
+import type { BenchServer } from "./bench-server-control";
 
 const WARMUP_PROBES = 5;
 

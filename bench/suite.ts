@@ -22,7 +22,7 @@ import type {
   MemoryResult,
   ResponsivenessResult,
 } from "./results.types";
-import { startBenchServer } from "./server-process";
+import { startBenchServer } from "./bench-server-control";
 import { VegaRenderer } from "./vega-render";
 
 /**

@@ -6,12 +6,12 @@ import { openSqlite } from "../src/db/sqlite";
 import { applyMigrations } from "../src/db/migrate";
 import { loadCsv } from "../src/corpus/csv-loader";
 import { tempDir } from "./support/temp-dir";
-import { spawnServer, type ServerProcess } from "./support/server-process";
+import { spawnTestServer, type ServerProcess } from "./support/server-process";
 import { fixtureCsv } from "./support/fixture-corpus";
 
 /** Starts `node dist/src/main.js` (what `npm start` runs after building) and waits until it serves. */
 async function startServer(env: Record<string, string>): Promise<ServerProcess & { url: string }> {
-  const server = spawnServer(env);
+  const server = spawnTestServer(env);
   return { ...server, url: await server.serving() };
 }
 

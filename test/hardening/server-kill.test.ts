@@ -10,7 +10,7 @@ import { loadCsv } from "../../src/corpus/csv-loader";
 import { fixtureCsv, FIXTURE } from "../support/fixture-corpus";
 import { tempDir } from "../support/temp-dir";
 import { FIXTURE_CAPITALS } from "./hardening.fixture";
-import { gql, pollDb, spawnServer } from "../support/server-process";
+import { gql, pollDb, spawnTestServer } from "../support/server-process";
 
 const HANG_GUARD = { timeout: 180_000 };
 const ROWS = 200_000;
@@ -71,7 +71,7 @@ test(
     const dbFile = path.join(dir, "capstats.db");
     // The first start loads Emails.generated.csv from next to the database when it exists.
     writeBigCsv(path.join(dir, "Emails.generated.csv"));
-    const first = spawnServer({ DATABASE_URL: `file:${dbFile}` });
+    const first = spawnTestServer({ DATABASE_URL: `file:${dbFile}` });
     t.after(() => first.child.kill("SIGKILL"));
     const staged = await pollDb(dbFile, stagedRows, "the seed load to stage rows");
     first.child.kill("SIGKILL");
@@ -86,7 +86,7 @@ test(
       emails: 0,
     });
 
-    const second = spawnServer({ DATABASE_URL: `file:${dbFile}` });
+    const second = spawnTestServer({ DATABASE_URL: `file:${dbFile}` });
     t.after(() => second.child.kill("SIGKILL"));
     const url = await second.serving();
     const res = await gql<{ capitalLetterStats: { emailCount: number; totalCapitals: number } }>(
@@ -149,7 +149,7 @@ test(
       emails: FIXTURE.length,
     });
 
-    const server = spawnServer({ DATABASE_URL: `file:${dbFile}` });
+    const server = spawnTestServer({ DATABASE_URL: `file:${dbFile}` });
     t.after(() => server.child.kill("SIGKILL"));
     const url = await server.serving();
     const res = await gql<{ capitalLetterStats: { emailCount: number; totalCapitals: number } }>(
@@ -189,7 +189,7 @@ test(
       CAPSTATS_WORKER_TEST_HOOKS: "1",
       CAPSTATS_TEST_TASK_DELAY_MS: "400",
     };
-    const first = spawnServer(env);
+    const first = spawnTestServer(env);
     t.after(() => first.child.kill("SIGKILL"));
     const url = await first.serving();
     const started = await gql<{ startAnalysis: { id: string } }>(
@@ -219,7 +219,7 @@ test(
     );
     killed.close();
 
-    const second = spawnServer(env);
+    const second = spawnTestServer(env);
     t.after(() => second.child.kill("SIGKILL"));
     const url2 = await second.serving();
     const after = await gql<{ analysisRun: { status: string; error: string; results: unknown } }>(

@@ -2,49 +2,114 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 
-/** What `npm start` runs after building: dist/src/main.js, in the same build as this test. */
+/** What `npm start` runs after building: dist/src/main.js, in the same build as this file. */
 export const MAIN_JS = path.resolve(__dirname, "../../src/main.js");
+
+/**
+ * The one way tests, the bench and the load test start a real server process. Any entry
+ * works that logs the line main.js logs once it listens: pino JSON with
+ * `"url":"http://127.0.0.1:<port>/graphql"`.
+ */
+export interface ServerProcessOptions {
+  /** The script to run; dist/src/main.js unless given. */
+  entry?: string;
+  args?: readonly string[];
+  /** On top of process.env, PORT=0 and HOST=127.0.0.1. */
+  env?: Record<string, string>;
+  /** Opens an IPC channel (child.send, "message"), for entries that talk to their parent. */
+  ipc?: boolean;
+  /** Also copies the server's output to this process's stderr as it comes. */
+  echo?: boolean;
+}
+
+export type ExitStatus = number | string | null;
 
 export interface ServerProcess {
   child: ChildProcess;
+  pid: number;
   /** Resolves with the exit code, or the signal name when killed. */
-  exited: Promise<number | string | null>;
+  exited: Promise<ExitStatus>;
+  /** stdout and stderr so far, interleaved. */
   output(): string;
+  /** Lines of pino JSON at `minLevel` or above (50 is error). */
+  logLines(minLevel: number): string[];
   /** Resolves with http://127.0.0.1:<port> once the server logs that it serves. */
-  serving(): Promise<string>;
+  serving(timeoutMs?: number): Promise<string>;
+  /** Sends `signal` (SIGTERM unless given) and waits for the exit. */
+  stop(signal?: NodeJS.Signals): Promise<ExitStatus>;
 }
 
-/** Starts main.js with `env` on top of a quiet test environment; kill it with t.after. */
-export function spawnServer(env: Record<string, string>): ServerProcess {
-  const child = spawn(process.execPath, [MAIN_JS], {
-    env: { ...process.env, PORT: "0", POOL_SIZE: "1", NODE_ENV: "test", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+const SERVING = /"url":"(http:\/\/127\.0\.0\.1:\d+)\/graphql"/;
+
+/** Starts the entry; kill it when done (t.after, or stop()). */
+export function spawnServer(opts: ServerProcessOptions = {}): ServerProcess {
+  const child = spawn(process.execPath, [opts.entry ?? MAIN_JS, ...(opts.args ?? [])], {
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...opts.env },
+    stdio: ["ignore", "pipe", "pipe", ...(opts.ipc ? ["ipc" as const] : [])],
   });
   let out = "";
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (out += d));
-  const exited = new Promise<number | string | null>((resolve) =>
-    child.on("exit", (code, signal) => resolve(signal ?? code)),
+  const collect = (d: Buffer): void => {
+    out += d;
+    if (opts.echo) process.stderr.write(d);
+  };
+  child.stdout!.on("data", collect);
+  child.stderr!.on("data", collect);
+  const exited = new Promise<ExitStatus>((resolve) =>
+    child.once("exit", (code, signal) => resolve(signal ?? code)),
   );
+  const serving = (timeoutMs = 120_000): Promise<string> =>
+    new Promise<string>((resolve, reject) => {
+      const deadline = setTimeout(() => {
+        clearInterval(poll);
+        reject(new Error(`server did not serve within ${timeoutMs} ms:\n${out}`));
+      }, timeoutMs);
+      const poll = setInterval(() => {
+        const m = SERVING.exec(out);
+        if (!m) return;
+        clearInterval(poll);
+        clearTimeout(deadline);
+        resolve(m[1]);
+      }, 20);
+      void exited.then((code) => {
+        clearInterval(poll);
+        clearTimeout(deadline);
+        reject(new Error(`server exited (${code}) before serving:\n${out}`));
+      });
+    });
   return {
     child,
+    pid: child.pid!,
     exited,
     output: () => out,
-    serving: () =>
-      new Promise<string>((resolve, reject) => {
-        const timer = setInterval(() => {
-          const m = /"url":"(http:\/\/127\.0\.0\.1:\d+)\/graphql"/.exec(out);
-          if (m) {
-            clearInterval(timer);
-            resolve(m[1]);
-          }
-        }, 20);
-        void exited.then((code) => {
-          clearInterval(timer);
-          reject(new Error(`server exited (${code}) before serving:\n${out}`));
-        });
+    logLines: (minLevel) =>
+      out.split("\n").filter((line) => {
+        const level = /^\{"level":(\d+)/.exec(line);
+        return level !== null && Number(level[1]) >= minLevel;
       }),
+    serving,
+    stop: (signal = "SIGTERM") => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
   };
+}
+
+/** A quiet test server: one worker per pool, NODE_ENV=test, `env` on top. */
+export function spawnTestServer(env: Record<string, string>): ServerProcess {
+  return spawnServer({ env: { POOL_SIZE: "1", NODE_ENV: "test", ...env } });
+}
+
+/** spawnServer, then waits until it serves; a server that fails to start is killed. */
+export async function startServer(
+  opts: ServerProcessOptions & { startTimeoutMs?: number } = {},
+): Promise<ServerProcess & { url: string }> {
+  const server = spawnServer(opts);
+  try {
+    return { ...server, url: await server.serving(opts.startTimeoutMs) };
+  } catch (err) {
+    server.child.kill("SIGKILL");
+    throw err;
+  }
 }
 
 /**
@@ -77,11 +142,15 @@ export async function pollDb<T>(
 export async function gql<T>(
   url: string,
   query: string,
-): Promise<{ data?: T; errors?: unknown[] }> {
+  variables?: Record<string, unknown>,
+): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
   const res = await fetch(`${url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query, variables }),
   });
-  return (await res.json()) as { data?: T; errors?: unknown[] };
+  return (await res.json()) as {
+    data?: T;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
 }
