@@ -15,6 +15,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts that run before anything is compiled (build, test preflight).
+    files: ["**/*.mjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+  },
+  {
     // Dependencies point one way: seed/, bench/ and test/ use src/, never the reverse.
     files: ["src/**/*.ts"],
     rules: {
