@@ -1,7 +1,12 @@
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { DEFAULT_EMAILS, DEFAULT_SEED } from "../src/corpus/synthetic/corpus-options";
+import {
+  parseCommandLine,
+  UsageError,
+  type CommandSpec,
+  type OptionValues,
+} from "../src/cli/command-line";
 
 export type BenchMode = "quick" | "default" | "full";
 
@@ -44,17 +49,41 @@ export interface BenchPlan {
   command: string;
 }
 
-export class BenchOptionError extends Error {
+export class BenchOptionError extends UsageError {
   override readonly name = "BenchOptionError";
 }
 
-export const USAGE = `usage: npm run bench [-- --quick | --full] [--reps N] [--out DIR] [--work DIR] [--update-readme]
-  --quick          1x and 10x corpora, 3 repetitions, fewer chunk sizes (under 2 minutes on 2 cores)
-  --full           adds the 100x corpus (about 3 GB of CSV and 3.5 GB of SQLite under --work)
-  --reps N         recorded repetitions per case (1 to 100)
-  --out DIR        where results go (default bench/results)
-  --work DIR       where corpora and databases go (default bench/results/tmp)
-  --update-readme  rewrite the README's Performance block from this run`;
+export const BENCH_COMMAND: CommandSpec = {
+  command: "npm run bench --",
+  usage: [
+    "npm run bench [-- --quick | --full] [--reps N] [--out DIR] [--work DIR] [--update-readme]",
+  ],
+  summary:
+    "Measures every strategy compute-only and over HTTP, next to the Python baseline, the\n" +
+    "loader and small-query latency; writes bench/results/ and prints the headline table.",
+  options: {
+    quick: {
+      type: "boolean",
+      help: "1x and 10x corpora, 3 repetitions, fewer chunk sizes (under 2 minutes on 2 cores)",
+    },
+    full: {
+      type: "boolean",
+      help: "adds the 100x corpus (about 3 GB of CSV and 3.5 GB of SQLite under --work)",
+    },
+    reps: { type: "string", value: "N", help: "recorded repetitions per case (1 to 100)" },
+    out: { type: "string", value: "DIR", help: "where results go (default bench/results)" },
+    work: {
+      type: "string",
+      value: "DIR",
+      help: "where corpora and databases go (default bench/results/tmp)",
+    },
+    "update-readme": {
+      type: "boolean",
+      help: "rewrite the README's Performance block from this run",
+    },
+  },
+  examples: ["npm run bench -- --quick", "npm run bench -- --reps 3 --update-readme"],
+};
 
 export interface ParsedArgs {
   plan: BenchPlan;
@@ -111,40 +140,29 @@ export function planFor(
 
 /** Reads `npm run bench -- ...` arguments; unknown or contradictory ones are errors. */
 export function parseBenchArgs(argv: string[], root: string): ParsedArgs {
-  let values;
+  let parsed;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        quick: { type: "boolean" },
-        full: { type: "boolean" },
-        reps: { type: "string" },
-        out: { type: "string" },
-        work: { type: "string" },
-        "update-readme": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    parsed = parseCommandLine(BENCH_COMMAND, argv);
   } catch (err) {
-    throw new BenchOptionError((err as Error).message);
+    throw err instanceof UsageError ? new BenchOptionError(err.message) : err;
   }
+  const help = parsed === "help";
+  const values: OptionValues = parsed === "help" ? {} : parsed;
   if (values.quick && values.full) {
     throw new BenchOptionError("--quick and --full cannot be combined");
   }
   const mode: BenchMode = values.quick ? "quick" : values.full ? "full" : "default";
   const plan = planFor(mode, root);
-  if (values.reps !== undefined) {
+  if (typeof values.reps === "string") {
     plan.rounds = { ...plan.rounds, reps: parseReps(values.reps) };
   }
-  if (values.out) plan.outDir = path.resolve(values.out);
-  if (values.work) plan.workDir = path.resolve(values.work);
+  if (typeof values.out === "string") plan.outDir = path.resolve(values.out);
+  if (typeof values.work === "string") plan.workDir = path.resolve(values.work);
   // --update-readme changes nothing measured, so the recorded command leaves it out.
   const measured = argv.filter((a) => a !== "--update-readme");
   const extra = measured.length > 0 ? ` -- ${measured.join(" ")}` : "";
   plan.command = `npm run bench${extra}`;
-  return { plan, updateReadme: values["update-readme"] ?? false, help: values.help ?? false };
+  return { plan, updateReadme: values["update-readme"] === true, help };
 }
 
 export function roundsFor(plan: BenchPlan, spec: CorpusSpec): Repetitions {

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { BenchOptionError, parseBenchArgs, USAGE } from "./bench-options";
+import { BENCH_COMMAND, BenchOptionError, parseBenchArgs } from "./bench-options";
+import { helpText, usageErrorLine } from "../src/cli/command-line";
 import { readmeBlock, consoleReport } from "./report";
 import { updateReadme } from "./readme-section";
 import { repoRoot } from "./repo-root";
@@ -13,11 +14,11 @@ async function main(): Promise<number> {
     parsed = parseBenchArgs(process.argv.slice(2), root);
   } catch (err) {
     if (!(err instanceof BenchOptionError)) throw err;
-    console.error(`${err.message}\n${USAGE}`);
+    console.error(usageErrorLine(BENCH_COMMAND, err.message));
     return 2;
   }
   if (parsed.help) {
-    console.log(USAGE);
+    console.log(helpText(BENCH_COMMAND));
     return 0;
   }
   const started = performance.now();

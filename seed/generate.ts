@@ -4,16 +4,39 @@ import {
   DEFAULT_EMAILS,
   DEFAULT_SEED,
   MAX_EMAILS,
+  MAX_SEED,
   parseEmailCount,
   parseSeed,
 } from "../src/corpus/synthetic/corpus-options";
 import { writeCorpusFile } from "../src/corpus/synthetic/corpus-file";
+import { helpText, usageErrorLine, type CommandSpec } from "../src/cli/command-line";
 
-export const USAGE =
-  "usage: node dist/seed/generate.js --out PATH [--emails N] [--seed S]\n" +
-  `  --out PATH   where to write the CSV (written to a temp file, then renamed)\n` +
-  `  --emails N   number of emails, 1 to ${MAX_EMAILS} (default ${DEFAULT_EMAILS})\n` +
-  `  --seed S     seed, 0 to 4294967295 (default ${DEFAULT_SEED}); same seed, same bytes`;
+/** Its own parser (below) accepts the same options; this spec is what --help shows. */
+const CORPUS_COMMAND: CommandSpec = {
+  command: "npm run corpus --",
+  usage: ["npm run corpus -- --out PATH [--emails N] [--seed S]"],
+  summary:
+    "Writes a synthetic Emails.csv (22 columns, deterministic), streamed in constant memory.\n" +
+    "Load it with npm run seed -- --csv PATH.",
+  options: {
+    out: {
+      type: "string",
+      value: "PATH",
+      help: "where to write the CSV (written to a temp file, then renamed)",
+    },
+    emails: {
+      type: "string",
+      value: "N",
+      help: `number of emails, 1 to ${MAX_EMAILS} (default ${DEFAULT_EMAILS})`,
+    },
+    seed: {
+      type: "string",
+      value: "S",
+      help: `seed, 0 to ${MAX_SEED} (default ${DEFAULT_SEED}); same seed, same bytes`,
+    },
+  },
+  examples: ["npm run corpus -- --out data/big.csv --emails 100000 --seed 7"],
+};
 
 export interface CliArgs {
   out: string;
@@ -48,11 +71,11 @@ async function main(argv: readonly string[]): Promise<number> {
     args = parseCliArgs(argv);
   } catch (error) {
     if (!(error instanceof CorpusOptionError)) throw error;
-    console.error(`error: ${error.message}\n${USAGE}`);
+    console.error(usageErrorLine(CORPUS_COMMAND, error.message));
     return 2;
   }
   if (args === "help") {
-    console.log(USAGE);
+    console.log(helpText(CORPUS_COMMAND));
     return 0;
   }
   const started = performance.now();

@@ -1,27 +1,52 @@
-import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config";
 import { openSqlite } from "../src/db/sqlite";
 import { applyMigrations } from "../src/db/migrate";
 import { loadCsv, type LoadProgress } from "../src/corpus/csv-loader";
 import { CsvLoadError } from "../src/corpus/load-error";
 import { formatSummary, progressReporter } from "../src/corpus/load-progress";
+import { defaultCorpusCsv } from "../src/corpus/first-start";
+import { writeCorpusFile } from "../src/corpus/synthetic/corpus-file";
+import { commandLine, usageLines, type CommandSpec } from "../src/cli/command-line";
 
-/** `npm run seed -- --csv PATH`: loads a CSV into the database named by DATABASE_URL. */
+const SEED_COMMAND: CommandSpec = {
+  command: "npm run seed --",
+  usage: ["npm run seed -- --csv PATH", "npm run seed -- --default"],
+  summary:
+    "Loads a corpus into the database named by DATABASE_URL (migrating it first), replacing\n" +
+    "the corpus there atomically: a failed load changes nothing.",
+  options: {
+    csv: { type: "string", value: "PATH", help: "load this Emails.csv" },
+    default: {
+      type: "boolean",
+      help: "generate the default corpus (7,945 emails) next to the database and load it",
+    },
+  },
+  notes: ["environment: DATABASE_URL (default file:./data/capstats.db)"],
+  examples: [
+    "npm run seed -- --csv ~/Downloads/Emails.csv",
+    "npm run seed -- --default      # the default corpus back, after loading your own",
+  ],
+};
+
+/** `npm run seed -- --csv PATH | --default`: loads a CSV into the database named by DATABASE_URL. */
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { csv: { type: "string" } }, strict: true });
-  if (!values.csv) {
-    console.error(
-      "usage: npm run seed -- --csv PATH   (loads into the database named by DATABASE_URL)",
-    );
+  const values = commandLine(SEED_COMMAND, process.argv.slice(2));
+  const csvArg = typeof values.csv === "string" ? values.csv : undefined;
+  if ((csvArg === undefined) === !values.default) {
+    const why =
+      csvArg === undefined ? "give --csv PATH or --default" : "give --csv or --default, not both";
+    console.error([`error: ${why}`, ...usageLines(SEED_COMMAND)].join("\n"));
     return 2;
   }
   const config = loadConfig(process.env);
+  const csv = csvArg ?? defaultCorpusCsv(config.databaseFile);
+  if (csvArg === undefined) await writeCorpusFile(csv);
   const db = openSqlite(config.databaseFile);
   try {
     applyMigrations(db);
     const progress = progressReporter(process.stderr);
     try {
-      const summary = await loadCsv(db, values.csv, {
+      const summary = await loadCsv(db, csv, {
         onProgress: (p: LoadProgress) => progress.update(p),
       });
       progress.stop();

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import autocannon, { type Request, type Result } from "autocannon";
-import { LoadOptionError, parseLoadArgs, type LoadOptions } from "./load-options";
+import { LOAD_COMMAND, LoadOptionError, parseLoadArgs, type LoadOptions } from "./load-options";
+import { helpText, usageErrorLine } from "../../src/cli/command-line";
 import { startLoadServer, type LoadServer } from "./load-server";
 import { formatReport, summarize, type LoadReport } from "./load-report";
 import { RssSampler } from "./rss-sampler";
@@ -120,6 +121,10 @@ async function runLoad(opts: LoadOptions, server: LoadServer): Promise<LoadRepor
 
 async function main(): Promise<number> {
   const opts = parseLoadArgs(process.argv.slice(2));
+  if (opts === "help") {
+    console.log(helpText(LOAD_COMMAND));
+    return 0;
+  }
   const server = await startLoadServer(opts.database);
   let report: LoadReport;
   try {
@@ -135,7 +140,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err) => {
-    console.error(err instanceof LoadOptionError ? err.message : err);
+    console.error(err instanceof LoadOptionError ? usageErrorLine(LOAD_COMMAND, err.message) : err);
     process.exit(2);
   },
 );

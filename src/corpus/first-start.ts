@@ -8,6 +8,14 @@ import { loadCsv, type LoadProgress } from "./csv-loader";
 import { formatSummary, progressReporter } from "./load-progress";
 
 /**
+ * Where the default corpus's CSV goes: next to the database, the one folder Capstats must be
+ * able to write to anyway (SQLite keeps its -wal and -shm files there).
+ */
+export function defaultCorpusCsv(databaseFile: string): string {
+  return path.join(path.dirname(databaseFile), "Emails.generated.csv");
+}
+
+/**
  * First start on an empty database: generate the default corpus next to the
  * database (the real Emails.csv cannot be downloaded here) and load it.
  * A corpus that is already loaded is never touched.
@@ -19,7 +27,7 @@ export async function seedIfEmpty(
   onProgress?: (p: LoadProgress) => void,
 ): Promise<void> {
   if ((readCorpusState(db)?.emailCount ?? 0) > 0) return;
-  const csv = path.join(path.dirname(databaseFile), "Emails.generated.csv");
+  const csv = defaultCorpusCsv(databaseFile);
   if (!fs.existsSync(csv)) {
     logger.info({ csv }, "empty corpus: generating the default corpus (7,945 emails)");
     await writeCorpusFile(csv);

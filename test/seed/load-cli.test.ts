@@ -46,3 +46,28 @@ test("a missing --csv prints usage and exits 2", (t) => {
   assert.equal(r.status, 2);
   assert.match(r.stderr, /usage: npm run seed -- --csv PATH/);
 });
+
+test("--default brings the default corpus back after loading your own, its CSV next to the database", (t) => {
+  const dir = tempDir(t);
+  const csv = path.join(dir, "Emails.csv");
+  fs.writeFileSync(csv, fixtureCsv());
+  assert.equal(run(dir, ["--csv", csv]).status, 0);
+  const r = run(dir, ["--default"]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(
+    r.stdout,
+    /^loaded 7945 emails .* from .*Emails\.generated\.csv into .*cli\.db .*; corpus version 2\n$/,
+  );
+  assert.ok(fs.existsSync(path.join(dir, "Emails.generated.csv")));
+});
+
+test("--csv and --default together, or a flag it does not know, is a one-line usage error", (t) => {
+  const dir = tempDir(t);
+  const both = run(dir, ["--csv", "x.csv", "--default"]);
+  assert.equal(both.status, 2);
+  assert.match(both.stderr, /^error: give --csv or --default, not both\n/);
+  const unknown = run(dir, ["--help-me"]);
+  assert.equal(unknown.status, 2);
+  assert.equal(unknown.stderr, "error: unknown option --help-me (see npm run seed -- --help)\n");
+  assert.equal(fs.existsSync(path.join(dir, "cli.db")), false);
+});
