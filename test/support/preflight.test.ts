@@ -36,24 +36,32 @@ test("with python3 and chromium on PATH the preflight passes silently", (t) => {
   });
 });
 
-test("without chromium it stops with one line naming the package to install", (t) => {
-  const r = preflight(binWith(t, { python3: PYTHON_311 }));
-  assert.equal(r.status, 1);
-  assert.equal(
-    r.stderr,
-    "npm test cannot run: chromium is not installed (the Playground browser tests). " +
-      "Install: apt-get install chromium\n",
-  );
-});
+const MISSING: { what: string; tools: Record<string, string>; line: string }[] = [
+  {
+    what: "chromium",
+    tools: { python3: PYTHON_311 },
+    line:
+      "npm test cannot run: chromium is not installed (the Playground browser tests). " +
+      "Install: apt-get install chromium",
+  },
+  {
+    what: "python3",
+    tools: { chromium: CHROMIUM },
+    line:
+      "npm test cannot run: python3 is not installed (the tests' independent oracle). " +
+      "Install: apt-get install python3",
+  },
+];
 
-test("without python3, or with one older than 3.9, it says so in one line", (t) => {
-  const missing = preflight(binWith(t, { chromium: CHROMIUM }));
-  assert.equal(missing.status, 1);
-  assert.equal(
-    missing.stderr,
-    "npm test cannot run: python3 is not installed (the tests' independent oracle). " +
-      "Install: apt-get install python3\n",
-  );
+for (const { what, tools, line } of MISSING) {
+  test(`without ${what} it stops with one line naming the package to install`, (t) => {
+    const r = preflight(binWith(t, tools));
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, `${line}\n`);
+  });
+}
+
+test("with a python3 older than 3.9 it says so in one line", (t) => {
   const old = preflight(binWith(t, { python3: "echo 3.7", chromium: CHROMIUM }));
   assert.equal(old.status, 1);
   assert.match(old.stderr, /^npm test cannot run: python3 is 3\.7, not 3\.9 or later .*\n$/);
