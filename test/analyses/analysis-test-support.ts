@@ -15,7 +15,7 @@ export const HANG_MS = 120_000;
 /** How long waitFor polls before failing with what it waited for; below HANG_MS on purpose. */
 const WAIT_MS = 60_000;
 
-/** A generated corpus (seed/generate) as CSV text. */
+/** A generated corpus (src/corpus/synthetic) as CSV text. */
 export async function generatedCsv(emails: number, seed: number): Promise<string> {
   const chunks: Buffer[] = [];
   const sink = new Writable({
