@@ -1,6 +1,6 @@
 import { createApp } from "../src/app";
-import type { ExecutionStrategy } from "../src/engine/execution-strategy";
-import { maskOf, METRIC_INDEX } from "../src/engine/kernels/metrics";
+import type { ExecutionStrategy } from "../src/engine";
+import { maskOf, METRIC_INDEX } from "../src/metrics/metrics";
 import { column, sum } from "../src/metrics/aggregates";
 import type { Repetitions } from "./bench-options";
 import { benchConfig, quietApp } from "./bench-config";

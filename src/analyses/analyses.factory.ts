@@ -3,7 +3,7 @@ import type { Config } from "../config";
 import type { CorpusService } from "../corpus/corpus.service";
 import type { Sqlite } from "../db/sqlite";
 import type { EmailService } from "../emails/email.service";
-import type { Engine, Executors } from "../engine/engine";
+import type { Engine, Executors } from "../engine";
 import { HeavyGate } from "../pipeline/heavy-gate";
 import { QueryPipeline } from "../pipeline/query-pipeline";
 import type { LockManager } from "../locks/lock-manager";

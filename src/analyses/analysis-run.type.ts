@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { GraphQLSafeInt } from "graphql-scalars";
-import { ExecutionStrategy } from "../engine/execution-strategy";
-import { METRIC_INDEX, metricsOf } from "../engine/kernels/metrics";
+import { ExecutionStrategy } from "../engine";
+import { METRIC_INDEX, metricsOf } from "../metrics/metrics";
 import type { Connection } from "../graphql/connection";
 import { connectionType } from "../graphql/connection.type";
 import { ExecutionReportType } from "../graphql/execution-report.type";

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
-import type { CountResult } from "../engine/engine";
-import { METRICS, metricsOf } from "../engine/kernels/metrics";
+import type { CountResult } from "../engine";
+import { METRICS, metricsOf } from "../metrics/metrics";
 import { isExpected, MASKED_MESSAGE } from "../graphql/error-masking";
 import { oneRunLocks, runLock } from "../locks/app-locks";
 import { LockTimeoutClientError } from "../locks/lock-client-errors";

@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType, Int } from "type-graphql";
 import { EmailFilter } from "../emails/email-filter.input";
-import { ExecutionStrategy } from "../engine/execution-strategy";
+import { ExecutionStrategy } from "../engine";
 import { BadUserInputError } from "../errors/client-errors";
 import { LIMITS } from "../graphql/limits";
 import { checkRange, type Validatable } from "../graphql/validate";

@@ -1,11 +1,6 @@
-import type { Executors } from "../engine/engine";
-import { ExecutionStrategy, type ConcreteStrategy } from "../engine/execution-strategy";
-import {
-  CancelledError,
-  NotFoundError,
-  OutOfRangeError,
-  OverloadedError,
-} from "../errors/client-errors";
+import { checkWorkers, type Executors } from "../engine";
+import { CancelledError, NotFoundError, OverloadedError } from "../errors/client-errors";
+import { engineErrorToClient } from "../errors/engine-error.mapping";
 import { RUNS_TABLE_LOCK } from "../locks/app-locks";
 import { lockErrorToClient } from "../locks/lock-client-errors";
 import type { LockManager } from "../locks/lock-manager";
@@ -124,8 +119,10 @@ export class AnalysisService {
   }
 
   private checkWorkers(spec: RunSpec): void {
-    if (spec.workers == null || spec.strategy === ExecutionStrategy.AUTO) return;
-    const max = this.executors[spec.strategy as ConcreteStrategy].maxWorkers;
-    if (spec.workers > max) throw new OutOfRangeError("input.workers", spec.workers, 1, max);
+    try {
+      checkWorkers(this.executors, spec.strategy, spec.workers, "input.workers", false);
+    } catch (err) {
+      throw engineErrorToClient(err);
+    }
   }
 }

@@ -1,8 +1,8 @@
 import type { Statement } from "better-sqlite3";
 import type { Sqlite } from "../db/sqlite";
-import { METRIC_COUNT } from "../engine/kernels/metrics";
+import { METRIC_COUNT } from "../metrics/metrics";
 import { filterKey } from "../emails/email-filter";
-import type { ExecutionReport } from "../engine/execution-report";
+import type { ExecutionReport } from "../engine";
 import { RunStatus, type MetricStats, type RunRecord, type RunSpec } from "./run-record";
 import { iso, RESULT_COLUMNS, toRecord, TOTAL_COLUMNS, type Row } from "./run-row";
 

@@ -1,6 +1,5 @@
 import { BadUserInputError } from "../errors/client-errors";
-import type { ExecutionStrategy } from "../engine/execution-strategy";
-import type { ExecutionReport } from "../engine/execution-report";
+import type { ExecutionReport, ExecutionStrategy } from "../engine";
 import type { EmailFilter } from "../emails/email-filter.input";
 
 export enum RunStatus {

@@ -1,4 +1,4 @@
-import { METRICS } from "../engine/kernels/metrics";
+import { METRICS } from "../metrics/metrics";
 import type { RunRecord, RunStatus } from "./run-record";
 
 /** AnalysisResult columns, indexed like METRICS ("capitals", ...). */

@@ -1,6 +1,6 @@
 import { Arg, Args, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { countText } from "../engine/kernels/text.kernel";
-import { maskOf, METRIC_INDEX } from "../engine/kernels/metrics";
+import { countText } from "../engine";
+import { maskOf, METRIC_INDEX } from "../metrics/metrics";
 import { Email, EmailConnection } from "./email.type";
 import { EmailsArgs } from "./emails.args";
 import { EmailService } from "./email.service";

@@ -4,6 +4,7 @@ export interface WorkerUsage {
   /** "main", "thread:<id>" or "process:<pid>". */
   worker: string;
   tasks: number;
+  /** Time the worker spent on this run's tasks: their readMs + computeMs. */
   busyMs: number;
 }
 

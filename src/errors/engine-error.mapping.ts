@@ -1,13 +1,38 @@
-import { toClientError } from "../engine/engine-errors";
+import {
+  CorpusChangedError as EngineCorpusChangedError,
+  CountCancelledError,
+  CountTimeoutError,
+  EngineOverloadedError,
+  InvalidCountRequestError,
+  WorkerFailedError as EngineWorkerFailedError,
+} from "../engine";
+import {
+  BadUserInputError,
+  CancelledError,
+  CorpusChangedError,
+  OverloadedError,
+  TimeoutError,
+  WorkerFailedError,
+} from "./client-errors";
 
 /**
- * Engine failures become the client errors the API documents; anything else comes back
- * unchanged (a bug, which formatError masks). Only src/pipeline calls this.
- *
- * Until the engine throws errors of its own (issue 9, item 1), the pool executor maps its
- * failures itself, labelled with its strategy, and they pass through here untouched; what
- * still arrives unmapped (a CORPUS_CHANGED from a main-thread task) gets mapped here.
+ * The engine's errors as the API documents them, message unchanged (the engine writes its
+ * messages for the client). Anything else is returned as it is: a client error already, or
+ * a bug for formatError to mask.
  */
 export function engineErrorToClient(err: unknown): unknown {
-  return toClientError(err, "engine");
+  if (err instanceof InvalidCountRequestError) {
+    const { argument, min, max } = err;
+    return new BadUserInputError(err.message, {
+      argument,
+      ...(min === undefined ? {} : { min }),
+      ...(max === undefined ? {} : { max }),
+    });
+  }
+  if (err instanceof CountTimeoutError) return new TimeoutError(err.message);
+  if (err instanceof CountCancelledError) return new CancelledError(err.message);
+  if (err instanceof EngineWorkerFailedError) return new WorkerFailedError(err.message);
+  if (err instanceof EngineCorpusChangedError) return new CorpusChangedError(err.message);
+  if (err instanceof EngineOverloadedError) return new OverloadedError(err.message);
+  return err;
 }

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { METRICS, type MetricName } from "../engine/kernels/metrics";
+import { METRICS, type MetricName } from "../metrics/metrics";
 import type { Connection } from "./connection";
 import { connectionType } from "./connection.type";
 

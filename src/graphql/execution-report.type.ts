@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
-import { ExecutionStrategy } from "../engine/execution-strategy";
+import { ExecutionStrategy } from "../engine";
 
 registerEnumType(ExecutionStrategy, {
   name: "ExecutionStrategy",

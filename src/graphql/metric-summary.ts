@@ -1,5 +1,5 @@
-import { METRIC_INDEX, maskOf, type MetricName } from "../engine/kernels/metrics";
-import type { CountResult } from "../engine/engine";
+import { METRIC_INDEX, maskOf, type MetricName } from "../metrics/metrics";
+import type { CountResult } from "../engine";
 import { column, max, median, sum } from "../metrics/aggregates";
 import type { MetricSummary } from "./metric-summary.type";
 import type { TextMetric } from "./text-metric.type";

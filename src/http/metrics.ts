@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { LoadProgress } from "../corpus/csv-loader";
-import type { WorkerPoolStats } from "../engine/pool/worker-pool";
+import type { WorkerPoolStats } from "../engine";
 import type { LockMode } from "../locks/lock-types";
 
 /** What the gauges read at scrape time; nothing is polled between scrapes. */

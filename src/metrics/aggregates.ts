@@ -1,4 +1,4 @@
-import { METRIC_COUNT } from "../engine/kernels/metrics";
+import { METRIC_COUNT } from "../metrics/metrics";
 
 /** Per-email values of one metric, read out of the row-major counts matrix. */
 export function column(counts: Float64Array, metric: number): Float64Array {

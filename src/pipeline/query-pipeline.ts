@@ -2,7 +2,7 @@ import type { CorpusService } from "../corpus/corpus.service";
 import { selectsAll } from "../emails/email-filter";
 import type { EmailFilter } from "../emails/email-filter.input";
 import type { EmailService } from "../emails/email.service";
-import type { CountRequest, CountResult, Engine } from "../engine/engine";
+import type { CountRequest, CountResult, Engine } from "../engine";
 import { engineErrorToClient } from "../errors/engine-error.mapping";
 import { CORPUS_SHARED } from "../locks/app-locks";
 import { lockErrorToClient } from "../locks/lock-client-errors";

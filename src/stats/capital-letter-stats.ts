@@ -1,4 +1,4 @@
-import { METRIC_INDEX } from "../engine/kernels/metrics";
+import { METRIC_INDEX } from "../metrics/metrics";
 import { column, max, median, sum } from "../metrics/aggregates";
 import { CapitalLetterStats } from "./capital-letter-stats.type";
 import type { StatsResult } from "./stats.service";

@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from "type-graphql";
-import { ExecutionStrategy } from "../engine/execution-strategy";
+import { ExecutionStrategy } from "../engine";
 import { median } from "../metrics/aggregates";
 import { ComparisonReport, StrategyComparison } from "./comparison.type";
 import { metricsMask, summarize, uniqueMetrics } from "../graphql/metric-summary";

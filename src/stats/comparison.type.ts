@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { GraphQLSafeInt } from "graphql-scalars";
-import { ExecutionStrategy } from "../engine/execution-strategy";
+import { ExecutionStrategy } from "../engine";
 import { ExecutionReportType } from "../graphql/execution-report.type";
 import { MetricSummary } from "../graphql/metric-summary.type";
 

@@ -1,4 +1,4 @@
-import type { CountResult } from "../engine/engine";
+import type { CountResult } from "../engine";
 
 /**
  * Results per (corpus version, selection, metrics), least recently used first out.

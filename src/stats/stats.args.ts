@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from "type-graphql";
 import { EmailFilter } from "../emails/email-filter.input";
-import { ExecutionStrategy } from "../engine/execution-strategy";
+import { ExecutionStrategy } from "../engine";
 import { LIMITS } from "../graphql/limits";
 import { checkRange, type Validatable } from "../graphql/validate";
 

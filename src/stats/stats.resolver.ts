@@ -1,5 +1,5 @@
 import { Arg, Args, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { maskOf, METRIC_COUNT, METRIC_INDEX } from "../engine/kernels/metrics";
+import { maskOf, METRIC_COUNT, METRIC_INDEX } from "../metrics/metrics";
 import { pageOfIds } from "../graphql/connection";
 import { CURSOR } from "../graphql/cursor";
 import { LIMITS } from "../graphql/limits";

@@ -1,8 +1,7 @@
 import type { CorpusService } from "../corpus/corpus.service";
 import { filterKey } from "../emails/email-filter";
 import type { EmailFilter } from "../emails/email-filter.input";
-import type { CountResult } from "../engine/engine";
-import type { ExecutionStrategy } from "../engine/execution-strategy";
+import type { CountResult, ExecutionStrategy } from "../engine";
 import type { CorpusRead, PipelineQuery, QueryPipeline } from "../pipeline/query-pipeline";
 import { ResultCache } from "./result-cache";
 

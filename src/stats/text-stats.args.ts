@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from "type-graphql";
 import { BadUserInputError } from "../errors/client-errors";
-import { ExecutionStrategy } from "../engine/execution-strategy";
+import { ExecutionStrategy } from "../engine";
 import { LIMITS } from "../graphql/limits";
 import { checkRange } from "../graphql/validate";
 import { CountArgs, ExecutionArgs } from "./stats.args";

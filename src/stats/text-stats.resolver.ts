@@ -1,5 +1,5 @@
 import { Args, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { METRIC_COUNT, METRICS } from "../engine/kernels/metrics";
+import { METRIC_COUNT, METRICS } from "../metrics/metrics";
 import { pageOfIds } from "../graphql/connection";
 import { CURSOR } from "../graphql/cursor";
 import { EmailMetricsConnection, toEmailMetrics } from "../graphql/email-metrics.type";

@@ -4,7 +4,7 @@ import { Writable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import { writeCorpus } from "../../src/corpus/synthetic/corpus.generator";
 import type { TestApp } from "../support/test-app";
-import { METRICS } from "../../src/engine/kernels/metrics";
+import { METRICS } from "../../src/metrics/metrics";
 
 export const METRIC_NAMES = METRICS;
 export type Metric = (typeof METRIC_NAMES)[number];

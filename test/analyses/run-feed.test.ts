@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ANALYSIS_PROGRESS, RunFeed } from "../../src/analyses/run-feed";
 import { RunStatus, type RunRecord } from "../../src/analyses/run-record";
-import { ExecutionStrategy } from "../../src/engine/execution-strategy";
+import { ExecutionStrategy } from "../../src/engine";
 
 function run(id: number, status: RunStatus, emailsDone = 0): RunRecord {
   return {

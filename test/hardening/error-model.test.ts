@@ -16,15 +16,16 @@ import {
 import { ErrorCode } from "../../src/errors/error-code";
 import { formatError, isExpected, MASKED_MESSAGE } from "../../src/graphql/error-masking";
 import { overloadStatusPlugin } from "../../src/graphql/overload-status.plugin";
-import { toClientError } from "../../src/engine/engine-errors";
+import { engineErrorToClient } from "../../src/errors/engine-error.mapping";
+import { toEngineError } from "../../src/engine/exec/pool/pool-error-translation";
 import {
   PoolQueueFullError,
   TaskAbortedError,
   TaskTimeoutError,
   WorkerCrashedError,
-} from "../../src/engine/pool/pool-errors";
-import { SequentialExecutor } from "../../src/engine/sequential.executor";
-import type { CountTask } from "../../src/engine/task.types";
+} from "../../src/engine/exec/pool/pool-errors";
+import { SequentialExecutor } from "../../src/engine/exec/sequential.executor";
+import type { CountTask } from "../../src/engine";
 import { startTestApp } from "../support/test-app";
 import { onlyError, type GraphQLBody } from "./hardening.fixture";
 
@@ -99,7 +100,7 @@ describe("one enum, every client error coded", () => {
       ],
     ];
     for (const [poolError, code, message] of cases) {
-      const mapped = toClientError(poolError, "PROCESSES") as Error & {
+      const mapped = engineErrorToClient(toEngineError(poolError, "PROCESSES")) as Error & {
         extensions: { code: string };
       };
       assert.equal(mapped.extensions.code, code);
@@ -121,12 +122,16 @@ describe("one enum, every client error coded", () => {
       };
     });
     const tasks = Array.from({ length: 5 }, () => ({}) as CountTask);
-    await assert.rejects(executor.run(tasks, { concurrency: 1, timeoutMs: 50 }), (err: unknown) => {
-      assert.ok(err instanceof TimeoutError);
-      assert.equal(err.extensions.code, ErrorCode.TIMEOUT);
-      assert.match(err.message, /^SEQUENTIAL: query exceeded its 50 ms timeout/);
-      return true;
-    });
+    const run = executor.run(tasks, { concurrency: 1, timeoutMs: 50 });
+    await assert.rejects(
+      run.catch((e: unknown) => Promise.reject(engineErrorToClient(e))),
+      (err: unknown) => {
+        assert.ok(err instanceof TimeoutError);
+        assert.equal(err.extensions.code, ErrorCode.TIMEOUT);
+        assert.match(err.message, /^SEQUENTIAL: query exceeded its 50 ms timeout/);
+        return true;
+      },
+    );
   });
 });
 

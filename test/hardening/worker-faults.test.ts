@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { WorkerPool } from "../../src/engine/pool/worker-pool";
-import { WorkerCrashedError } from "../../src/engine/pool/pool-errors";
-import { toClientError } from "../../src/engine/engine-errors";
-import { childPids, waitFor } from "../engine/pool/processes.fixture";
+import type { WorkerPool } from "../../src/engine/exec/pool/worker-pool";
+import { WorkerCrashedError } from "../../src/engine/exec/pool/pool-errors";
+import { toEngineError } from "../../src/engine/exec/pool/pool-error-translation";
+import { engineErrorToClient } from "../../src/errors/engine-error.mapping";
+import { childPids, waitFor } from "../engine/exec/pool/processes.fixture";
 import { startTestApp, type TestApp } from "../support/test-app";
 import { FIXTURE_CAPITALS } from "./hardening.fixture";
 
@@ -100,7 +101,9 @@ test(
     );
     assert.ok(err instanceof WorkerCrashedError, String(err));
     assert.match(err.message, /ERR_WORKER_OUT_OF_MEMORY/);
-    const client = toClientError(err, "THREADS") as Error & { extensions: { code: string } };
+    const client = engineErrorToClient(toEngineError(err, "THREADS")) as Error & {
+      extensions: { code: string };
+    };
     assert.equal(client.extensions.code, "WORKER_FAILED");
     assert.match(
       client.message,

@@ -1,5 +1,5 @@
 import { alignedWords } from "./aligned-words";
-import { METRIC_COUNT, METRIC_INDEX } from "./metrics";
+import { METRIC_COUNT, METRIC_INDEX } from "../../metrics/metrics";
 import { CLASS_UPPER, CodePointClasses } from "./unicode-tables";
 
 // Hot-loop constants are copied into this module: an imported binding compiles to a property

@@ -1,5 +1,5 @@
 import { alignedWords, LITTLE_ENDIAN } from "./aligned-words";
-import { METRIC_COUNT, METRIC_INDEX } from "./metrics";
+import { METRIC_COUNT, METRIC_INDEX } from "../../metrics/metrics";
 import {
   EDGE_END_CR,
   EDGE_END_WORD,

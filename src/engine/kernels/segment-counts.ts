@@ -1,4 +1,4 @@
-import { ALL_METRICS_MASK, METRIC_COUNT, METRIC_INDEX } from "./metrics";
+import { ALL_METRICS_MASK, METRIC_COUNT, METRIC_INDEX } from "../../metrics/metrics";
 
 /** Results for n segments, struct-of-arrays so they transfer between threads cheaply. */
 export interface SegmentCounts {

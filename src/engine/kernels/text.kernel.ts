@@ -1,6 +1,6 @@
 import { countCapitalsInto } from "./capitals.kernel";
 import { countAllInto } from "./general.kernel";
-import { METRIC_COUNT, METRIC_INDEX } from "./metrics";
+import { METRIC_COUNT, METRIC_INDEX } from "../../metrics/metrics";
 import {
   assertMask,
   countsAt,
@@ -9,6 +9,7 @@ import {
   type SegmentCounts,
 } from "./segment-counts";
 import { CodePointClasses } from "./unicode-tables";
+import { isContinuationByte } from "./utf8";
 
 export { countsAt, createSegmentCounts, mergeSegment, type SegmentCounts } from "./segment-counts";
 
@@ -82,10 +83,6 @@ function checkSegment(bytes: Uint8Array, start: number, end: number, i: number):
   if (isContinuationByte(bytes, start) || isContinuationByte(bytes, end)) {
     throw new RangeError(`segment ${i} [${start}, ${end}) cuts through a UTF-8 code point`);
   }
-}
-
-function isContinuationByte(bytes: Uint8Array, i: number): boolean {
-  return i < bytes.length && (bytes[i] & 0xc0) === 0x80;
 }
 
 function clearUnrequested(result: SegmentCounts): void {

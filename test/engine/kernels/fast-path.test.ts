@@ -1,11 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import {
-  ALL_METRICS_MASK,
-  maskOf,
-  METRIC_COUNT,
-  METRIC_INDEX,
-} from "../../../src/engine/kernels/metrics";
+import { ALL_METRICS_MASK, maskOf, METRIC_COUNT, METRIC_INDEX } from "../../../src/metrics/metrics";
 import { countSegments } from "../../../src/engine/kernels/text.kernel";
 import {
   candidateGroups,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { ALL_METRICS_MASK, METRIC_COUNT } from "../../../src/engine/kernels/metrics";
+import { ALL_METRICS_MASK, METRIC_COUNT } from "../../../src/metrics/metrics";
 import { countSegments, countText } from "../../../src/engine/kernels/text.kernel";
 import { pythonJson } from "../../support/python";
 import { candidateGroups, randomInt, randomText, seededRandom, segmentsOf } from "./random-text";

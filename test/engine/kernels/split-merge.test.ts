@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { ALL_METRICS_MASK, maskOf } from "../../../src/engine/kernels/metrics";
+import { ALL_METRICS_MASK, maskOf } from "../../../src/metrics/metrics";
 import {
   countSegments,
   countsAt,

@@ -5,7 +5,7 @@ import {
   maskOf,
   METRIC_INDEX,
   type MetricName,
-} from "../../../src/engine/kernels/metrics";
+} from "../../../src/metrics/metrics";
 import { EDGE_NONEMPTY } from "../../../src/engine/kernels/segment-counts";
 import {
   countSegments,

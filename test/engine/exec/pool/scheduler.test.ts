@@ -1,9 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { TaskAbortedError, TaskTimeoutError } from "../../../src/engine/pool/pool-errors";
-import { runTasks, type ExecTask } from "../../../src/engine/pool/scheduler";
-import { WorkerPool } from "../../../src/engine/pool/worker-pool";
-import type { CountTask, CountTaskResult, ResidentTask } from "../../../src/engine/task.types";
+import { TaskAbortedError, TaskTimeoutError } from "../../../../src/engine/exec/pool/pool-errors";
+import { runTasks, type ExecTask } from "../../../../src/engine/exec/pool/scheduler";
+import { WorkerPool } from "../../../../src/engine/exec/pool/worker-pool";
+import type {
+  CountTask,
+  CountTaskResult,
+  ResidentTask,
+} from "../../../../src/engine/exec/worker/task.types";
 import { EXPECTED, MASK, residentCorpus, segment } from "../worker/corpus.fixture";
 
 /** Task i is told apart by its version field; the fake exec reads nothing else. */

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import * as workerpool from "workerpool";
-import type { CountTask, CountTaskResult } from "../task.types";
+import type { CountTask, CountTaskResult } from "../worker/task.types";
 import { reviveCorpusChanged } from "../worker/task-errors";
 import type { TestHookName } from "../worker/test-hooks";
 import { guardedCall, type CallOptions, type CancellablePromise } from "./guarded-call";

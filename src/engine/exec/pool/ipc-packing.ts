@@ -1,4 +1,5 @@
-import type { ResidentTask } from "../task.types";
+import type { ResidentTask } from "../worker/task.types";
+import { isContinuationByte } from "../../kernels/utf8";
 import type { PackedResidentTask } from "../worker/count.task";
 
 /**
@@ -25,7 +26,7 @@ export function packResidentTask(task: ResidentTask): PackedResidentTask {
     }
     // Checked here, against the original neighbours: once copied end to end, a cut through a
     // code point would be followed by the next segment's bytes and go unnoticed by the kernel.
-    if (isContinuation(source, s) || isContinuation(source, e)) {
+    if (isContinuationByte(source, s) || isContinuationByte(source, e)) {
       throw new RangeError(`segment ${i} [${s}, ${e}) cuts through a UTF-8 code point`);
     }
     total += e - s;
@@ -41,8 +42,4 @@ export function packResidentTask(task: ResidentTask): PackedResidentTask {
     packedEnds[i] = at;
   }
   return { ...task, bytes, starts: packedStarts, ends: packedEnds };
-}
-
-function isContinuation(bytes: Uint8Array, i: number): boolean {
-  return i < bytes.length && (bytes[i] & 0xc0) === 0x80;
 }

@@ -1,6 +1,6 @@
-import { TimeoutError } from "../errors/client-errors";
+import { CountTimeoutError } from "../errors";
 import type { Executor, ExecutorRun, RunOptions } from "./executor";
-import type { CountTask, CountTaskResult } from "./task.types";
+import type { CountTask, CountTaskResult } from "./worker/task.types";
 
 /** Runs one task synchronously; shared with the workers so every strategy counts alike. */
 export type TaskRunner = (task: CountTask) => CountTaskResult;
@@ -31,9 +31,8 @@ export class SequentialExecutor implements Executor {
     for (const task of tasks) {
       if (opts.signal?.aborted) throw opts.signal.reason;
       if (opts.timeoutMs !== undefined && performance.now() - started > opts.timeoutMs) {
-        // A client error with the TIMEOUT code, as the pools report it; a plain Error
-        // would be masked as INTERNAL_SERVER_ERROR.
-        throw new TimeoutError(
+        // The engine's timeout, as the pools report it; a plain Error would be a bug.
+        throw new CountTimeoutError(
           `SEQUENTIAL: query exceeded its ${opts.timeoutMs} ms timeout; its remaining tasks were skipped`,
         );
       }

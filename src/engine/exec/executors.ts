@@ -1,12 +1,20 @@
 import os from "node:os";
-import type { Config } from "../config";
-import { ExecutionStrategy } from "./execution-strategy";
-import type { Executors } from "./engine";
+import { ExecutionStrategy } from "../execution-strategy";
+import type { Executors } from "./executor";
 import { PoolExecutor } from "./pool.executor";
 import { SequentialExecutor } from "./sequential.executor";
 import { WorkerPool } from "./pool/worker-pool";
 import { runCountTask } from "./worker/count.task";
 import { WorkerEnv } from "./worker/worker-env";
+
+/** What the pools are built from; the server's Config satisfies it. */
+export interface ExecutorOptions {
+  /** Workers each pool keeps warm; a query may ask for up to twice the core count. */
+  poolSize: number;
+  /** V8 old-generation heap limit of each worker, in MiB. */
+  workerMaxOldGenerationMb: number;
+  workerTestHooks?: boolean;
+}
 
 export interface ExecutorSet {
   byStrategy: Executors;
@@ -21,7 +29,7 @@ export interface ExecutorSet {
  * to twice the core count, so a query can ask for oversubscription (more workers
  * than cores) and see for itself that it buys nothing.
  */
-export async function createExecutors(config: Config): Promise<ExecutorSet> {
+export async function createExecutors(config: ExecutorOptions): Promise<ExecutorSet> {
   const cores = Math.max(1, Math.min(config.poolSize, os.availableParallelism()));
   const size = config.poolSize;
   const max = Math.max(size, 2 * cores);

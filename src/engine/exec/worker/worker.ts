@@ -1,7 +1,7 @@
 import * as workerpool from "workerpool";
-import { ALL_METRICS_MASK, METRIC_INDEX } from "../kernels/metrics";
-import { countText } from "../kernels/text.kernel";
-import type { CountTask, CountTaskResult } from "../task.types";
+import { ALL_METRICS_MASK, METRIC_INDEX } from "../../../metrics/metrics";
+import { countText } from "../../kernels/text.kernel";
+import type { CountTask, CountTaskResult } from "./task.types";
 import { runCountTask, type PackedResidentTask } from "./count.task";
 import { createTestHooks } from "./test-hooks";
 import { WorkerEnv, workerIdOfThisContext } from "./worker-env";

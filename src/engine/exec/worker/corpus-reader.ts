@@ -1,5 +1,5 @@
-import { openSqlite, type Sqlite } from "../../db/sqlite";
-import { CorpusChangedError } from "./task-errors";
+import { openSqlite, type Sqlite } from "../../../db/sqlite";
+import { CorpusChangedError } from "../../errors";
 
 type IdText = [id: number, text: Buffer];
 

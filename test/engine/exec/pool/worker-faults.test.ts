@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "node:test";
-import { WorkerCrashedError } from "../../../src/engine/pool/pool-errors";
-import { WorkerPool, type WorkerType } from "../../../src/engine/pool/worker-pool";
-import type { SqliteTask } from "../../../src/engine/task.types";
+import { WorkerCrashedError } from "../../../../src/engine/exec/pool/pool-errors";
+import { WorkerPool, type WorkerType } from "../../../../src/engine/exec/pool/worker-pool";
+import type { SqliteTask } from "../../../../src/engine/exec/worker/task.types";
 import {
   createCorpusDb,
   EXPECTED,

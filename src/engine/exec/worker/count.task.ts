@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
-import { countSegments } from "../kernels/text.kernel";
-import type { CountTask, CountTaskResult, ResidentTask, SqliteTask } from "../task.types";
+import { countSegments } from "../../kernels/text.kernel";
+import type { CountTask, CountTaskResult, ResidentTask, SqliteTask } from "./task.types";
 import type { WorkerEnv } from "./worker-env";
 
 /**

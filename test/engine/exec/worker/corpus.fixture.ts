@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openSqlite } from "../../../src/db/sqlite";
-import { METRIC_COUNT, METRIC_INDEX, maskOf } from "../../../src/engine/kernels/metrics";
+import { openSqlite } from "../../../../src/db/sqlite";
+import { METRIC_COUNT, METRIC_INDEX, maskOf } from "../../../../src/metrics/metrics";
 
 /**
  * A tiny corpus whose counts were worked out by hand (and checked against Python's

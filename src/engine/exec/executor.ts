@@ -1,10 +1,12 @@
-import type { WorkerUsage } from "./execution-report";
-import type { CountTask, CountTaskResult } from "./task.types";
+import type { ConcreteStrategy } from "../execution-strategy";
+import type { WorkerUsage } from "../execution-report";
+import type { CountTask, CountTaskResult } from "./worker/task.types";
 
 export interface RunOptions {
-  /** Most of this query's tasks in flight at once: how `workers` caps a shared pool. */
+  /** Most of this run's tasks in flight at once: how `workers` caps a shared pool. */
   concurrency: number;
   signal?: AbortSignal;
+  /** Budget for the whole run; when it runs out, every task still in flight is cancelled. */
   timeoutMs?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -20,7 +22,7 @@ export interface ExecutorRun {
 
 /** Runs count tasks somewhere: the main thread, a thread pool, a process pool, a queue. */
 export interface Executor {
-  readonly name: "SEQUENTIAL" | "THREADS" | "PROCESSES";
+  readonly name: `${ConcreteStrategy}`;
   /** Workers available to one query at most (above the core count is oversubscription). */
   readonly maxWorkers: number;
   /** Workers a query gets when it names none: one per core. */
@@ -29,3 +31,5 @@ export interface Executor {
   readonly sharesMemory: boolean;
   run(tasks: CountTask[], opts: RunOptions): Promise<ExecutorRun>;
 }
+
+export type Executors = Record<ConcreteStrategy, Executor>;

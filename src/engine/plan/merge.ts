@@ -1,7 +1,7 @@
-import { createSegmentCounts, mergeSegment, type SegmentCounts } from "./kernels/segment-counts";
-import { METRIC_COUNT } from "./kernels/metrics";
+import { createSegmentCounts, mergeSegment, type SegmentCounts } from "../kernels/segment-counts";
+import { METRIC_COUNT } from "../../metrics/metrics";
 import type { TaskPlan } from "./chunking";
-import type { CountTaskResult } from "./task.types";
+import type { CountTaskResult } from "../exec/worker/task.types";
 
 /**
  * Folds task results, in plan order, into one SegmentCounts row per selected email.

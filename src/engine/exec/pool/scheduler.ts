@@ -1,5 +1,7 @@
 import { performance } from "node:perf_hooks";
-import type { CountTask, CountTaskResult } from "../task.types";
+import type { WorkerUsage } from "../../execution-report";
+import type { RunOptions } from "../executor";
+import type { CountTask, CountTaskResult } from "../worker/task.types";
 import { TaskAbortedError, TaskTimeoutError } from "./pool-errors";
 
 export type ExecTask = (
@@ -7,29 +9,13 @@ export type ExecTask = (
   opts: { signal?: AbortSignal; timeoutMs?: number },
 ) => Promise<CountTaskResult>;
 
-export interface RunOptions {
-  /** At most this many of the run's tasks are in flight at once. */
-  concurrency: number;
-  signal?: AbortSignal;
-  /** Budget for the whole run; when it runs out, every in-flight task is cancelled. */
-  timeoutMs?: number;
-  onProgress?: (done: number, total: number) => void;
-}
-
-export interface WorkerLoad {
-  worker: string;
-  tasks: number;
-  /** Time the worker spent on this run's tasks: their readMs + computeMs. */
-  busyMs: number;
-}
-
 export interface RunTiming {
   wallMs: number;
   /** Sum over tasks of roundTripMs - readMs - computeMs: queueing, messaging, cloning. */
   queueAndDispatchMs: number;
   readMs: number;
   computeMs: number;
-  perWorker: WorkerLoad[];
+  perWorker: WorkerUsage[];
 }
 
 export interface ScheduledRun {
@@ -148,7 +134,7 @@ function summarize(
   let readMs = 0;
   let computeMs = 0;
   let queueAndDispatchMs = 0;
-  const perWorker = new Map<string, WorkerLoad>();
+  const perWorker = new Map<string, WorkerUsage>();
   results.forEach((r, i) => {
     readMs += r.readMs;
     computeMs += r.computeMs;

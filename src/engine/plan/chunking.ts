@@ -6,14 +6,8 @@
  * ends inside it; the kernel's boundary flags make the split exact.
  */
 
-/** A contiguous view of the selected emails' sizes, in selection order. */
-export interface Selection {
-  /** Index into the corpus arrays of each selected email. */
-  emails: Int32Array;
-  /** Byte size of each selected email. */
-  sizes: Float64Array;
-  totalBytes: number;
-}
+import { isContinuationByte } from "../kernels/utf8";
+import type { Selection } from "./selection";
 
 /** Segments of one task. Byte ranges are relative to the email's own text. */
 export interface TaskPlan {
@@ -116,7 +110,7 @@ export function planBalanced(
 /** Moves a cut back to the nearest UTF-8 code-point start (never splits a character). */
 export function alignToCodePoint(bytes: Uint8Array, base: number, offset: number): number {
   let at = offset;
-  while (at > 0 && (bytes[base + at] & 0xc0) === 0x80) at--;
+  while (at > 0 && isContinuationByte(bytes, base + at)) at--;
   return at;
 }
 

@@ -6,14 +6,14 @@ import {
   TaskAbortedError,
   TaskTimeoutError,
   WorkerCrashedError,
-} from "../../../src/engine/pool/pool-errors";
+} from "../../../../src/engine/exec/pool/pool-errors";
 import {
   WorkerPool,
   type WorkerPoolOptions,
   type WorkerType,
-} from "../../../src/engine/pool/worker-pool";
-import type { ResidentTask, SqliteTask } from "../../../src/engine/task.types";
-import { CorpusChangedError } from "../../../src/engine/worker/task-errors";
+} from "../../../../src/engine/exec/pool/worker-pool";
+import type { ResidentTask, SqliteTask } from "../../../../src/engine/exec/worker/task.types";
+import { CorpusChangedError } from "../../../../src/engine/errors";
 import {
   createCorpusDb,
   EXPECTED,

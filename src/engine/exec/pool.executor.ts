@@ -1,8 +1,8 @@
 import type { Executor, ExecutorRun, RunOptions } from "./executor";
 import { runTasks } from "./pool/scheduler";
 import type { WorkerPool, WorkerPoolStats } from "./pool/worker-pool";
-import type { CountTask } from "./task.types";
-import { toClientError } from "./engine-errors";
+import type { CountTask } from "./worker/task.types";
+import { toEngineError } from "./pool/pool-error-translation";
 
 /**
  * THREADS and PROCESSES: a query's tasks go to a shared, warm workerpool, at most
@@ -34,7 +34,7 @@ export class PoolExecutor implements Executor {
         perWorker: run.timing.perWorker,
       };
     } catch (err) {
-      throw toClientError(err, this.name);
+      throw toEngineError(err, this.name);
     }
   }
 

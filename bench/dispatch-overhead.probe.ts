@@ -1,12 +1,12 @@
 import { performance } from "node:perf_hooks";
-import { METRIC_INDEX } from "../kernels/metrics";
-import type { ResidentTask } from "../task.types";
-import { WorkerPool, type WorkerType } from "./worker-pool";
+import { METRIC_INDEX } from "../src/metrics/metrics";
+import type { ResidentTask } from "../src/engine/exec/worker/task.types";
+import { WorkerPool, type WorkerType } from "../src/engine/exec/pool/worker-pool";
 
 /**
  * Measures what one trivial task costs in round trip through each pool type: one task in flight
  * at a time, a 5-byte segment, so nearly all of the time is dispatch, cloning and messaging.
- * Run: node <build>/src/engine/pool/dispatch-overhead.probe.js [iterations]
+ * Run: node dist/bench/dispatch-overhead.probe.js [iterations]
  */
 export async function measureDispatchOverhead(
   type: WorkerType,

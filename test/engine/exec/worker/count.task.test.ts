@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "node:test";
-import type { ResidentTask, SqliteTask } from "../../../src/engine/task.types";
-import { runCountTask } from "../../../src/engine/worker/count.task";
-import { CorpusChangedError } from "../../../src/engine/worker/task-errors";
-import { WorkerEnv } from "../../../src/engine/worker/worker-env";
+import type { ResidentTask, SqliteTask } from "../../../../src/engine/exec/worker/task.types";
+import { runCountTask } from "../../../../src/engine/exec/worker/count.task";
+import { CorpusChangedError } from "../../../../src/engine/errors";
+import { WorkerEnv } from "../../../../src/engine/exec/worker/worker-env";
 import {
   createCorpusDb,
   EXPECTED,

@@ -5,9 +5,9 @@ import {
   capTaskBytes,
   planBalanced,
   planFixed,
-  type Selection,
   type TaskPlan,
-} from "../../src/engine/chunking";
+} from "../../../src/engine/plan/chunking";
+import type { Selection } from "../../../src/engine/plan/selection";
 
 function selection(sizes: number[]): Selection {
   return {

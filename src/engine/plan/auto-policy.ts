@@ -1,11 +1,18 @@
-import { ExecutionStrategy, type ConcreteStrategy } from "./execution-strategy";
-import type { Executor } from "./executor";
+import { ExecutionStrategy, type ConcreteStrategy } from "../execution-strategy";
+import type { Executors } from "../exec/executor";
+import { checkWorkers } from "../exec/worker-count";
 
-export interface AutoChoice {
+export interface ExecutionChoice {
   strategy: ConcreteStrategy;
   workers: number;
   chunkSize: number | null;
   reason: string;
+}
+
+interface ChoiceRequest {
+  strategy: ExecutionStrategy;
+  workers?: number | null;
+  chunkSize?: number | null;
 }
 
 /**
@@ -13,6 +20,30 @@ export interface AutoChoice {
  * thread, less than one round trip to a worker, so a pool can only lose.
  */
 export const AUTO_SEQUENTIAL_MAX_BYTES = 1 << 20;
+
+/** What runs a count of `bytes` in `emails`: AUTO's pick, or the strategy asked for. */
+export function chooseExecution(
+  req: ChoiceRequest,
+  bytes: number,
+  emails: number,
+  executors: Executors,
+  resident: boolean,
+): ExecutionChoice {
+  if (req.strategy === ExecutionStrategy.AUTO) {
+    return chooseAuto(bytes, emails, executors, resident, req);
+  }
+  const strategy = req.strategy as ConcreteStrategy;
+  checkWorkers(executors, strategy, req.workers);
+  const workers = req.workers ?? executors[strategy].defaultWorkers;
+  return {
+    strategy,
+    workers,
+    chunkSize: req.chunkSize ?? null,
+    reason: `${strategy} requested${req.workers == null ? `; all ${workers} workers` : ""}${
+      req.chunkSize == null ? "; chunks balanced by bytes" : `; ${req.chunkSize} emails per task`
+    }`,
+  };
+}
 
 /**
  * AUTO: small work stays on the main thread; large work goes to the thread pool
@@ -22,10 +53,10 @@ export const AUTO_SEQUENTIAL_MAX_BYTES = 1 << 20;
 export function chooseAuto(
   bytes: number,
   emails: number,
-  executors: Record<ConcreteStrategy, Executor>,
+  executors: Executors,
   resident: boolean,
   req: { workers?: number | null; chunkSize?: number | null },
-): AutoChoice {
+): ExecutionChoice {
   const mb = (bytes / 1e6).toFixed(2);
   if (bytes <= AUTO_SEQUENTIAL_MAX_BYTES || emails <= 1) {
     return {
