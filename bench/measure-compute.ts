@@ -1,7 +1,8 @@
 import { createApp } from "../src/app";
 import type { ExecutionStrategy } from "../src/engine";
-import { maskOf, METRIC_INDEX } from "../src/metrics/metrics";
-import { column, sum } from "../src/metrics/aggregates";
+import type { MetricMatrix } from "../src/metrics/metric-matrix";
+import { maskOf } from "../src/metrics/metrics";
+import { sum } from "../src/metrics/aggregates";
 import type { Repetitions } from "./bench-options";
 import { benchConfig, quietApp } from "./bench-config";
 import { caseLabel } from "./cases";
@@ -39,7 +40,7 @@ export async function measureCompute(
   log: Log,
 ): Promise<ComputeRun> {
   const app = await createApp(benchConfig(corpus.dbFile, poolSize), quietApp());
-  let reference: Float64Array | null = null;
+  let reference = null as MetricMatrix | null; // "as": set in a callback, which narrowing cannot see
   let coldStart: ColdStart | null = null;
   try {
     log(`compute ${corpus.label}: ${cases.length} cases x ${rounds.warmup}+${rounds.reps} rounds`);
@@ -53,7 +54,7 @@ export async function measureCompute(
         fresh: true,
       });
       const ms = performance.now() - started;
-      reference ??= r.counts.counts;
+      reference ??= r.counts;
       coldStart ??= {
         corpus: corpus.label,
         strategy: c.strategy,
@@ -61,13 +62,12 @@ export async function measureCompute(
         corpusLoadMs: r.report.readMs,
         dataPath: r.report.dataPath,
       };
-      const counts = r.counts.counts;
       return {
         ms,
         report: r.report,
-        totalCapitals: sum(column(counts, METRIC_INDEX.CAPITALS)),
-        totalCharacters: sum(column(counts, METRIC_INDEX.CHARACTERS)),
-        agrees: sameCounts(counts, reference),
+        totalCapitals: sum(r.counts.column("CAPITALS")),
+        totalCharacters: sum(r.counts.column("CHARACTERS")),
+        agrees: sameCounts(r.counts.values, reference.values),
       };
     });
     const results = cases.map((c, i) => toCaseResult(corpus, "compute", c, recorded[i]));
@@ -75,7 +75,7 @@ export async function measureCompute(
       if (!r.agrees) log(`compute ${corpus.label}: ${caseLabel(r)} DISAGREES with SEQUENTIAL`);
     }
     if (!reference || !coldStart) throw new Error("no case ran");
-    return { results, capitals: column(reference, METRIC_INDEX.CAPITALS), coldStart };
+    return { results, capitals: reference.column("CAPITALS"), coldStart };
   } finally {
     await app.close();
   }

@@ -76,7 +76,7 @@ export function toAnalysisRun(r: RunRecord): AnalysisRunType {
     for (const m of metrics) {
       const total = r.totals[METRIC_INDEX[m]];
       const s = r.summaries[m];
-      if (total !== null && s) totals.push({ metric: m as TextMetric, total, ...s });
+      if (total !== null && s) totals.push({ metric: m, total, ...s });
     }
   }
   const emailCount = r.emailCount;
@@ -84,7 +84,7 @@ export function toAnalysisRun(r: RunRecord): AnalysisRunType {
     record: r,
     id: String(r.id),
     status: r.status,
-    metrics: metrics as TextMetric[],
+    metrics,
     strategy: r.strategy,
     workers: r.workers,
     chunkSize: r.chunkSize,

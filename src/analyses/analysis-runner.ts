@@ -7,7 +7,6 @@ import { LockTimeoutClientError } from "../locks/lock-client-errors";
 import type { LockManager } from "../locks/lock-manager";
 import type { CorpusRead, QueryPipeline } from "../pipeline/query-pipeline";
 import { summarize } from "../graphql/metric-summary";
-import type { TextMetric } from "../graphql/text-metric.type";
 import type { AnalysisStore, Completion } from "./analysis.store";
 import { ANALYSIS_PROGRESS, type RunFeed } from "./run-feed";
 import { RunStatus, type MetricStats, type RunSpec } from "./run-record";
@@ -156,7 +155,7 @@ export class AnalysisRunner {
     for (let from = 0; from < n; from += this.options.resultBatch) {
       if (signal.aborted) throw signal.reason;
       const to = Math.min(n, from + this.options.resultBatch);
-      this.deps.store.insertResults(id, r.emailIds, r.counts.counts, mask, from, to);
+      this.deps.store.insertResults(id, r.emailIds, r.counts, mask, from, to);
       // Each batch is one short synchronous transaction; let requests run between them.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -193,7 +192,7 @@ export class AnalysisRunner {
 }
 
 function totalsOf(result: CountResult, mask: number): Omit<Completion, "execution"> {
-  const summary = summarize(result, metricsOf(mask) as TextMetric[]);
+  const summary = summarize(result, metricsOf(mask));
   const summaries: Record<string, MetricStats> = {};
   for (const s of summary) summaries[s.metric] = { mean: s.mean, median: s.median, max: s.max };
   const byName = new Map(summary.map((s) => [s.metric as string, s.total]));

@@ -1,8 +1,8 @@
 import { ArgsType, Field, InputType, Int } from "type-graphql";
 import { EmailFilter } from "../emails/email-filter.input";
 import { ExecutionStrategy } from "../engine";
-import { BadUserInputError } from "../errors/client-errors";
 import { LIMITS } from "../graphql/limits";
+import { requireMetrics } from "../metrics/require-metrics";
 import { checkRange, type Validatable } from "../graphql/validate";
 import { metricsMask, uniqueMetrics } from "../graphql/metric-summary";
 import { TextMetric } from "../graphql/text-metric.type";
@@ -37,11 +37,7 @@ export class StartAnalysisInput implements Validatable {
   filter?: EmailFilter | null;
 
   validate(): void {
-    if (this.metrics.length === 0) {
-      throw new BadUserInputError("input.metrics must name at least one TextMetric", {
-        argument: "input.metrics",
-      });
-    }
+    requireMetrics(this.metrics, "input.metrics");
     checkRange("input.workers", this.workers, LIMITS.workers);
     checkRange("input.chunkSize", this.chunkSize, LIMITS.chunkSize);
     this.filter?.validate();

@@ -1,6 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import type { Sqlite } from "../db/sqlite";
-import { METRIC_COUNT } from "../metrics/metrics";
+import type { MetricMatrix } from "../metrics/metric-matrix";
 import { filterKey } from "../emails/email-filter";
 import type { ExecutionReport } from "../engine";
 import { RunStatus, type MetricStats, type RunRecord, type RunSpec } from "./run-record";
@@ -114,20 +114,14 @@ export class AnalysisStore {
   insertResults(
     runId: number,
     emailIds: Int32Array,
-    counts: Float64Array,
+    counts: MetricMatrix,
     mask: number,
     from: number,
     to: number,
   ): void {
-    const values: (number | null)[] = new Array(2 + METRIC_COUNT);
     this.db.transaction(() => {
       for (let i = from; i < to; i++) {
-        values[0] = runId;
-        values[1] = emailIds[i];
-        for (let m = 0; m < METRIC_COUNT; m++) {
-          values[2 + m] = (mask & (1 << m)) === 0 ? null : counts[i * METRIC_COUNT + m];
-        }
-        this.insertResult.run(values);
+        this.insertResult.run([runId, emailIds[i], ...counts.maskedRow(i, mask)]);
       }
     })();
   }

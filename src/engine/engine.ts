@@ -1,8 +1,8 @@
 import type { CorpusService } from "../corpus/corpus.service";
+import { MetricMatrix } from "../metrics/metric-matrix";
 import type { ExecutionStrategy } from "./execution-strategy";
 import type { ExecutionReport } from "./execution-report";
 import type { Executors, ExecutorRun } from "./exec/executor";
-import type { SegmentCounts } from "./kernels/segment-counts";
 import { chooseExecution } from "./plan/auto-policy";
 import { mergeResults } from "./plan/merge";
 import { Selector } from "./plan/selection";
@@ -24,7 +24,8 @@ export interface CountRequest {
 
 export interface CountResult {
   emailIds: Int32Array;
-  counts: SegmentCounts;
+  /** One row per email of emailIds; metrics outside the mask are 0. */
+  counts: MetricMatrix;
   report: ExecutionReport;
 }
 
@@ -66,7 +67,9 @@ export class Engine {
       onProgress: req.onProgress,
     });
     const mergeStart = performance.now();
-    const counts = mergeResults(sel.emails.length, req.mask, plans, run.results);
+    const counts = new MetricMatrix(
+      mergeResults(sel.emails.length, req.mask, plans, run.results).counts,
+    );
     const emailIds =
       req.ids === null ? view.ids.slice() : Int32Array.from(sel.emails, (i) => view.ids[i]);
     const mergeMs = performance.now() - mergeStart;

@@ -1,6 +1,6 @@
-import { METRIC_INDEX, maskOf, type MetricName } from "../metrics/metrics";
+import { maskOf } from "../metrics/metrics";
 import type { CountResult } from "../engine";
-import { column, max, median, sum } from "../metrics/aggregates";
+import { max, median, sum } from "../metrics/aggregates";
 import type { MetricSummary } from "./metric-summary.type";
 import type { TextMetric } from "./text-metric.type";
 
@@ -10,12 +10,12 @@ export function uniqueMetrics(metrics: readonly TextMetric[]): TextMetric[] {
 }
 
 export function metricsMask(metrics: readonly TextMetric[]): number {
-  return maskOf(metrics as readonly MetricName[]);
+  return maskOf(metrics);
 }
 
 export function summarize(result: CountResult, metrics: readonly TextMetric[]): MetricSummary[] {
   return uniqueMetrics(metrics).map((metric) => {
-    const values = column(result.counts.counts, METRIC_INDEX[metric as MetricName]);
+    const values = result.counts.column(metric);
     const total = sum(values);
     return {
       metric,

@@ -1,13 +1,3 @@
-import { METRIC_COUNT } from "../metrics/metrics";
-
-/** Per-email values of one metric, read out of the row-major counts matrix. */
-export function column(counts: Float64Array, metric: number): Float64Array {
-  const n = counts.length / METRIC_COUNT;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = counts[i * METRIC_COUNT + metric];
-  return out;
-}
-
 export function sum(values: Float64Array): number {
   let s = 0;
   for (let i = 0; i < values.length; i++) s += values[i];

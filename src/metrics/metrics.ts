@@ -1,31 +1,45 @@
 /**
- * The text metrics Capstats computes, each defined by the Python rule it must equal
- * (per code point of the UTF-8 text):
- *
- * - CAPITALS:   count of c where c.isupper()     (Unicode property Uppercase)
- * - LOWERCASE:  count of c where c.islower()     (Unicode property Lowercase)
- * - DIGITS:     count of c where c.isdecimal()   (general category Nd)
- * - WHITESPACE: count of c where c.isspace()
- * - WORDS:      len(text.split())
- * - LINES:      len(text.splitlines())
- * - CHARACTERS: len(text)                         (code points, not UTF-16 units)
- *
- * A metric set travels as a bit mask so that one pass computes exactly what was asked.
+ * THE list of text metrics Capstats computes: kernels, results, the database columns and
+ * the GraphQL `TextMetric` enum are all derived from it. Each metric is defined by the
+ * Python rule it must equal, per code point of the UTF-8 text (see METRIC_RULES).
+ * A metric set travels as a bit mask (bit i = METRICS[i]) so that one pass computes
+ * exactly what was asked.
  */
-export const METRICS = [
-  "CAPITALS",
-  "LOWERCASE",
-  "DIGITS",
-  "WHITESPACE",
-  "WORDS",
-  "LINES",
-  "CHARACTERS",
-] as const;
+export enum TextMetric {
+  /** c.isupper(): the Unicode property Uppercase. */
+  CAPITALS = "CAPITALS",
+  /** c.islower(): the Unicode property Lowercase. */
+  LOWERCASE = "LOWERCASE",
+  /** c.isdecimal(): general category Nd. */
+  DIGITS = "DIGITS",
+  /** c.isspace(): CPython's fixed set, not a Unicode property. */
+  WHITESPACE = "WHITESPACE",
+  WORDS = "WORDS",
+  LINES = "LINES",
+  /** Code points, not UTF-16 units. */
+  CHARACTERS = "CHARACTERS",
+}
 
-export type MetricName = (typeof METRICS)[number];
+/** A metric by name; TextMetric values are MetricNames, so either may be passed. */
+export type MetricName = `${TextMetric}`;
+
+/** In declaration order: the order of every per-metric array and of the mask bits. */
+export const METRICS: readonly TextMetric[] = Object.values(TextMetric);
 
 export const METRIC_COUNT = METRICS.length;
 
+/** The Python expression each metric equals, which the oracle tests check it against. */
+export const METRIC_RULES: Readonly<Record<MetricName, string>> = {
+  CAPITALS: "sum(c.isupper() for c in text)",
+  LOWERCASE: "sum(c.islower() for c in text)",
+  DIGITS: "sum(c.isdecimal() for c in text): decimal digits (Nd) of any script",
+  WHITESPACE: "sum(c.isspace() for c in text)",
+  WORDS: "len(text.split())",
+  LINES: "len(text.splitlines())",
+  CHARACTERS: "len(text): code points",
+};
+
+/** Position of each metric in METRICS: its column in a result row, its bit in a mask. */
 export const METRIC_INDEX: Readonly<Record<MetricName, number>> = Object.fromEntries(
   METRICS.map((m, i) => [m, i]),
 ) as Record<MetricName, number>;
@@ -36,7 +50,7 @@ export function maskOf(metrics: readonly MetricName[]): number {
   return mask;
 }
 
-export function metricsOf(mask: number): MetricName[] {
+export function metricsOf(mask: number): TextMetric[] {
   return METRICS.filter((_, i) => (mask & (1 << i)) !== 0);
 }
 

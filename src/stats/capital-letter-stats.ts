@@ -1,12 +1,11 @@
-import { METRIC_INDEX } from "../metrics/metrics";
-import { column, max, median, sum } from "../metrics/aggregates";
+import { max, median, sum } from "../metrics/aggregates";
 import { CapitalLetterStats } from "./capital-letter-stats.type";
 import type { StatsResult } from "./stats.service";
 
 /** The aggregates of a count of CAPITALS and CHARACTERS. */
 export function toCapitalLetterStats(result: StatsResult): CapitalLetterStats {
-  const capitals = column(result.counts.counts, METRIC_INDEX.CAPITALS);
-  const characters = column(result.counts.counts, METRIC_INDEX.CHARACTERS);
+  const capitals = result.counts.column("CAPITALS");
+  const characters = result.counts.column("CHARACTERS");
   const totalCapitals = sum(capitals);
   const totalCharacters = sum(characters);
   const n = capitals.length;

@@ -40,7 +40,7 @@ export class ComparisonResolver {
         medianComputeMs: median(Float64Array.from(results, (r) => r.report.computeMs)),
         speedupVsSequential:
           sequentialMs === null || medianWallMs === 0 ? null : sequentialMs / medianWallMs,
-        agrees: results.every((r) => sameCounts(r.counts.counts, reference.counts.counts)),
+        agrees: results.every((r) => sameCounts(r.counts.values, reference.counts.values)),
       };
     });
     return {

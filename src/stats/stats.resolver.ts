@@ -1,10 +1,10 @@
 import { Arg, Args, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { maskOf, METRIC_COUNT, METRIC_INDEX } from "../metrics/metrics";
+import { maskOf } from "../metrics/metrics";
 import { pageOfIds } from "../graphql/connection";
 import { CURSOR } from "../graphql/cursor";
 import { LIMITS } from "../graphql/limits";
 import { checkRange } from "../graphql/validate";
-import { column, histogram, topPositions } from "../metrics/aggregates";
+import { histogram, topPositions } from "../metrics/aggregates";
 import {
   CapitalLetterStats,
   EmailCapitals,
@@ -20,12 +20,10 @@ import { HEAVY_FIELD_COMPLEXITY } from "../graphql/complexity";
 const CAPITALS_MASK = maskOf(["CAPITALS", "CHARACTERS"]);
 
 function emailCapitals(result: StatsResult, position: number): EmailCapitals {
-  const row = result.counts.counts;
-  const base = position * METRIC_COUNT;
   return {
     emailId: result.emailIds[position],
-    capitals: row[base + METRIC_INDEX.CAPITALS],
-    characters: row[base + METRIC_INDEX.CHARACTERS],
+    capitals: result.counts.get(position, "CAPITALS"),
+    characters: result.counts.get(position, "CHARACTERS"),
   };
 }
 
@@ -53,7 +51,7 @@ export class StatsResolver {
     @Arg("n", () => Int, { defaultValue: LIMITS.topN.default }) n: number,
   ): EmailCapitals[] {
     checkRange("n", n, LIMITS.topN);
-    const capitals = column(stats.result.counts.counts, METRIC_INDEX.CAPITALS);
+    const capitals = stats.result.counts.column("CAPITALS");
     return topPositions(capitals, n).map((p) => emailCapitals(stats.result, p));
   }
 
@@ -65,7 +63,7 @@ export class StatsResolver {
     @Arg("buckets", () => Int, { defaultValue: LIMITS.histogramBuckets.default }) buckets: number,
   ): HistogramBucket[] {
     checkRange("buckets", buckets, LIMITS.histogramBuckets);
-    return histogram(column(stats.result.counts.counts, METRIC_INDEX.CAPITALS), buckets);
+    return histogram(stats.result.counts.column("CAPITALS"), buckets);
   }
 
   @FieldResolver(() => EmailCapitalsConnection, { description: "Per-email values in Id order." })

@@ -2,6 +2,7 @@ import { ArgsType, Field, Int } from "type-graphql";
 import { BadUserInputError } from "../errors/client-errors";
 import { ExecutionStrategy } from "../engine";
 import { LIMITS } from "../graphql/limits";
+import { requireMetrics } from "../metrics/require-metrics";
 import { checkRange } from "../graphql/validate";
 import { CountArgs, ExecutionArgs } from "./stats.args";
 import { TextMetric } from "../graphql/text-metric.type";
@@ -13,11 +14,7 @@ export class TextStatsArgs extends ExecutionArgs {
 
   override validate(): void {
     super.validate();
-    if (this.metrics.length === 0) {
-      throw new BadUserInputError("metrics must name at least one TextMetric", {
-        argument: "metrics",
-      });
-    }
+    requireMetrics(this.metrics, "metrics");
   }
 }
 
@@ -54,10 +51,6 @@ export class CompareArgs extends CountArgs {
         argument: "strategies",
       });
     }
-    if (this.metrics.length === 0) {
-      throw new BadUserInputError("metrics must name at least one TextMetric", {
-        argument: "metrics",
-      });
-    }
+    requireMetrics(this.metrics, "metrics");
   }
 }

@@ -1,5 +1,4 @@
 import { Args, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { METRIC_COUNT, METRICS } from "../metrics/metrics";
 import { pageOfIds } from "../graphql/connection";
 import { CURSOR } from "../graphql/cursor";
 import { EmailMetricsConnection, toEmailMetrics } from "../graphql/email-metrics.type";
@@ -38,12 +37,7 @@ export class TextStatsResolver {
     const { emailIds, counts } = stats.result;
     const mask = metricsMask(stats.metrics);
     return pageOfIds(CURSOR.EMAIL, emailIds, first, after, (p) =>
-      toEmailMetrics(
-        emailIds[p],
-        METRICS.map((_, m) =>
-          (mask & (1 << m)) === 0 ? null : counts.counts[p * METRIC_COUNT + m],
-        ),
-      ),
+      toEmailMetrics(emailIds[p], counts.maskedRow(p, mask)),
     );
   }
 }

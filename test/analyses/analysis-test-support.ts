@@ -4,10 +4,10 @@ import { Writable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import { writeCorpus } from "../../src/corpus/synthetic/corpus.generator";
 import type { TestApp } from "../support/test-app";
-import { METRICS } from "../../src/metrics/metrics";
+import { METRICS, type MetricName } from "../../src/metrics/metrics";
 
 export const METRIC_NAMES = METRICS;
-export type Metric = (typeof METRIC_NAMES)[number];
+export type Metric = MetricName;
 export const RESULT_FIELDS = METRIC_NAMES.map((m) => m.toLowerCase());
 
 /** Turns a hang into a failure; generous, never an assertion about speed. */

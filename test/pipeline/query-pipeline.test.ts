@@ -3,7 +3,7 @@ import { test } from "node:test";
 import type { EmailFilter } from "../../src/emails/email-filter.input";
 import { EmailService } from "../../src/emails/email.service";
 import { Engine, ExecutionStrategy } from "../../src/engine";
-import { maskOf, METRIC_COUNT, METRIC_INDEX } from "../../src/metrics/metrics";
+import { maskOf } from "../../src/metrics/metrics";
 import { CORPUS_EXCLUSIVE, oneRunLocks } from "../../src/locks/app-locks";
 import { HeavyGate } from "../../src/pipeline/heavy-gate";
 import { QueryPipeline, type PipelineQuery } from "../../src/pipeline/query-pipeline";
@@ -52,10 +52,7 @@ test("a section sees the filter's ids at one corpus version, holding every lock 
         mask: maskOf(["CAPITALS"]),
         strategy: ExecutionStrategy.SEQUENTIAL,
       });
-      const capitals = Array.from(
-        result.emailIds,
-        (_, i) => result.counts.counts[i * METRIC_COUNT + METRIC_INDEX.CAPITALS],
-      );
+      const capitals = Array.from(result.counts.column("CAPITALS"));
       return { ids: read.ids, emailCount: read.emailCount, version: read.version, locks, capitals };
     },
   );

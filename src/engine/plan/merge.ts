@@ -1,5 +1,5 @@
 import { createSegmentCounts, mergeSegment, type SegmentCounts } from "../kernels/segment-counts";
-import { METRIC_COUNT } from "../../metrics/metrics";
+import { MetricMatrix } from "../../metrics/metric-matrix";
 import type { TaskPlan } from "./chunking";
 import type { CountTaskResult } from "../exec/worker/task.types";
 
@@ -15,6 +15,7 @@ export function mergeResults(
   results: readonly CountTaskResult[],
 ): SegmentCounts {
   const out = createSegmentCounts(emails, mask);
+  const rows = new MetricMatrix(out.counts);
   const seen = new Uint8Array(emails);
   for (let t = 0; t < plans.length; t++) {
     const plan = plans[t];
@@ -36,7 +37,7 @@ export function mergeResults(
       // Plans list emails in order, so a task's fresh emails form runs: copy each run whole.
       let k = j + 1;
       while (k < members.length && members[k] === members[k - 1] + 1 && seen[members[k]] === 0) k++;
-      out.counts.set(part.counts.subarray(j * METRIC_COUNT, k * METRIC_COUNT), m * METRIC_COUNT);
+      rows.copyRows(m, new MetricMatrix(part.counts), j, k);
       out.edges.set(part.edges.subarray(j, k), m);
       seen.fill(1, m, m + (k - j));
       j = k;

@@ -1,0 +1,51 @@
+import { METRIC_COUNT, METRIC_INDEX, type MetricName } from "./metrics";
+
+/**
+ * Per-email results: one row per email (in selection order), one column per metric (in
+ * METRICS order), row-major in one Float64Array as the kernels produce it. The only place
+ * outside the kernels that knows that layout.
+ */
+export class MetricMatrix {
+  readonly rows: number;
+
+  constructor(readonly values: Float64Array) {
+    if (values.length % METRIC_COUNT !== 0) {
+      throw new RangeError(
+        `a metric matrix holds ${METRIC_COUNT} values per row, got ${values.length} values`,
+      );
+    }
+    this.rows = values.length / METRIC_COUNT;
+  }
+
+  /** The value of one metric for the email in `row`. */
+  get(row: number, metric: MetricName): number {
+    return this.values[row * METRIC_COUNT + METRIC_INDEX[metric]];
+  }
+
+  /** One email's values, indexed by METRIC_INDEX; a view, not a copy. */
+  row(row: number): Float64Array {
+    return this.values.subarray(row * METRIC_COUNT, (row + 1) * METRIC_COUNT);
+  }
+
+  /** One email's values, indexed like METRICS, null for each metric outside `mask`. */
+  maskedRow(row: number, mask: number): (number | null)[] {
+    const values = this.row(row);
+    return Array.from(values, (v, m) => ((mask & (1 << m)) === 0 ? null : v));
+  }
+
+  /** One metric's values, one per email. */
+  column(metric: MetricName): Float64Array {
+    const m = METRIC_INDEX[metric];
+    const out = new Float64Array(this.rows);
+    for (let i = 0; i < this.rows; i++) out[i] = this.values[i * METRIC_COUNT + m];
+    return out;
+  }
+
+  /** Copies rows [from, to) of source to this matrix, starting at row `at`. */
+  copyRows(at: number, source: MetricMatrix, from: number, to: number): void {
+    this.values.set(
+      source.values.subarray(from * METRIC_COUNT, to * METRIC_COUNT),
+      at * METRIC_COUNT,
+    );
+  }
+}
