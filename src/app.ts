@@ -13,7 +13,7 @@ import { createPrismaClient, type PrismaClient } from "./db/prisma";
 import { CorpusService } from "./corpus/corpus.service";
 import { CorpusReloadService } from "./corpus/corpus-reload.service";
 import { EmailService } from "./emails/email.service";
-import { createExecutors, Engine, type ExecutorSet } from "./engine";
+import { createExecutors, Engine, type ExecutorOptions, type ExecutorSet } from "./engine";
 import { HeavyGate } from "./pipeline/heavy-gate";
 import { QueryPipeline } from "./pipeline/query-pipeline";
 import { ResultCache } from "./stats/result-cache";
@@ -64,6 +64,11 @@ export interface App {
 
 export interface AppOptions {
   logger?: Logger;
+  /**
+   * Overrides of what the executors are built from (config supplies the rest): how a test
+   * swaps in its own worker entry or SEQUENTIAL task function, e.g. a slow or faulty one.
+   */
+  executors?: Partial<ExecutorOptions>;
 }
 
 const GRAPHQL_PATH = "/graphql";
@@ -83,13 +88,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const prisma = createPrismaClient(config.databaseFile);
   const corpus = new CorpusService(db, config.databaseFile, config.residentBudgetBytes);
   const emails = new EmailService(prisma);
-  const executors = await createExecutors(config);
+  const executors = await createExecutors({ ...config, ...opts.executors });
   const engine = new Engine(corpus, executors.byStrategy);
   const heavyGate = new HeavyGate(config.maxConcurrentHeavy, config.maxQueuedHeavy);
-  const statsPipeline = new QueryPipeline(
-    { gate: heavyGate, locks, emails, corpus, engine },
-    { testTaskDelayMs: config.workerTestHooks ? config.workerTestTaskDelayMs : 0 },
-  );
+  const statsPipeline = new QueryPipeline({ gate: heavyGate, locks, emails, corpus, engine });
   const stats = new StatsService(statsPipeline, corpus, new ResultCache(32), {
     queryTimeoutMs: config.queryTimeoutMs,
   });

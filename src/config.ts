@@ -31,10 +31,6 @@ export interface Config {
   /** Playground and introspection; switch off in production. */
   playground: boolean;
   introspection: boolean;
-  /** Arms the workers' fault-injection hooks (sleep, exit, allocate); tests only. */
-  workerTestHooks: boolean;
-  /** Test hook: every worker task sleeps this long first (only when workerTestHooks). */
-  workerTestTaskDelayMs: number;
   /** Seed the default corpus when the database holds none. */
   seedOnStart: boolean;
   /** Budget for acquiring locks (analysis runs, corpus reloads); stats queries use queryTimeoutMs. */
@@ -93,8 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     metrics: bool(env, "METRICS", true),
     playground: bool(env, "PLAYGROUND", !production),
     introspection: bool(env, "INTROSPECTION", !production),
-    workerTestHooks: bool(env, "CAPSTATS_WORKER_TEST_HOOKS", false),
-    workerTestTaskDelayMs: int(env, "CAPSTATS_TEST_TASK_DELAY_MS", 0, 0, 600_000),
     seedOnStart: bool(env, "SEED_ON_START", true),
     lockTimeoutMs: int(env, "LOCK_TIMEOUT_MS", 120_000, 1, 2_147_483_647),
     maxConcurrentAnalyses: int(env, "MAX_CONCURRENT_ANALYSES", 2, 1, 64),

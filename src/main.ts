@@ -1,9 +1,7 @@
 import { loadConfig } from "./config";
-import { createApp } from "./app";
-import { seedIfEmpty } from "./corpus/first-start";
-import { CORPUS_EXCLUSIVE } from "./locks/app-locks";
 import { commandLine, type CommandSpec } from "./cli/command-line";
 import { createLogger } from "./logger";
+import { runOrExit, serve } from "./serve";
 
 const SERVER_COMMAND: CommandSpec = {
   command: "npm start --",
@@ -23,45 +21,7 @@ const SERVER_COMMAND: CommandSpec = {
 };
 
 /** `npm start`: migrate, seed the default corpus on first start, serve, shut down gracefully. */
-async function main(): Promise<void> {
+runOrExit(async () => {
   commandLine(SERVER_COMMAND, process.argv.slice(2));
-  const config = loadConfig(process.env);
-  const app = await createApp(config, { logger: createLogger(process.env.LOG_LEVEL ?? "info") });
-  if (config.seedOnStart) {
-    // A write like any other: through the lock manager, holding the corpus exclusively.
-    await app.locks.withLocks("seed", [CORPUS_EXCLUSIVE], () =>
-      app.metrics.observeLoad((onProgress) =>
-        seedIfEmpty(app.db, config.databaseFile, app.logger, onProgress),
-      ),
-    );
-  }
-  // Read the corpus into memory now, so the first query does not pay for it.
-  app.corpus.view();
-  await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
-  const address = app.server.address();
-  const port = typeof address === "object" && address ? address.port : config.port;
-  app.logger.info(
-    { url: `http://${config.host}:${port}/graphql`, database: config.databaseFile },
-    "Capstats is serving",
-  );
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    app.logger.info({ signal }, "shutting down: finishing in-flight requests");
-    app.close().then(
-      () => process.exit(0),
-      (err) => {
-        app.logger.error({ err }, "unclean shutdown");
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
-}
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
+  await serve(loadConfig(process.env), { logger: createLogger(process.env.LOG_LEVEL ?? "info") });
 });

@@ -6,12 +6,19 @@ import { openSqlite } from "../src/db/sqlite";
 import { applyMigrations } from "../src/db/migrate";
 import { loadCsv } from "../src/corpus/csv-loader";
 import { tempDir } from "./support/temp-dir";
-import { spawnTestServer, type ServerProcess } from "./support/server-process";
+import {
+  spawnTestServer,
+  type ServerProcess,
+  type TestServerOptions,
+} from "./support/server-process";
 import { fixtureCsv } from "./support/fixture-corpus";
 
 /** Starts `node dist/src/main.js` (what `npm start` runs after building) and waits until it serves. */
-async function startServer(env: Record<string, string>): Promise<ServerProcess & { url: string }> {
-  const server = spawnTestServer(env);
+async function startServer(
+  env: Record<string, string>,
+  opts?: TestServerOptions,
+): Promise<ServerProcess & { url: string }> {
+  const server = spawnTestServer(env, opts);
   return { ...server, url: await server.serving() };
 }
 
@@ -38,12 +45,10 @@ test("SIGTERM lets an in-flight query finish, then closes pools and the database
   applyMigrations(db);
   await loadCsv(db, csv);
   db.close();
-  const server = await startServer({
-    DATABASE_URL: `file:${dbFile}`,
-    SEED_ON_START: "false",
-    CAPSTATS_WORKER_TEST_HOOKS: "1",
-    CAPSTATS_TEST_TASK_DELAY_MS: "800",
-  });
+  const server = await startServer(
+    { DATABASE_URL: `file:${dbFile}`, SEED_ON_START: "false" },
+    { taskDelayMs: 800 },
+  );
   t.after(() => server.child.kill("SIGKILL"));
   const inFlight = fetch(`${server.url}/graphql`, {
     method: "POST",

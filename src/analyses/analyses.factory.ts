@@ -40,10 +40,13 @@ export function createAnalyses(d: AnalysesDeps): Analyses {
   const store = new AnalysisStore(d.db);
   const feed = new RunFeed((id) => store.get(id));
   const gate = new HeavyGate(config.maxConcurrentAnalyses, config.maxQueuedAnalyses);
-  const pipeline = new QueryPipeline(
-    { gate, locks: d.locks, emails: d.emails, corpus: d.corpus, engine: d.engine },
-    { testTaskDelayMs: config.workerTestHooks ? config.workerTestTaskDelayMs : 0 },
-  );
+  const pipeline = new QueryPipeline({
+    gate,
+    locks: d.locks,
+    emails: d.emails,
+    corpus: d.corpus,
+    engine: d.engine,
+  });
   const runner = new AnalysisRunner(
     { store, pipeline, locks: d.locks, feed, logger: d.logger },
     {

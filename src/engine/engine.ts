@@ -18,8 +18,6 @@ export interface CountRequest {
   signal?: AbortSignal;
   timeoutMs?: number;
   onProgress?: (done: number, total: number) => void;
-  /** Test hook passed to every task (see CountTask.testDelayMs). */
-  testDelayMs?: number;
 }
 
 export interface CountResult {
@@ -58,7 +56,6 @@ export class Engine {
     const executor = this.executors[choice.strategy];
     const plans = planTasks(sel, view, choice, executor, this.maxTaskBytes);
     const tasks = plans.map((p) => toTask(p, sel, view, req.mask, executor.sharesMemory));
-    if (req.testDelayMs) for (const task of tasks) task.testDelayMs = req.testDelayMs;
     const planMs = performance.now() - started - loadedMs;
     const run: ExecutorRun = await executor.run(tasks, {
       concurrency: choice.workers,

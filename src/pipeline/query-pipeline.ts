@@ -19,11 +19,6 @@ export interface PipelineDeps {
   engine: Engine;
 }
 
-export interface PipelineOptions {
-  /** Test hook forwarded to every task; 0 in production. */
-  testTaskDelayMs?: number;
-}
-
 /** Who reads the corpus, with which filter, and how long it may wait for its locks. */
 export interface PipelineQuery {
   /** Lock holder, as `locks` shows it: `query:<n>`, `run:<id>`. */
@@ -35,8 +30,8 @@ export interface PipelineQuery {
   signal?: AbortSignal;
 }
 
-/** One count of the selection; the pipeline fills in the ids, the signal and the test hook. */
-export type CountSpec = Omit<CountRequest, "ids" | "signal" | "testDelayMs">;
+/** One count of the selection; the pipeline fills in the ids and the signal. */
+export type CountSpec = Omit<CountRequest, "ids" | "signal">;
 
 /**
  * What a section sees once admitted, locked and selected. Everything read through it comes
@@ -62,10 +57,7 @@ export interface CorpusRead {
  * client errors here and nowhere else.
  */
 export class QueryPipeline {
-  constructor(
-    private readonly deps: PipelineDeps,
-    private readonly options: PipelineOptions = {},
-  ) {}
+  constructor(private readonly deps: PipelineDeps) {}
 
   /** Resolves with the section's value; rejects with a client error or the section's own. */
   async run<T>(query: PipelineQuery, section: (read: CorpusRead) => Promise<T>): Promise<T> {
@@ -96,7 +88,6 @@ export class QueryPipeline {
     const { corpus, emails, engine } = this.deps;
     const state = corpus.state();
     const ids = selectsAll(query.filter) ? null : await emails.selectIds(query.filter);
-    const testDelayMs = this.options.testTaskDelayMs;
     return {
       ids,
       emailCount: ids ? ids.length : (state?.emailCount ?? 0),
@@ -104,7 +95,7 @@ export class QueryPipeline {
       queueMs,
       waitedMs,
       count: (spec) =>
-        engine.count({ ...spec, ids, signal: query.signal, testDelayMs }).catch((err: unknown) => {
+        engine.count({ ...spec, ids, signal: query.signal }).catch((err: unknown) => {
           throw engineErrorToClient(err);
         }),
     };

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { startTestApp, type TestApp } from "../support/test-app";
+import { testWorkers } from "../support/test-executors";
 import {
   assertNoLockActivity,
   generatedCsv,
@@ -14,7 +15,7 @@ import {
   type RunView,
 } from "./analysis-test-support";
 
-const SLOW = { CAPSTATS_WORKER_TEST_HOOKS: "true", CAPSTATS_TEST_TASK_DELAY_MS: "100" };
+const SLOW = testWorkers({ taskDelayMs: 100 });
 
 async function cancel(app: TestApp, id: string) {
   return app.gql<{ cancelAnalysis: RunView }>(
@@ -35,7 +36,7 @@ for (const strategy of ["THREADS", "PROCESSES"]) {
     `cancelling a RUNNING ${strategy} run releases its locks and keeps no results`,
     { timeout: HANG_MS },
     async (t) => {
-      const app = await startTestApp(t, { csv: await generatedCsv(60, 5), env: SLOW });
+      const app = await startTestApp(t, { csv: await generatedCsv(60, 5), executors: SLOW });
       const run = await startRun(app, { strategy, chunkSize: 1, workers: 1 });
       await waitFor("the run to be RUNNING with the corpus held", async () => {
         const corpus = (await getLocks(app)).find((l) => l.name === "corpus")!;
@@ -92,7 +93,7 @@ test(
   "cancelling a run queued for an analysis slot ends it CANCELLED",
   { timeout: HANG_MS },
   async (t) => {
-    const app = await startTestApp(t, { env: { ...SLOW, MAX_CONCURRENT_ANALYSES: "1" } });
+    const app = await startTestApp(t, { env: { MAX_CONCURRENT_ANALYSES: "1" }, executors: SLOW });
     const busy = await startRun(app, { strategy: "THREADS", chunkSize: 1, workers: 1 });
     const queued = await startRun(app, { strategy: "THREADS" });
     await waitFor("the first run to hold the corpus", async () => {

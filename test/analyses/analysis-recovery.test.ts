@@ -7,6 +7,7 @@ import { loadConfig } from "../../src/config";
 import { applyMigrations } from "../../src/db/migrate";
 import { openSqlite, type Sqlite } from "../../src/db/sqlite";
 import { startTestApp } from "../support/test-app";
+import { testWorkers } from "../support/test-executors";
 import { tempDir } from "../support/temp-dir";
 import { assertNoLockActivity, getLocks, startRun, waitFor } from "./analysis-test-support";
 
@@ -67,7 +68,7 @@ test("runs a killed server left RUNNING or PENDING are FAILED at the next start,
 
 test("a graceful shutdown ends a running analysis FAILED, keeping none of its results", async (t) => {
   const app = await startTestApp(t, {
-    env: { CAPSTATS_WORKER_TEST_HOOKS: "true", CAPSTATS_TEST_TASK_DELAY_MS: "200" },
+    executors: testWorkers({ taskDelayMs: 200 }),
   });
   const run = await startRun(app, { strategy: "THREADS", chunkSize: 1, workers: 1 });
   await waitFor("the run to hold the corpus", async () => {

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { startTestApp } from "../support/test-app";
+import { testWorkers } from "../support/test-executors";
 import {
   allResults,
   assertNoLockActivity,
@@ -27,17 +28,18 @@ const RANGES = [
   [30, 90],
 ];
 // Slow worker tasks keep the first runs inside their corpus section while the reload arrives.
-const ENV = {
-  CAPSTATS_WORKER_TEST_HOOKS: "true",
-  CAPSTATS_TEST_TASK_DELAY_MS: "40",
-  MAX_CONCURRENT_ANALYSES: "8",
-};
+const ENV = { MAX_CONCURRENT_ANALYSES: "8" };
+const SLOW = testWorkers({ taskDelayMs: 40 });
 
 test(
   "a reload waits for the runs reading the corpus, later runs wait for the reload, and no run mixes two corpora",
   { timeout: HANG_MS },
   async (t) => {
-    const app = await startTestApp(t, { csv: await generatedCsv(EMAILS, 11), env: ENV });
+    const app = await startTestApp(t, {
+      csv: await generatedCsv(EMAILS, 11),
+      env: ENV,
+      executors: SLOW,
+    });
     const dbFile = app.app.config.databaseFile;
     const before = pythonCounts(dbFile);
     const nextCsv = path.join(app.dir, "next.csv");

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { startTestApp } from "../support/test-app";
+import { testWorkers } from "../support/test-executors";
 import {
   assertNoLockActivity,
   generatedCsv,
@@ -27,7 +28,7 @@ test(
   async (t) => {
     const app = await startTestApp(t, {
       csv: await generatedCsv(80, 21),
-      env: { CAPSTATS_WORKER_TEST_HOOKS: "true", CAPSTATS_TEST_TASK_DELAY_MS: "500" },
+      executors: testWorkers({ taskDelayMs: 500 }),
     });
     const dbFile = app.app.config.databaseFile;
     const before = oracleTotals(pythonCounts(dbFile), 1, 80).CAPITALS;

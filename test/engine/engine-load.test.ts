@@ -1,22 +1,23 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { startTestApp } from "../support/test-app";
+import { startTestApp, type TestAppOptions } from "../support/test-app";
+import { testWorkers } from "../support/test-executors";
 
-// Every worker task sleeps TASK_DELAY ms first (a test hook armed only by this env), so a
-// heavy query is slow on purpose and the assertions below are about order, not speed.
+// Every worker task sleeps TASK_DELAY ms first (the test worker entry), so a heavy query
+// is slow on purpose and the assertions below are about order, not speed.
 const TASK_DELAY = "600";
-const slowEnv = (extra: Record<string, string>): Record<string, string> => ({
-  CAPSTATS_WORKER_TEST_HOOKS: "1",
-  CAPSTATS_TEST_TASK_DELAY_MS: TASK_DELAY,
-  ...extra,
+const slowApp = (env: Record<string, string>): TestAppOptions => ({
+  env,
+  executors: testWorkers({ taskDelayMs: Number(TASK_DELAY) }),
 });
 const HEAVY = `{ capitalLetterStats(strategy: THREADS, fresh: true) { totalCapitals execution { queueMs } } }`;
 type Heavy = { capitalLetterStats: { totalCapitals: number; execution: { queueMs: number } } };
 
 test("past the bounded queue, a heavy query is refused with OVERLOADED at once", async (t) => {
-  const { gql } = await startTestApp(t, {
-    env: slowEnv({ MAX_CONCURRENT_HEAVY: "1", MAX_QUEUED_HEAVY: "0" }),
-  });
+  const { gql } = await startTestApp(
+    t,
+    slowApp({ MAX_CONCURRENT_HEAVY: "1", MAX_QUEUED_HEAVY: "0" }),
+  );
   const [a, b] = await Promise.all([gql<Heavy>(HEAVY), gql<Heavy>(HEAVY)]);
   const overloaded = [a, b].filter((r) => r.errors?.[0].extensions?.code === "OVERLOADED");
   const served = [a, b].filter((r) => r.data?.capitalLetterStats.totalCapitals === 41);
@@ -29,9 +30,10 @@ test("past the bounded queue, a heavy query is refused with OVERLOADED at once",
 });
 
 test("heavy queries within the queue limit wait their turn in order and all complete", async (t) => {
-  const { gql } = await startTestApp(t, {
-    env: slowEnv({ MAX_CONCURRENT_HEAVY: "1", MAX_QUEUED_HEAVY: "2" }),
-  });
+  const { gql } = await startTestApp(
+    t,
+    slowApp({ MAX_CONCURRENT_HEAVY: "1", MAX_QUEUED_HEAVY: "2" }),
+  );
   const results = await Promise.all([gql<Heavy>(HEAVY), gql<Heavy>(HEAVY), gql<Heavy>(HEAVY)]);
   for (const r of results)
     assert.equal(r.data?.capitalLetterStats.totalCapitals, 41, JSON.stringify(r.errors));
@@ -43,7 +45,7 @@ test("heavy queries within the queue limit wait their turn in order and all comp
 });
 
 test("small queries answer while a heavy query keeps every worker busy", async (t) => {
-  const { gql, http } = await startTestApp(t, { env: slowEnv({}) });
+  const { gql, http } = await startTestApp(t, slowApp({}));
   let heavyDone = false;
   const heavy = gql<Heavy>(HEAVY).then((r) => {
     heavyDone = true;
@@ -63,7 +65,7 @@ test("small queries answer while a heavy query keeps every worker busy", async (
 test("a query past its timeout is cancelled with TIMEOUT and the pool keeps working", async (t) => {
   // 7 one-email tasks on 2 workers need 4 rounds of 600 ms: past the 1500 ms timeout.
   // Balanced chunks need one round: well inside it.
-  const { gql } = await startTestApp(t, { env: slowEnv({ QUERY_TIMEOUT_MS: "1500" }) });
+  const { gql } = await startTestApp(t, slowApp({ QUERY_TIMEOUT_MS: "1500" }));
   const slow = await gql(
     `{ capitalLetterStats(strategy: THREADS, chunkSize: 1, fresh: true) { totalCapitals } }`,
   );

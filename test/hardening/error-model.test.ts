@@ -27,6 +27,7 @@ import {
 import { SequentialExecutor } from "../../src/engine/exec/sequential.executor";
 import type { CountTask } from "../../src/engine";
 import { startTestApp } from "../support/test-app";
+import { testWorkers } from "../support/test-executors";
 import { onlyError, type GraphQLBody } from "./hardening.fixture";
 
 const CODES = new Set<string>(Object.values(ErrorCode));
@@ -138,12 +139,8 @@ describe("one enum, every client error coded", () => {
 describe("OVERLOADED over HTTP", () => {
   test("a heavy query past the gate's queue is a 503 with Retry-After and the OVERLOADED code", async (t) => {
     const app = await startTestApp(t, {
-      env: {
-        MAX_CONCURRENT_HEAVY: "1",
-        MAX_QUEUED_HEAVY: "0",
-        CAPSTATS_WORKER_TEST_HOOKS: "1",
-        CAPSTATS_TEST_TASK_DELAY_MS: "1000",
-      },
+      env: { MAX_CONCURRENT_HEAVY: "1", MAX_QUEUED_HEAVY: "0" },
+      executors: testWorkers({ taskDelayMs: 1000 }),
     });
     const heavy =
       "{ capitalLetterStats(strategy: THREADS, workers: 1, chunkSize: 1000, fresh: true) { totalCapitals } }";
@@ -175,11 +172,8 @@ describe("OVERLOADED over HTTP", () => {
 
   test("a query timeout is TIMEOUT naming the budget, and the next query works", async (t) => {
     const app = await startTestApp(t, {
-      env: {
-        QUERY_TIMEOUT_MS: "200",
-        CAPSTATS_WORKER_TEST_HOOKS: "1",
-        CAPSTATS_TEST_TASK_DELAY_MS: "600",
-      },
+      env: { QUERY_TIMEOUT_MS: "200" },
+      executors: testWorkers({ taskDelayMs: 600 }),
     });
     const slow = await app.gql(
       "{ capitalLetterStats(strategy: PROCESSES, fresh: true) { totalCapitals } }",

@@ -6,6 +6,7 @@ import { loadCsv } from "../../src/corpus/csv-loader";
 import { MAX_OPERATION_LABELS } from "../../src/http/metrics";
 import { fixtureCsv, FIXTURE } from "../support/fixture-corpus";
 import { startTestApp, type TestApp } from "../support/test-app";
+import { testWorkers } from "../support/test-executors";
 
 /** Prometheus text format to { 'name{a="b"}': value }; label order as the server prints it. */
 function parse(text: string): Map<string, number> {
@@ -77,11 +78,8 @@ test("request counts and latencies by operation name and outcome", async (t) => 
 
 test("heavy gate and pool gauges show a running query, a queued one, and the busy worker", async (t) => {
   const app = await startTestApp(t, {
-    env: {
-      MAX_CONCURRENT_HEAVY: "1",
-      CAPSTATS_WORKER_TEST_HOOKS: "1",
-      CAPSTATS_TEST_TASK_DELAY_MS: "1500",
-    },
+    env: { MAX_CONCURRENT_HEAVY: "1" },
+    executors: testWorkers({ taskDelayMs: 1500 }),
   });
   const slow =
     "{ capitalLetterStats(strategy: THREADS, workers: 1, chunkSize: 1000, fresh: true) { totalCapitals } }";

@@ -186,10 +186,9 @@ test(
     const env = {
       DATABASE_URL: `file:${dbFile}`,
       SEED_ON_START: "false",
-      CAPSTATS_WORKER_TEST_HOOKS: "1",
-      CAPSTATS_TEST_TASK_DELAY_MS: "400",
     };
-    const first = spawnTestServer(env);
+    const slow = { taskDelayMs: 400 };
+    const first = spawnTestServer(env, slow);
     t.after(() => first.child.kill("SIGKILL"));
     const url = await first.serving();
     const started = await gql<{ startAnalysis: { id: string } }>(
@@ -219,7 +218,7 @@ test(
     );
     killed.close();
 
-    const second = spawnTestServer(env);
+    const second = spawnTestServer(env, slow);
     t.after(() => second.child.kill("SIGKILL"));
     const url2 = await second.serving();
     const after = await gql<{ analysisRun: { status: string; error: string; results: unknown } }>(

@@ -6,6 +6,7 @@ import { toEngineError } from "../../src/engine/exec/pool/pool-error-translation
 import { engineErrorToClient } from "../../src/errors/engine-error.mapping";
 import { childPids, waitFor } from "../engine/exec/pool/processes.fixture";
 import { startTestApp, type TestApp } from "../support/test-app";
+import { testWorkers } from "../support/test-executors";
 import { FIXTURE_CAPITALS } from "./hardening.fixture";
 
 const HANG_GUARD = { timeout: 60_000 };
@@ -24,7 +25,8 @@ interface SlowResult {
 /** POOL_SIZE=1: one process worker, so the busy worker is known and its death is the fault. */
 async function slowApp(t: Parameters<typeof startTestApp>[0]): Promise<TestApp> {
   return startTestApp(t, {
-    env: { POOL_SIZE: "1", CAPSTATS_WORKER_TEST_HOOKS: "1", CAPSTATS_TEST_TASK_DELAY_MS: "1500" },
+    env: { POOL_SIZE: "1" },
+    executors: testWorkers({ taskDelayMs: 1500 }),
   });
 }
 
@@ -89,13 +91,14 @@ test(
   HANG_GUARD,
   async (t) => {
     const app = await startTestApp(t, {
-      env: { CAPSTATS_WORKER_TEST_HOOKS: "1", WORKER_MAX_OLD_GENERATION_MB: "32" },
+      env: { WORKER_MAX_OLD_GENERATION_MB: "32" },
+      executors: testWorkers(),
     });
     // No count task allocates on the worker's heap (text and results live in ArrayBuffers, outside
     // the V8 heap limit), so the fault is injected through the app's own thread pool with the
-    // allocate hook; what is tested is that this app's pool and queries recover.
+    // allocate fault of the test worker; what is tested is that this app's pool and queries recover.
     const pool = (app.app.executors.threads as unknown as { pool: WorkerPool }).pool;
-    const err = await pool.runTestHook("allocate", 1024).then(
+    const err = await pool.call("allocate", [1024]).then(
       () => assert.fail("allocating 1 GiB under a 32 MiB limit must kill the worker"),
       (e: unknown) => e,
     );

@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { taskDelayFlag } from "./test-executors";
 
 /** What `npm start` runs after building: dist/src/main.js, in the same build as this file. */
 export const MAIN_JS = path.resolve(__dirname, "../../src/main.js");
+/** main.js with the test worker in the pools (test-server.ts). */
+export const TEST_SERVER_JS = path.resolve(__dirname, "test-server.js");
 
 /**
  * The one way tests, the bench and the load test start a real server process. Any entry
@@ -94,9 +97,21 @@ export function spawnServer(opts: ServerProcessOptions = {}): ServerProcess {
   };
 }
 
+export interface TestServerOptions {
+  /** Serve with the test worker in the pools, each task sleeping this long first (test-server.ts). */
+  taskDelayMs?: number;
+}
+
 /** A quiet test server: one worker per pool, NODE_ENV=test, `env` on top. */
-export function spawnTestServer(env: Record<string, string>): ServerProcess {
-  return spawnServer({ env: { POOL_SIZE: "1", NODE_ENV: "test", ...env } });
+export function spawnTestServer(
+  env: Record<string, string>,
+  opts: TestServerOptions = {},
+): ServerProcess {
+  const slow =
+    opts.taskDelayMs === undefined
+      ? {}
+      : { entry: TEST_SERVER_JS, args: [taskDelayFlag(opts.taskDelayMs)] };
+  return spawnServer({ ...slow, env: { POOL_SIZE: "1", NODE_ENV: "test", ...env } });
 }
 
 /** spawnServer, then waits until it serves; a server that fails to start is killed. */

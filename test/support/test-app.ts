@@ -3,7 +3,7 @@ import path from "node:path";
 import type { TestContext } from "node:test";
 import pino from "pino";
 import request from "supertest";
-import { createApp, type App } from "../../src/app";
+import { createApp, type App, type AppOptions } from "../../src/app";
 import { loadConfig, type Config } from "../../src/config";
 import { openSqlite } from "../../src/db/sqlite";
 import { applyMigrations } from "../../src/db/migrate";
@@ -27,6 +27,8 @@ export interface TestAppOptions {
   /** CSV text to load before the app starts; defaults to the hand-counted fixture. Null loads nothing. */
   csv?: string | null;
   env?: Record<string, string>;
+  /** createApp's executor overrides, e.g. testWorkers({ taskDelayMs }) for slow tasks. */
+  executors?: AppOptions["executors"];
 }
 
 /** A real app on a real SQLite file in its own temp dir, listening on 127.0.0.1:<random>. */
@@ -49,6 +51,7 @@ export async function startTestApp(t: TestContext, opts: TestAppOptions = {}): P
   }
   const app = await createApp(config, {
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    executors: opts.executors,
   });
   await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));
   t.after(() => app.close());

@@ -5,6 +5,7 @@ import { PoolExecutor } from "./pool.executor";
 import { SequentialExecutor } from "./sequential.executor";
 import { WorkerPool } from "./pool/worker-pool";
 import { runCountTask } from "./worker/count.task";
+import type { CountTask, CountTaskResult } from "./worker/task.types";
 import { WorkerEnv } from "./worker/worker-env";
 
 /** What the pools are built from; the server's Config satisfies it. */
@@ -13,7 +14,11 @@ export interface ExecutorOptions {
   poolSize: number;
   /** V8 old-generation heap limit of each worker, in MiB. */
   workerMaxOldGenerationMb: number;
-  workerTestHooks?: boolean;
+  /** The pools' worker entry and its arguments; default the engine's own (worker/worker.js). */
+  workerScript?: string;
+  workerArgs?: string[];
+  /** What SEQUENTIAL runs for each task on the main thread; default runCountTask. */
+  runTask?: (task: CountTask, env: WorkerEnv) => CountTaskResult;
 }
 
 export interface ExecutorSet {
@@ -29,27 +34,29 @@ export interface ExecutorSet {
  * to twice the core count, so a query can ask for oversubscription (more workers
  * than cores) and see for itself that it buys nothing.
  */
-export async function createExecutors(config: ExecutorOptions): Promise<ExecutorSet> {
-  const cores = Math.max(1, Math.min(config.poolSize, os.availableParallelism()));
-  const size = config.poolSize;
+export async function createExecutors(options: ExecutorOptions): Promise<ExecutorSet> {
+  const cores = Math.max(1, Math.min(options.poolSize, os.availableParallelism()));
+  const size = options.poolSize;
   const max = Math.max(size, 2 * cores);
   const make = (type: "thread" | "process"): WorkerPool =>
     new WorkerPool({
       type,
       minWorkers: size,
       maxWorkers: max,
-      maxOldGenerationMb: config.workerMaxOldGenerationMb,
-      testHooks: config.workerTestHooks,
+      maxOldGenerationMb: options.workerMaxOldGenerationMb,
+      script: options.workerScript,
+      scriptArgs: options.workerArgs,
     });
   const threadPool = make("thread");
   const processPool = make("process");
   await Promise.all([threadPool.warm(), processPool.warm()]);
   const mainEnv = new WorkerEnv("main");
+  const runTask = options.runTask ?? runCountTask;
   const threads = new PoolExecutor("THREADS", threadPool, size, max);
   const processes = new PoolExecutor("PROCESSES", processPool, size, max);
   return {
     byStrategy: {
-      [ExecutionStrategy.SEQUENTIAL]: new SequentialExecutor((task) => runCountTask(task, mainEnv)),
+      [ExecutionStrategy.SEQUENTIAL]: new SequentialExecutor((task) => runTask(task, mainEnv)),
       [ExecutionStrategy.THREADS]: threads,
       [ExecutionStrategy.PROCESSES]: processes,
     },

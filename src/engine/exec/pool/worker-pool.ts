@@ -3,7 +3,6 @@ import path from "node:path";
 import * as workerpool from "workerpool";
 import type { CountTask, CountTaskResult } from "../worker/task.types";
 import { reviveCorpusChanged } from "../worker/task-errors";
-import type { TestHookName } from "../worker/test-hooks";
 import { guardedCall, type CallOptions, type CancellablePromise } from "./guarded-call";
 import { packResidentTask } from "./ipc-packing";
 import {
@@ -22,8 +21,14 @@ export interface WorkerPoolOptions {
   maxWorkers: number;
   /** V8 old-generation heap limit of each worker, in MiB. */
   maxOldGenerationMb: number;
-  /** Registers the sleep/exit/allocate hooks in the workers (tests only). */
-  testHooks?: boolean;
+  /**
+   * The worker entry: built JavaScript serving at least `count` and `warm` (see
+   * ../worker/serve-worker.ts); default the engine's own. An entry's other methods run
+   * through `call`.
+   */
+  script?: string;
+  /** Appended to the entry's process.argv, in a thread and a child process alike. */
+  scriptArgs?: string[];
   /** Tasks allowed to wait for a worker; beyond it exec rejects with PoolQueueFullError. */
   maxQueueSize?: number;
   /** Grace period for a worker to exit cleanly before it is killed; default 250 ms. */
@@ -48,7 +53,6 @@ export class WorkerPool {
   readonly type: WorkerType;
   private readonly pool: workerpool.Pool;
   private readonly minWorkers: number;
-  private readonly testHooks: boolean;
   private terminated = false;
 
   constructor(options: WorkerPoolOptions) {
@@ -62,26 +66,24 @@ export class WorkerPool {
     if (maxQueueSize !== undefined) checkInteger("maxQueueSize", maxQueueSize, 1);
     const terminateMs = options.workerTerminateTimeoutMs ?? DEFAULT_TERMINATE_TIMEOUT_MS;
     checkInteger("workerTerminateTimeoutMs", terminateMs, 1);
-    if (!fs.existsSync(WORKER_SCRIPT)) {
-      throw new Error(`worker script ${WORKER_SCRIPT} is missing; build the project first`);
+    const script = options.script ?? WORKER_SCRIPT;
+    if (!fs.existsSync(script)) {
+      throw new Error(`worker script ${script} is missing; build the project first`);
     }
+    const argv = options.scriptArgs ?? [];
     this.type = type;
     this.minWorkers = minWorkers;
-    this.testHooks = options.testHooks ?? false;
-    // Explicit either way, so a stray CAPSTATS_TEST_HOOKS in the server's environment can
-    // never arm the hooks in production workers.
-    const env = { ...process.env, CAPSTATS_TEST_HOOKS: this.testHooks ? "1" : "0" };
-    this.pool = workerpool.pool(WORKER_SCRIPT, {
+    this.pool = workerpool.pool(script, {
       workerType: type,
       minWorkers,
       maxWorkers,
       maxQueueSize,
       workerTerminateTimeout: terminateMs,
-      workerThreadOpts: { env, resourceLimits: { maxOldGenerationSizeMb: maxOldGenerationMb } },
+      workerThreadOpts: { argv, resourceLimits: { maxOldGenerationSizeMb: maxOldGenerationMb } },
+      forkArgs: argv,
       // "advanced" serialization sends typed arrays over IPC as binary; the default JSON turns
       // a Float64Array into {"0":...} and loses its type.
       forkOpts: {
-        env,
         serialization: "advanced",
         execArgv: [`--max-old-space-size=${maxOldGenerationMb}`],
       },
@@ -107,14 +109,6 @@ export class WorkerPool {
     return this.call<CountTaskResult>("count", [wire], opts);
   }
 
-  /** Runs a fault-injection hook in a worker, with exec's retry, timeout and abort rules. */
-  runTestHook(name: TestHookName, arg: number, opts: CallOptions = {}): Promise<unknown> {
-    if (!this.testHooks) {
-      return Promise.reject(new Error("test hooks are disabled; create the pool with testHooks"));
-    }
-    return this.call<unknown>(name, [arg], opts);
-  }
-
   stats(): WorkerPoolStats {
     const s = this.pool.stats();
     return {
@@ -133,7 +127,11 @@ export class WorkerPool {
     await this.pool.terminate(true);
   }
 
-  private call<T>(method: string, params: unknown[], opts: CallOptions): Promise<T> {
+  /**
+   * Runs one of the worker entry's methods, under exec's rules: a worker that dies is
+   * replaced and the call retried once, and timeouts and aborts cancel it.
+   */
+  call<T>(method: string, params: unknown[], opts: CallOptions = {}): Promise<T> {
     if (this.terminated) return Promise.reject(new PoolTerminatedError());
     const start = (): CancellablePromise<T> => {
       if (this.terminated) throw new PoolTerminatedError();

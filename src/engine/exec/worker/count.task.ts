@@ -8,10 +8,7 @@ import type { WorkerEnv } from "./worker-env";
  * over IPC, so the pool copies just the task's byte ranges into a private Uint8Array and
  * rebases starts/ends onto it (see pool/ipc-packing.ts).
  */
-export type PackedResidentTask = Omit<ResidentTask, "bytes"> & {
-  bytes: Uint8Array;
-  testDelayMs?: number;
-};
+export type PackedResidentTask = Omit<ResidentTask, "bytes"> & { bytes: Uint8Array };
 
 /** Runs one task to completion on the calling thread; the same code serves every host. */
 export function runCountTask(

@@ -32,13 +32,7 @@ export interface SqliteTask {
   mask: number;
 }
 
-export type CountTask = (ResidentTask | SqliteTask) & {
-  /**
-   * Test hook: the worker sleeps this long before counting, to make a task slow on
-   * purpose (overload, timeout and kill tests). Ignored unless the pool armed test hooks.
-   */
-  testDelayMs?: number;
-};
+export type CountTask = ResidentTask | SqliteTask;
 
 /** What a worker sends back for one task. */
 export interface CountTaskResult {

@@ -11,6 +11,7 @@ import {
   SPLIT_AT,
   type CorpusDb,
 } from "../worker/corpus.fixture";
+import { TEST_WORKER_JS } from "../../../support/test-executors";
 import { childPids, pidOf, waitFor } from "./processes.fixture";
 
 const HANG_GUARD = { timeout: 30000 };
@@ -33,7 +34,7 @@ function onePool(type: WorkerType, maxOldGenerationMb = 64): WorkerPool {
     minWorkers: 1,
     maxWorkers: 1,
     maxOldGenerationMb,
-    testHooks: true,
+    script: TEST_WORKER_JS,
   });
 }
 
@@ -62,7 +63,7 @@ describe("process worker killed with SIGKILL", HANG_GUARD, () => {
 
   it("retries a long-running task killed mid-run", async () => {
     const [first] = await pool.warm();
-    const pending = pool.runTestHook("sleep", 1000);
+    const pending = pool.call("sleep", [1000]);
     setTimeout(() => process.kill(pidOf(first), "SIGKILL"), 50);
     const ranOn = (await pending) as string;
     assert.notEqual(ranOn, first);
@@ -71,7 +72,7 @@ describe("process worker killed with SIGKILL", HANG_GUARD, () => {
 
   it("fails clearly when the retry is killed too, and the pool still works", async () => {
     const [first] = await pool.warm();
-    const pending = pool.runTestHook("sleep", 60000);
+    const pending = pool.call("sleep", [60000]);
     const settled = pending.then(
       () => undefined,
       (err: unknown) => err,
@@ -111,12 +112,12 @@ for (const type of ["thread", "process"] as WorkerType[]) {
     });
 
     it("survives an allocation under the limit", async () => {
-      assert.equal(await pool.runTestHook("allocate", 4), 4);
+      assert.equal(await pool.call("allocate", [4]), 4);
     });
 
     it("dies, is reported as crashed, and is replaced", async () => {
       const [before] = await pool.warm();
-      await assert.rejects(pool.runTestHook("allocate", 1024), (err: unknown) => {
+      await assert.rejects(pool.call("allocate", [1024]), (err: unknown) => {
         assert.ok(err instanceof WorkerCrashedError);
         assert.equal(err.workerType, type);
         assert.equal(err.attempts, 2);

@@ -23,6 +23,7 @@ import {
   SPLIT_AT,
   type CorpusDb,
 } from "../worker/corpus.fixture";
+import { TEST_WORKER_JS } from "../../../support/test-executors";
 import { childPids } from "./processes.fixture";
 
 const HANG_GUARD = { timeout: 30000 };
@@ -72,7 +73,7 @@ for (const type of ["thread", "process"] as WorkerType[]) {
         minWorkers: 2,
         maxWorkers: 2,
         maxOldGenerationMb: 64,
-        testHooks: true,
+        script: TEST_WORKER_JS,
       });
       warmIds = await pool.warm();
     });
@@ -135,7 +136,7 @@ for (const type of ["thread", "process"] as WorkerType[]) {
     });
 
     it("times a task out, replaces the stuck worker, and keeps working", async () => {
-      await assert.rejects(pool.runTestHook("sleep", 60000, { timeoutMs: 50 }), (err: unknown) => {
+      await assert.rejects(pool.call("sleep", [60000], { timeoutMs: 50 }), (err: unknown) => {
         assert.ok(err instanceof TaskTimeoutError);
         assert.equal(err.timeoutMs, 50);
         return true;
@@ -147,7 +148,7 @@ for (const type of ["thread", "process"] as WorkerType[]) {
 
     it("cancels on abort, before and during the task", async () => {
       const controller = new AbortController();
-      const running = pool.runTestHook("sleep", 60000, { signal: controller.signal });
+      const running = pool.call("sleep", [60000], { signal: controller.signal });
       setTimeout(() => controller.abort(new Error("client went away")), 20);
       await assert.rejects(running, (err: unknown) => {
         assert.ok(err instanceof TaskAbortedError);
@@ -164,7 +165,7 @@ for (const type of ["thread", "process"] as WorkerType[]) {
 
     it("retries once when the worker dies, then reports WorkerCrashedError", async () => {
       // exit kills whichever worker runs it, so both attempts die.
-      await assert.rejects(pool.runTestHook("exit", 3), (err: unknown) => {
+      await assert.rejects(pool.call("exit", [3]), (err: unknown) => {
         assert.ok(err instanceof WorkerCrashedError);
         assert.equal(err.workerType, type);
         assert.equal(err.attempts, 2);
@@ -207,14 +208,14 @@ describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
     assert.throws(() => new WorkerPool({ ...base, maxOldGenerationMb: 1.5 }), /maxOldGenerationMb/);
   });
 
-  it("refuses test hooks unless enabled, and work after terminate", async () => {
+  it("runs no fault methods on the production worker, and no work after terminate", async () => {
     const pool = newPool({
       type: "thread",
       minWorkers: 0,
       maxWorkers: 1,
       maxOldGenerationMb: 64,
     });
-    await assert.rejects(pool.runTestHook("sleep", 1), /test hooks are disabled/);
+    await assert.rejects(pool.call("sleep", [1]), /Unknown method "sleep"/);
     await pool.terminate();
     await assert.rejects(pool.exec(residentTask()), /terminated/);
   });
@@ -225,10 +226,10 @@ describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
       minWorkers: 1,
       maxWorkers: 1,
       maxOldGenerationMb: 64,
-      testHooks: true,
+      script: TEST_WORKER_JS,
     });
     await pool.warm();
-    const outcome = assert.rejects(pool.runTestHook("sleep", 60000), PoolTerminatedError);
+    const outcome = assert.rejects(pool.call("sleep", [60000]), PoolTerminatedError);
     await pool.terminate();
     await outcome;
   });
@@ -240,10 +241,10 @@ describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
       maxWorkers: 1,
       maxOldGenerationMb: 64,
       maxQueueSize: 1,
-      testHooks: true,
+      script: TEST_WORKER_JS,
     });
     await pool.warm();
-    const running = assert.rejects(pool.runTestHook("sleep", 60000), PoolTerminatedError);
+    const running = assert.rejects(pool.call("sleep", [60000]), PoolTerminatedError);
     const queued = assert.rejects(pool.exec(residentTask()), PoolTerminatedError);
     await assert.rejects(pool.exec(residentTask()), (err: unknown) => {
       assert.ok(err instanceof PoolQueueFullError);

@@ -1,15 +1,16 @@
-import type { WorkerEnv } from "./worker-env";
+import type { WorkerEnv } from "../../src/engine/exec/worker/worker-env";
 
-export type TestHookName = "sleep" | "exit" | "allocate";
+export type FaultName = "sleep" | "exit" | "allocate";
 
 /** 1 MiB of doubles: a packed double array keeps its elements on the V8 heap, unlike a Buffer. */
 const DOUBLES_PER_MB = 131072;
 
 /**
- * Fault injection for tests, registered only when CAPSTATS_TEST_HOOKS=1 so a production
- * worker can never be told to exit or exhaust its heap.
+ * Fault injection, registered by the test worker entry (test-worker.ts) only: the production
+ * entry has no such methods, so a production worker can never be told to exit or exhaust its
+ * heap. Run one in a pool's worker with `pool.call(name, [arg])`.
  */
-export function createTestHooks(env: WorkerEnv): Record<TestHookName, (arg: number) => unknown> {
+export function createFaults(env: WorkerEnv): Record<FaultName, (arg: number) => unknown> {
   return {
     /** Blocks the worker like a long kernel call would: it cannot even answer a cancel. */
     sleep(ms: number): string {

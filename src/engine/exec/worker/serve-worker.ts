@@ -1,0 +1,56 @@
+import * as workerpool from "workerpool";
+import { ALL_METRICS_MASK, METRIC_INDEX } from "../../../metrics/metrics";
+import { countText } from "../../kernels/text.kernel";
+import { runCountTask, type PackedResidentTask } from "./count.task";
+import type { CountTask, CountTaskResult } from "./task.types";
+import { WorkerEnv, workerIdOfThisContext } from "./worker-env";
+
+type Transfer = InstanceType<typeof workerpool.Transfer>;
+
+/** What a worker entry registers with workerpool, by method name. */
+export type WorkerMethods = Record<string, (...args: never[]) => unknown>;
+
+/** The two methods every pool calls: `count` runs a task, `warm` readies the kernels. */
+export interface CountWorkerMethods extends WorkerMethods {
+  count(task: CountTask | PackedResidentTask): CountTaskResult | Transfer;
+  warm(): string;
+}
+
+/**
+ * Registers the count worker's methods with workerpool, in a worker thread or a child
+ * process alike (workerpool picks the transport). `extend` may add methods or wrap the
+ * standard ones; it is how another entry (a test's slow or faulty worker, say) reuses this
+ * one without the production entry knowing of it.
+ */
+export function serveCountWorker(
+  extend: (env: WorkerEnv, standard: CountWorkerMethods) => WorkerMethods = () => ({}),
+): void {
+  const env = new WorkerEnv(workerIdOfThisContext());
+  const standard: CountWorkerMethods = {
+    count: (task) => transferable(runCountTask(task, env)),
+    warm: () => {
+      // Importing the kernel already built the BMP table; running both code paths once also
+      // gets them past V8's interpreter before the first real query.
+      countText("Warm Up, ÉCOLE 12\n", 1 << METRIC_INDEX.CAPITALS);
+      countText("Warm Up, ÉCOLE 12\n", ALL_METRICS_MASK);
+      return env.worker;
+    },
+  };
+  workerpool.worker({ ...standard, ...extend(env, standard) }, { onTerminate: () => env.close() });
+}
+
+/**
+ * Moves the result arrays to the main thread instead of copying them. Only their own,
+ * unshared buffers are listed: transferring a buffer detaches every view on it. A child
+ * process ignores the transfer list (IPC always copies).
+ */
+function transferable(result: CountTaskResult): CountTaskResult | Transfer {
+  const list: ArrayBuffer[] = [];
+  for (const view of [result.counts, result.edges]) {
+    const buf = view.buffer;
+    if (buf instanceof ArrayBuffer && buf.byteLength === view.byteLength && !list.includes(buf)) {
+      list.push(buf);
+    }
+  }
+  return list.length > 0 ? new workerpool.Transfer(result, list) : result;
+}

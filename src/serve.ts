@@ -1,0 +1,54 @@
+import { createApp, type App, type AppOptions } from "./app";
+import type { Config } from "./config";
+import { seedIfEmpty } from "./corpus/first-start";
+import { CORPUS_EXCLUSIVE } from "./locks/app-locks";
+
+/**
+ * What `npm start` does once the config is read: migrate, seed the default corpus on first
+ * start, listen, and shut down gracefully on SIGINT or SIGTERM. `options` reach createApp,
+ * so a test's server entry serves the same way with its own doubles.
+ */
+export async function serve(config: Config, options: AppOptions = {}): Promise<App> {
+  const app = await createApp(config, options);
+  if (config.seedOnStart) {
+    // A write like any other: through the lock manager, holding the corpus exclusively.
+    await app.locks.withLocks("seed", [CORPUS_EXCLUSIVE], () =>
+      app.metrics.observeLoad((onProgress) =>
+        seedIfEmpty(app.db, config.databaseFile, app.logger, onProgress),
+      ),
+    );
+  }
+  // Read the corpus into memory now, so the first query does not pay for it.
+  app.corpus.view();
+  await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  app.logger.info(
+    { url: `http://${config.host}:${port}/graphql`, database: config.databaseFile },
+    "Capstats is serving",
+  );
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info({ signal }, "shutting down: finishing in-flight requests");
+    app.close().then(
+      () => process.exit(0),
+      (err) => {
+        app.logger.error({ err }, "unclean shutdown");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  return app;
+}
+
+/** Runs an entry's start-up; a failure to start is printed and ends the process with 1. */
+export function runOrExit(start: () => Promise<unknown>): void {
+  start().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
