@@ -18,7 +18,7 @@ export function isTerminal(status: RunStatus): boolean {
 
 /** What startAnalysis asked for, already validated. */
 export interface RunSpec {
-  /** Bit mask over METRICS (src/engine/kernels/metrics.ts). */
+  /** Bit mask over METRICS (src/metrics/metrics.ts). */
   mask: number;
   strategy: ExecutionStrategy;
   workers: number | null;

@@ -6,11 +6,15 @@
  */
 export abstract class EngineError extends Error {
   abstract readonly code: string;
+
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
 }
 
 /** The request cannot run as asked; `argument` names what to change, within [min, max]. */
 export class InvalidCountRequestError extends EngineError {
-  override readonly name = "InvalidCountRequestError";
   readonly code = "INVALID_COUNT_REQUEST";
 
   constructor(
@@ -25,25 +29,21 @@ export class InvalidCountRequestError extends EngineError {
 
 /** The count outlived its time budget; its remaining work was cancelled or skipped. */
 export class CountTimeoutError extends EngineError {
-  override readonly name = "CountTimeoutError";
   readonly code = "COUNT_TIMEOUT";
 }
 
 /** The caller's AbortSignal stopped the count. */
 export class CountCancelledError extends EngineError {
-  override readonly name = "CountCancelledError";
   readonly code = "COUNT_CANCELLED";
 }
 
 /** A worker died under a task on every attempt. */
 export class WorkerFailedError extends EngineError {
-  override readonly name = "WorkerFailedError";
   readonly code = "WORKER_FAILED";
 }
 
 /** A pool's queue is full: the caller should shed load, not wait. */
 export class EngineOverloadedError extends EngineError {
-  override readonly name = "EngineOverloadedError";
   readonly code = "ENGINE_OVERLOADED";
 }
 
