@@ -50,7 +50,7 @@ export function chooseExecution(
  * (shared memory, no copy, cheapest dispatch) with one balanced chunk per worker,
  * which the lesson showed beats per-item dispatch.
  */
-export function chooseAuto(
+function chooseAuto(
   bytes: number,
   emails: number,
   executors: Executors,
