@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { taskDelayFlag } from "./test-executors";
+import { entryArgs } from "./test-executors";
 
 /** What `npm start` runs after building: dist/src/main.js, in the same build as this file. */
 export const MAIN_JS = path.resolve(__dirname, "../../src/main.js");
@@ -110,7 +110,7 @@ export function spawnTestServer(
   const slow =
     opts.taskDelayMs === undefined
       ? {}
-      : { entry: TEST_SERVER_JS, args: [taskDelayFlag(opts.taskDelayMs)] };
+      : { entry: TEST_SERVER_JS, args: entryArgs(opts.taskDelayMs) };
   return spawnServer({ ...slow, env: { POOL_SIZE: "1", NODE_ENV: "test", ...env } });
 }
 

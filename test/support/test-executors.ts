@@ -5,18 +5,25 @@ import type { ExecutorOptions } from "../../src/engine";
 /** The built test worker entry (test-worker.ts), next to this file in dist/. */
 export const TEST_WORKER_JS = path.resolve(__dirname, "test-worker.js");
 
-/** `--task-delay-ms=N`, as the test worker and the test server entries take it. */
-export function taskDelayFlag(ms: number): string {
-  return `--task-delay-ms=${ms}`;
+/**
+ * The arguments of the test worker and test server entries. `--serve` is required: `node
+ * --test dist/test/` runs every file under dist/test/ as a test, and run that way, without
+ * it, an entry does nothing. `--task-delay-ms=N` makes every pool task sleep N ms first.
+ */
+export function entryArgs(taskDelayMs = 0): string[] {
+  return ["--serve", `--task-delay-ms=${taskDelayMs}`];
 }
 
-/** N of this process's `--task-delay-ms=N`; 0 without it. */
-export function taskDelayOfArgv(): number {
+/** This entry's arguments: null without `--serve`, else the task delay. */
+export function entryOptionsOfArgv(): { taskDelayMs: number } | null {
   const { values } = parseArgs({
-    options: { "task-delay-ms": { type: "string", default: "0" } },
+    options: {
+      serve: { type: "boolean", default: false },
+      "task-delay-ms": { type: "string", default: "0" },
+    },
     strict: false,
   });
-  return Number(values["task-delay-ms"]);
+  return values.serve === true ? { taskDelayMs: Number(values["task-delay-ms"]) } : null;
 }
 
 /**
@@ -25,5 +32,5 @@ export function taskDelayOfArgv(): number {
  * answer the sleep/exit/allocate faults (worker-faults.ts) through `pool.call`.
  */
 export function testWorkers(opts: { taskDelayMs?: number } = {}): Partial<ExecutorOptions> {
-  return { workerScript: TEST_WORKER_JS, workerArgs: [taskDelayFlag(opts.taskDelayMs ?? 0)] };
+  return { workerScript: TEST_WORKER_JS, workerArgs: entryArgs(opts.taskDelayMs) };
 }

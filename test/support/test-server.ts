@@ -1,16 +1,20 @@
 import { loadConfig } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { runOrExit, serve } from "../../src/serve";
-import { taskDelayOfArgv, testWorkers } from "./test-executors";
+import { entryOptionsOfArgv, testWorkers } from "./test-executors";
 
 /**
  * `npm start` with the test worker in the pools: configured from the environment like
- * main.ts; `--task-delay-ms=N` makes every pool task sleep N ms first. For tests that need
- * a real server process with slow tasks (spawnTestServer's `taskDelayMs`).
+ * main.ts, run with entryArgs(taskDelayMs) (see spawnTestServer's `taskDelayMs`). For tests
+ * that need a real server process with slow tasks.
  */
-runOrExit(() =>
-  serve(loadConfig(process.env), {
-    logger: createLogger(process.env.LOG_LEVEL ?? "info"),
-    executors: testWorkers({ taskDelayMs: taskDelayOfArgv() }),
-  }),
-);
+const options = entryOptionsOfArgv();
+
+if (options) {
+  runOrExit(() =>
+    serve(loadConfig(process.env), {
+      logger: createLogger(process.env.LOG_LEVEL ?? "info"),
+      executors: testWorkers(options),
+    }),
+  );
+}

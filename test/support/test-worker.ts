@@ -1,21 +1,25 @@
 import { serveCountWorker } from "../../src/engine/exec/worker/serve-worker";
-import { taskDelayOfArgv } from "./test-executors";
+import { entryOptionsOfArgv } from "./test-executors";
 import { createFaults } from "./worker-faults";
 
 /**
  * A pool worker entry for tests: the engine's count worker plus the sleep/exit/allocate
  * faults; with `--task-delay-ms=N` every count task first sleeps N ms, so a query is slow
- * on purpose (overload, timeout and kill tests). Pools run it through testWorkers().
+ * on purpose (overload, timeout and kill tests). Pools run it through testWorkers(), or with
+ * `script: TEST_WORKER_JS, scriptArgs: entryArgs()`.
  */
-const delayMs = taskDelayOfArgv();
+const options = entryOptionsOfArgv();
 
-serveCountWorker((env, standard) => {
-  const faults = createFaults(env);
-  return {
-    ...faults,
-    count: (task: Parameters<typeof standard.count>[0]) => {
-      if (delayMs > 0) faults.sleep(delayMs);
-      return standard.count(task);
-    },
-  };
-});
+if (options) {
+  const { taskDelayMs } = options;
+  serveCountWorker((env, standard) => {
+    const faults = createFaults(env);
+    return {
+      ...faults,
+      count: (task: Parameters<typeof standard.count>[0]) => {
+        if (taskDelayMs > 0) faults.sleep(taskDelayMs);
+        return standard.count(task);
+      },
+    };
+  });
+}

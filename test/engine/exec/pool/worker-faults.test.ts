@@ -11,7 +11,7 @@ import {
   SPLIT_AT,
   type CorpusDb,
 } from "../worker/corpus.fixture";
-import { TEST_WORKER_JS } from "../../../support/test-executors";
+import { entryArgs, TEST_WORKER_JS } from "../../../support/test-executors";
 import { childPids, pidOf, waitFor } from "./processes.fixture";
 
 const HANG_GUARD = { timeout: 30000 };
@@ -35,6 +35,7 @@ function onePool(type: WorkerType, maxOldGenerationMb = 64): WorkerPool {
     maxWorkers: 1,
     maxOldGenerationMb,
     script: TEST_WORKER_JS,
+    scriptArgs: entryArgs(),
   });
 }
 

@@ -23,7 +23,7 @@ import {
   SPLIT_AT,
   type CorpusDb,
 } from "../worker/corpus.fixture";
-import { TEST_WORKER_JS } from "../../../support/test-executors";
+import { entryArgs, TEST_WORKER_JS } from "../../../support/test-executors";
 import { childPids } from "./processes.fixture";
 
 const HANG_GUARD = { timeout: 30000 };
@@ -74,6 +74,7 @@ for (const type of ["thread", "process"] as WorkerType[]) {
         maxWorkers: 2,
         maxOldGenerationMb: 64,
         script: TEST_WORKER_JS,
+        scriptArgs: entryArgs(),
       });
       warmIds = await pool.warm();
     });
@@ -227,6 +228,7 @@ describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
       maxWorkers: 1,
       maxOldGenerationMb: 64,
       script: TEST_WORKER_JS,
+      scriptArgs: entryArgs(),
     });
     await pool.warm();
     const outcome = assert.rejects(pool.call("sleep", [60000]), PoolTerminatedError);
@@ -242,6 +244,7 @@ describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
       maxOldGenerationMb: 64,
       maxQueueSize: 1,
       script: TEST_WORKER_JS,
+      scriptArgs: entryArgs(),
     });
     await pool.warm();
     const running = assert.rejects(pool.call("sleep", [60000]), PoolTerminatedError);
