@@ -1,7 +1,7 @@
+import type { Statement } from "better-sqlite3";
 import type { Sqlite } from "../db/sqlite";
-import { INSERT_COLUMNS, type SqlValue } from "./row-mapper";
 
-const STAGING_PREFIX = "Email_staging_";
+const STAGING_MARK = "_staging_";
 
 export interface CorpusState {
   version: number;
@@ -18,63 +18,74 @@ export function readCorpusState(db: Sqlite): CorpusState | null {
   return row ?? null;
 }
 
+/** The tables one load replaces together; children (with a foreign key to Email) first. */
+export const CORPUS_TABLES = ["EmailReceiver", "Alias", "Person", "Email"] as const;
+export type CorpusTable = (typeof CORPUS_TABLES)[number];
+
 /**
- * A corpus being loaded into its own staging table, invisible to readers until
- * `publish` swaps it in. The swap is a single transaction: readers in WAL mode see
- * the old corpus or the new one, never a mix, and a failed load only drops the
- * staging table.
+ * A corpus being loaded into staging tables (the emails and the release's companion files),
+ * invisible to readers until `publish` swaps all of them in. The swap is a single
+ * transaction: readers in WAL mode see the old corpus or the new one, never a mix, and a
+ * failed load only drops the staging tables. A companion file that was not given leaves its
+ * staging table empty, so the new corpus never keeps the old one's persons or recipients.
  */
-export class StagingTable {
-  readonly name: string;
-  private readonly insert: ReturnType<Sqlite["prepare"]>;
+export class CorpusStaging {
+  readonly names: Readonly<Record<CorpusTable, string>>;
 
   constructor(private readonly db: Sqlite) {
     dropAbandonedStagingTables(db);
-    this.name = `${STAGING_PREFIX}${process.pid}_${Date.now()}`;
-    const ddl = (
-      db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'Email'`).get() as {
-        sql: string;
-      }
-    ).sql;
-    db.exec(ddl.replace(/^CREATE TABLE "Email"/, `CREATE TABLE "${this.name}"`));
-    const cols = INSERT_COLUMNS.map((c) => `"${c}"`).join(", ");
-    const params = INSERT_COLUMNS.map(() => "?").join(", ");
-    this.insert = db.prepare(`INSERT INTO "${this.name}" (${cols}) VALUES (${params})`);
+    const suffix = `${STAGING_MARK}${process.pid}_${Date.now()}`;
+    const names = Object.fromEntries(CORPUS_TABLES.map((t) => [t, `${t}${suffix}`]));
+    this.names = names as Record<CorpusTable, string>;
+    for (const table of [...CORPUS_TABLES].reverse()) {
+      const ddl = (
+        db
+          .prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`)
+          .get(table) as {
+          sql: string;
+        }
+      ).sql;
+      // Staged recipients point at the staged emails; renaming those to "Email" at publish
+      // makes SQLite rewrite the reference back to "Email".
+      db.exec(
+        ddl
+          .replace(new RegExp(`^CREATE TABLE "${table}"`), `CREATE TABLE "${this.names[table]}"`)
+          .replace(/REFERENCES "Email"/g, `REFERENCES "${this.names.Email}"`),
+      );
+    }
   }
 
-  /** Inserts rows in one transaction; returns the index of a duplicate Id, or -1. */
-  insertBatch(rows: readonly SqlValue[][]): number {
-    let failedAt = -1;
-    this.db.transaction(() => {
-      for (let i = 0; i < rows.length; i++) {
-        try {
-          this.insert.run(rows[i]);
-        } catch (err) {
-          if ((err as { code?: string }).code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
-            failedAt = i;
-            return;
-          }
-          throw err;
-        }
-      }
-    })();
-    return failedAt;
+  /** A prepared INSERT of `columns` into the staged copy of `table`. */
+  insert(table: CorpusTable, columns: readonly string[]): Statement {
+    const cols = columns.map((c) => `"${c}"`).join(", ");
+    const params = columns.map(() => "?").join(", ");
+    return this.db.prepare(`INSERT INTO "${this.names[table]}" (${cols}) VALUES (${params})`);
+  }
+
+  /** Whether the staged copy of `table` has a row with this Id. */
+  has(table: CorpusTable): (id: number) => boolean {
+    const stmt = this.db.prepare(`SELECT 1 FROM "${this.names[table]}" WHERE Id = ?`).pluck();
+    return (id) => stmt.get(id) !== undefined;
   }
 
   publish(source: string): CorpusState {
     const db = this.db;
     return db
       .transaction((): CorpusState => {
-        // Index definitions are taken from the live table so the swapped-in table is
+        // Index definitions are taken from the live tables so the swapped-in tables are
         // exactly what the migrations describe (Prisma sees no drift).
         const indexes = db
           .prepare(
-            `SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Email' AND sql IS NOT NULL`,
+            `SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+             AND tbl_name IN (${CORPUS_TABLES.map((t) => `'${t}'`).join(", ")})`,
           )
-          .all() as { sql: string }[];
-        db.exec(`DROP TABLE "Email"`);
-        db.exec(`ALTER TABLE "${this.name}" RENAME TO "Email"`);
-        for (const { sql } of indexes) db.exec(sql);
+          .pluck()
+          .all() as string[];
+        for (const table of CORPUS_TABLES) db.exec(`DROP TABLE "${table}"`);
+        for (const table of [...CORPUS_TABLES].reverse()) {
+          db.exec(`ALTER TABLE "${this.names[table]}" RENAME TO "${table}"`);
+        }
+        for (const sql of indexes) db.exec(sql);
         const totals = db
           .prepare(
             `SELECT count(*) AS emailCount, coalesce(sum(RawTextBytes), 0) AS totalBytes FROM "Email"`,
@@ -93,19 +104,20 @@ export class StagingTable {
   }
 
   discard(): void {
-    this.db.exec(`DROP TABLE IF EXISTS "${this.name}"`);
+    for (const table of CORPUS_TABLES) this.db.exec(`DROP TABLE IF EXISTS "${this.names[table]}"`);
   }
 }
 
-/** Staging tables left by a loader that died (its pid is gone) are dropped. */
+/** Staging tables left by a loader that died (its pid is gone) are dropped, children first. */
 function dropAbandonedStagingTables(db: Sqlite): void {
-  const tables = db
-    .prepare(
-      `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '${STAGING_PREFIX}%'`,
-    )
-    .all() as { name: string }[];
-  for (const { name } of tables) {
-    const pid = Number(name.slice(STAGING_PREFIX.length).split("_")[0]);
+  const names = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND instr(name, ?) > 0`)
+    .pluck()
+    .all(STAGING_MARK) as string[];
+  const rank = (name: string): number =>
+    CORPUS_TABLES.indexOf(name.slice(0, name.indexOf(STAGING_MARK)) as CorpusTable);
+  for (const name of names.sort((a, b) => rank(a) - rank(b))) {
+    const pid = Number(name.slice(name.indexOf(STAGING_MARK) + STAGING_MARK.length).split("_")[0]);
     if (!isAlive(pid)) db.exec(`DROP TABLE IF EXISTS "${name}"`);
   }
 }

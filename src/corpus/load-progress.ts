@@ -1,3 +1,4 @@
+import path from "node:path";
 import { SingleBar, Presets } from "cli-progress";
 import type { LoadProgress, LoadSummary } from "./csv-loader";
 
@@ -33,8 +34,19 @@ export function progressReporter(stream: NodeJS.WriteStream): ProgressReporter {
   };
 }
 
+const COMPANION_WORDS = {
+  persons: "persons",
+  aliases: "aliases",
+  emailReceivers: "email receivers",
+};
+
 export function formatSummary(s: LoadSummary, databaseFile: string): string {
   const mb = (s.bytes / 1e6).toFixed(1);
   const secs = (s.ms / 1000).toFixed(2);
-  return `loaded ${s.rows} emails (${mb} MB) from ${s.file} into ${databaseFile} in ${secs} s; corpus version ${s.version}`;
+  const parts = Object.entries(s.companions).map(
+    ([kind, c]) =>
+      `${c.rows} ${COMPANION_WORDS[kind as keyof typeof COMPANION_WORDS]} (${path.basename(c.file)})`,
+  );
+  const extra = parts.length === 0 ? "" : `, with ${parts.join(" and ")},`;
+  return `loaded ${s.rows} emails (${mb} MB) from ${s.file}${extra} into ${databaseFile} in ${secs} s; corpus version ${s.version}`;
 }

@@ -1,4 +1,5 @@
 import { DATE_COLUMNS, EMAIL_COLUMNS, REQUIRED_COLUMNS, type EmailColumn } from "./columns";
+import type { RowMapper } from "./table-sink";
 
 export type SqlValue = string | number | null;
 
@@ -46,6 +47,24 @@ export interface MappedRow {
 
 /** Column order of the SQL insert: the 22 file columns, then RawTextBytes. */
 export const INSERT_COLUMNS = [...EMAIL_COLUMNS, "RawTextBytes"] as const;
+
+/** A missing-columns problem, phrased the same for every file. */
+export function missingColumns(missing: readonly string[]): string {
+  const s = missing.length > 1 ? "s" : "";
+  return `missing required column${s} ${missing.join(", ")} in the header`;
+}
+
+/** Emails.csv records as insert values in INSERT_COLUMNS order. */
+export const EMAIL_ROWS: RowMapper<HeaderMap> = {
+  header(record) {
+    const mapped = mapHeader(record);
+    return "missing" in mapped ? missingColumns(mapped.missing) : mapped;
+  },
+  row(record, header) {
+    const mapped = mapRow(record, header);
+    return typeof mapped === "string" ? mapped : mapped.values;
+  },
+};
 
 /**
  * Converts one CSV record into insert values. Returns a problem string instead of

@@ -44,11 +44,37 @@ test("off a terminal nothing is drawn, and the summary is one line", () => {
       totalBytes: 1,
       source: "E.csv",
       loadedAt: "",
+      companions: {},
     },
     "/db/c.db",
   );
   assert.equal(
     line,
     "loaded 7945 emails (30.0 MB) from E.csv into /db/c.db in 0.46 s; corpus version 3",
+  );
+});
+
+test("the summary names the companion files loaded with the emails", () => {
+  const line = formatSummary(
+    {
+      file: "d/Emails.csv",
+      rows: 3,
+      bytes: 2_000_000,
+      ms: 1000,
+      version: 1,
+      emailCount: 3,
+      totalBytes: 1,
+      source: "d/Emails.csv",
+      loadedAt: "",
+      companions: {
+        persons: { file: "d/Persons.csv", rows: 2 },
+        emailReceivers: { file: "d/EmailReceivers.csv", rows: 4 },
+      },
+    },
+    "c.db",
+  );
+  assert.equal(
+    line,
+    "loaded 3 emails (2.0 MB) from d/Emails.csv, with 2 persons (Persons.csv) and 4 email receivers (EmailReceivers.csv), into c.db in 1.00 s; corpus version 1",
   );
 });

@@ -63,12 +63,16 @@ test("Prisma's own CLI agrees the in-process runner left the database up to date
   const fromSchema = openSqlite(path.join(dir, "from-schema.db"));
   fromSchema.exec(script.stdout);
   const migrated = openSqlite(file);
+  // Whitespace aside: SQLite's ALTER TABLE ADD COLUMN appends `, "col" TYPE` to the stored
+  // CREATE TABLE text, which is the same table as Prisma's freshly laid out one.
   const shape = (d: typeof db): unknown =>
-    d
-      .prepare(
-        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE '\\_prisma%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-      )
-      .all();
+    (
+      d
+        .prepare(
+          "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE '\\_prisma%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        )
+        .all() as { type: string; name: string; sql: string | null }[]
+    ).map((r) => ({ ...r, sql: r.sql?.replace(/\s+/g, "") ?? null }));
   assert.deepEqual(
     shape(migrated),
     shape(fromSchema),

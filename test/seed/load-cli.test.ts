@@ -5,6 +5,8 @@ import path from "node:path";
 import { test } from "node:test";
 import { tempDir } from "../support/temp-dir";
 import { fixtureCsv } from "../support/fixture-corpus";
+import { writeRelease } from "../support/release-fixture";
+import { openSqlite } from "../../src/db/sqlite";
 
 const CLI = path.resolve(__dirname, "../../seed/load.js");
 
@@ -39,6 +41,36 @@ test("a bad file exits non-zero with file, line and problem on stderr", (t) => {
   const r = run(dir, ["--csv", csv]);
   assert.equal(r.status, 1);
   assert.equal(r.stderr, `load failed, database unchanged: ${csv}:3: Id "x" is not an integer\n`);
+});
+
+test("npm run seed -- --csv Emails.csv also loads the companion files standing next to it", (t) => {
+  const dir = tempDir(t);
+  const csv = writeRelease(dir);
+  const r = run(dir, ["--csv", csv]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(
+    r.stdout,
+    /^loaded 17 emails \(0\.0 MB\) from .*Emails\.csv, with 7 persons \(Persons\.csv\) and 6 aliases \(Aliases\.csv\) and 20 email receivers \(EmailReceivers\.csv\), into /,
+  );
+  const db = openSqlite(path.join(dir, "cli.db"), { readonly: true });
+  t.after(() => db.close());
+  const count = (table: string): unknown =>
+    db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get();
+  assert.deepEqual(["Email", "Person", "Alias", "EmailReceiver"].map(count), [17, 7, 6, 20]);
+});
+
+test("a bad companion file exits non-zero naming it, and loads nothing", (t) => {
+  const dir = tempDir(t);
+  const csv = writeRelease(dir, { receivers: "Id,EmailId,PersonId\n1,1,80\n2,1,oops\n" });
+  const r = run(dir, ["--csv", csv]);
+  assert.equal(r.status, 1);
+  assert.equal(
+    r.stderr,
+    `load failed, database unchanged: ${path.join(dir, "EmailReceivers.csv")}:3: PersonId "oops" is not an integer\n`,
+  );
+  const db = openSqlite(path.join(dir, "cli.db"), { readonly: true });
+  t.after(() => db.close());
+  assert.equal(db.prepare("SELECT count(*) FROM Email").pluck().get(), 0);
 });
 
 test("a missing --csv prints usage and exits 2", (t) => {
