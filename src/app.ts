@@ -40,6 +40,14 @@ import { LocksResolver } from "./locks/locks.resolver";
 import { createAnalyses, type Analyses } from "./analyses/analyses.factory";
 import { AnalysisResolver } from "./analyses/analysis.resolver";
 import { attachSubscriptions } from "./graphql/graphql-ws.server";
+import { EmailAttributesStore } from "./stats/grouping/email-attributes.store";
+import { GroupingService } from "./stats/grouping/grouping.service";
+import {
+  CapitalGroupsResolver,
+  GroupMsResolver,
+  TextGroupsResolver,
+} from "./stats/grouping/groups.resolver";
+import { RunGroupsResolver } from "./stats/grouping/run-groups.resolver";
 
 export interface App {
   server: http.Server;
@@ -119,6 +127,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // Before serving: no run of a previous (killed) server may stay RUNNING.
   await analyses.service.recover();
 
+  const grouping = new GroupingService(new EmailAttributesStore(db));
   const instances = new Map<unknown, unknown>([
     [EmailResolver, new EmailResolver(emails)],
     [StatsResolver, new StatsResolver(stats)],
@@ -126,6 +135,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     [ComparisonResolver, new ComparisonResolver(stats)],
     [AnalysisResolver, analyses.resolver],
     [LocksResolver, new LocksResolver(locks)],
+    [CapitalGroupsResolver, new CapitalGroupsResolver(grouping)],
+    [TextGroupsResolver, new TextGroupsResolver(grouping)],
+    [GroupMsResolver, new GroupMsResolver(grouping)],
+    [RunGroupsResolver, new RunGroupsResolver(grouping, analyses.store)],
   ]);
   const schema = await buildAppSchema(
     {

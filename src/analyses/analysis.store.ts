@@ -35,6 +35,7 @@ export class AnalysisStore {
   private readonly endRun: Statement;
   private readonly byId: Statement;
   private readonly resultsAfter: Statement;
+  private readonly allResultsOf: Statement;
   /** [all runs, runs in @status]. */
   private readonly countRuns: [Statement, Statement];
   private readonly runsBefore: [Statement, Statement];
@@ -82,6 +83,9 @@ export class AnalysisStore {
         `SELECT emailId, ${cols} FROM AnalysisResult WHERE runId = ? AND emailId > ?
          ORDER BY emailId LIMIT ?`,
       )
+      .raw();
+    this.allResultsOf = db
+      .prepare(`SELECT emailId, ${cols} FROM AnalysisResult WHERE runId = ? ORDER BY emailId`)
       .raw();
   }
 
@@ -201,6 +205,21 @@ export class AnalysisStore {
     const after = afterEmailId ?? Number.MIN_SAFE_INTEGER;
     const rows = this.resultsAfter.all(runId, after, take) as (number | null)[][];
     return rows.map((r) => ({ emailId: r[0] as number, values: r.slice(1) }));
+  }
+
+  /**
+   * Every per-email value of a run in email Id order, as the engine's row-major matrix
+   * (METRIC_COUNT per email; 0 for a metric not asked for), for grouping a finished run.
+   */
+  allResults(runId: number): { emailIds: Int32Array; counts: Float64Array } {
+    const rows = this.allResultsOf.all(runId) as (number | null)[][];
+    const emailIds = new Int32Array(rows.length);
+    const counts = new Float64Array(rows.length * METRIC_COUNT);
+    rows.forEach((r, i) => {
+      emailIds[i] = r[0] as number;
+      for (let m = 0; m < METRIC_COUNT; m++) counts[i * METRIC_COUNT + m] = r[1 + m] ?? 0;
+    });
+    return { emailIds, counts };
   }
 
   private expectOne(changes: number, id: number, from: string): void {

@@ -8,6 +8,9 @@ export const CURSOR = {
   EMAIL: "email",
   ANALYSIS_RUN: "analysis-run",
   ANALYSIS_RESULT: "analysis-result",
+  /** Positions in one ordered list of groups (stats/grouping). */
+  GROUP: "group",
+  PERSON: "person",
 } as const;
 
 /**

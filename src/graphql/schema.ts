@@ -8,6 +8,12 @@ import { ComparisonResolver } from "../stats/comparison.resolver";
 import { validateArgument } from "./validate";
 import { AnalysisResolver } from "../analyses/analysis.resolver";
 import { LocksResolver } from "../locks/locks.resolver";
+import {
+  CapitalGroupsResolver,
+  GroupMsResolver,
+  TextGroupsResolver,
+} from "../stats/grouping/groups.resolver";
+import { RunGroupsResolver } from "../stats/grouping/run-groups.resolver";
 
 /** For printing the SDL: subscriptions need a PubSub to build, never to print. */
 const PRINT_ONLY_PUBSUB: PubSub = {
@@ -32,6 +38,10 @@ export async function buildAppSchema(
       ComparisonResolver,
       AnalysisResolver,
       LocksResolver,
+      CapitalGroupsResolver,
+      TextGroupsResolver,
+      GroupMsResolver,
+      RunGroupsResolver,
     ],
     pubSub,
     container,

@@ -79,3 +79,21 @@ export function histogram(values: Float64Array, buckets: number): Bucket[] {
   for (let i = 0; i < values.length; i++) out[Math.floor(values[i] / width)].count++;
   return out;
 }
+
+export interface ValueSummary {
+  total: number;
+  mean: number;
+  median: number;
+  max: number;
+}
+
+/** Total, mean, Python statistics.median and max of some values; all 0 when there are none. */
+export function summaryOf(values: Float64Array): ValueSummary {
+  const total = sum(values);
+  return {
+    total,
+    mean: values.length === 0 ? 0 : total / values.length,
+    median: median(values),
+    max: max(values),
+  };
+}

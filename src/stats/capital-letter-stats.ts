@@ -18,6 +18,7 @@ export function toCapitalLetterStats(result: StatsResult): CapitalLetterStats {
     meanPerEmail: n === 0 ? 0 : totalCapitals / n,
     medianPerEmail: median(capitals),
     maxPerEmail: max(capitals),
-    execution: result.report,
+    // A copy per answer: groupMs is charged to it, and the result may be a shared cache entry.
+    execution: { ...result.report },
   });
 }

@@ -25,7 +25,7 @@ export class TextStatsResolver {
       emailCount: result.emailIds.length,
       metrics,
       totals: summarize(result, metrics),
-      execution: result.report,
+      execution: { ...result.report },
     });
   }
 

@@ -26,6 +26,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** CSV text to load before the app starts; defaults to the hand-counted fixture. Null loads nothing. */
   csv?: string | null;
+  /** Writes corpus files (an Emails.csv and its companions) into dir; returns what to load. Overrides csv. */
+  write?: (dir: string) => string;
   env?: Record<string, string>;
   /** createApp's executor overrides, e.g. testWorkers({ taskDelayMs }) for slow tasks. */
   executors?: AppOptions["executors"];
@@ -41,9 +43,10 @@ export async function startTestApp(t: TestContext, opts: TestAppOptions = {}): P
     ...opts.env,
   });
   const csv = opts.csv === undefined ? fixtureCsv() : opts.csv;
-  if (csv !== null) {
-    const file = path.join(dir, "Emails.csv");
-    fs.writeFileSync(file, csv);
+  if (opts.write || csv !== null) {
+    let file = path.join(dir, "Emails.csv");
+    if (opts.write) file = opts.write(dir);
+    else fs.writeFileSync(file, csv as string);
     const db = openSqlite(config.databaseFile);
     applyMigrations(db);
     await loadCsv(db, file);
