@@ -48,6 +48,10 @@ import {
   TextGroupsResolver,
 } from "./stats/grouping/groups.resolver";
 import { RunGroupsResolver } from "./stats/grouping/run-groups.resolver";
+import { PersonStore } from "./persons/person.store";
+import { PersonService } from "./persons/person.service";
+import { EmailPeopleResolver, PersonsResolver } from "./persons/persons.resolver";
+import { CorpusInfoResolver } from "./corpus/corpus-info.resolver";
 
 export interface App {
   server: http.Server;
@@ -128,6 +132,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   await analyses.service.recover();
 
   const grouping = new GroupingService(new EmailAttributesStore(db));
+  const persons = new PersonService(new PersonStore(db));
   const instances = new Map<unknown, unknown>([
     [EmailResolver, new EmailResolver(emails)],
     [StatsResolver, new StatsResolver(stats)],
@@ -139,6 +144,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     [TextGroupsResolver, new TextGroupsResolver(grouping)],
     [GroupMsResolver, new GroupMsResolver(grouping)],
     [RunGroupsResolver, new RunGroupsResolver(grouping, analyses.store)],
+    [PersonsResolver, new PersonsResolver(persons)],
+    [EmailPeopleResolver, new EmailPeopleResolver(persons)],
+    [CorpusInfoResolver, new CorpusInfoResolver(db)],
   ]);
   const schema = await buildAppSchema(
     {

@@ -32,7 +32,37 @@ export class EmailFilter implements Validatable {
   })
   subjectContains?: string | null;
 
+  @Field(() => [Int], {
+    nullable: true,
+    description: `SenderPersonId is one of these (1 to ${LIMITS.personIdsPerFilter.max} ids).`,
+  })
+  senderPersonIds?: number[] | null;
+
+  @Field(() => [Int], {
+    nullable: true,
+    description: `Some recipient in EmailReceivers.csv is one of these persons (1 to ${LIMITS.personIdsPerFilter.max} ids).`,
+  })
+  recipientPersonIds?: number[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ExtractedReleaseInPartOrFull equals this exactly ("RELEASE IN FULL", "RELEASE IN PART").',
+  })
+  release?: string | null;
+
   validate(): void {
+    for (const [name, ids] of [
+      ["filter.senderPersonIds", this.senderPersonIds],
+      ["filter.recipientPersonIds", this.recipientPersonIds],
+    ] as const) {
+      if (ids && (ids.length === 0 || ids.length > LIMITS.personIdsPerFilter.max)) {
+        throw new BadUserInputError(
+          `${name} must list 1 to ${LIMITS.personIdsPerFilter.max} person ids (got ${ids.length}); leave it out to select everyone`,
+          { argument: name },
+        );
+      }
+    }
     if (this.ids && this.ids.length > LIMITS.idsPerFilter.max) {
       throw new BadUserInputError(
         `filter.ids may hold at most ${LIMITS.idsPerFilter.max} ids (got ${this.ids.length})`,
@@ -44,6 +74,7 @@ export class EmailFilter implements Validatable {
     for (const [name, value] of [
       ["filter.sender", this.sender],
       ["filter.subjectContains", this.subjectContains],
+      ["filter.release", this.release],
     ] as const) {
       if (value && value.length > LIMITS.substring.max) {
         throw new BadUserInputError(`${name} may be at most ${LIMITS.substring.max} characters`, {

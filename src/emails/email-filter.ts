@@ -12,6 +12,11 @@ export function toEmailWhere(filter: EmailFilter | null | undefined): Prisma.Ema
   if (filter.subjectContains) and.push({ metadataSubject: { contains: filter.subjectContains } });
   if (filter.sentAfter) and.push({ metadataDateSent: { gte: filter.sentAfter } });
   if (filter.sentBefore) and.push({ metadataDateSent: { lt: filter.sentBefore } });
+  if (filter.senderPersonIds) and.push({ senderPersonId: { in: filter.senderPersonIds } });
+  if (filter.recipientPersonIds) {
+    and.push({ receivers: { some: { personId: { in: filter.recipientPersonIds } } } });
+  }
+  if (filter.release != null) and.push({ extractedReleaseInPartOrFull: filter.release });
   return and.length === 0 ? {} : { AND: and };
 }
 

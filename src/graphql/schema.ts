@@ -14,6 +14,8 @@ import {
   TextGroupsResolver,
 } from "../stats/grouping/groups.resolver";
 import { RunGroupsResolver } from "../stats/grouping/run-groups.resolver";
+import { EmailPeopleResolver, PersonsResolver } from "../persons/persons.resolver";
+import { CorpusInfoResolver } from "../corpus/corpus-info.resolver";
 
 /** For printing the SDL: subscriptions need a PubSub to build, never to print. */
 const PRINT_ONLY_PUBSUB: PubSub = {
@@ -42,6 +44,9 @@ export async function buildAppSchema(
       TextGroupsResolver,
       GroupMsResolver,
       RunGroupsResolver,
+      PersonsResolver,
+      EmailPeopleResolver,
+      CorpusInfoResolver,
     ],
     pubSub,
     container,
