@@ -52,6 +52,7 @@ import { PersonStore } from "./persons/person.store";
 import { PersonService } from "./persons/person.service";
 import { EmailPeopleResolver, PersonsResolver } from "./persons/persons.resolver";
 import { CorpusInfoResolver } from "./corpus/corpus-info.resolver";
+import { ApiTokens } from "./auth/api-tokens";
 
 export interface App {
   server: http.Server;
@@ -117,6 +118,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     executors: executors.byStrategy,
     locks,
     logger,
+    tokens: new ApiTokens(config.apiTokens),
   });
   metrics.watch({
     pools: [

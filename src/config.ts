@@ -42,6 +42,8 @@ export interface Config {
   analysisProgressSteps: number;
   /** Per-email result rows written per transaction. */
   analysisResultBatch: number;
+  /** API_TOKENS: bearer tokens that may start and cancel analyses; empty = no authentication. */
+  apiTokens: string[];
 }
 
 function int(
@@ -66,6 +68,24 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (raw === "true" || raw === "1") return true;
   if (raw === "false" || raw === "0") return false;
   throw new Error(`${name} must be true or false (got "${raw}")`);
+}
+
+/** Comma-separated tokens of visible ASCII (RFC 6750 allows no spaces); set but empty is a mistake. */
+function tokens(env: NodeJS.ProcessEnv, name: string): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return [];
+  const list = raw
+    .split(",")
+    .map((t) => t.trim())
+    .filter((t) => t !== "");
+  if (list.length === 0)
+    throw new Error(`${name} is set but lists no token (unset it to switch tokens off)`);
+  for (const t of list) {
+    if (!/^[\x21-\x7e]+$/.test(t)) {
+      throw new Error(`${name}: tokens are comma-separated runs of visible ASCII characters`);
+    }
+  }
+  return list;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -95,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     maxQueuedAnalyses: int(env, "MAX_QUEUED_ANALYSES", 1000, 0, 100_000),
     analysisProgressSteps: int(env, "ANALYSIS_PROGRESS_STEPS", 20, 1, 10_000),
     analysisResultBatch: int(env, "ANALYSIS_RESULT_BATCH", 1000, 1, 100_000),
+    apiTokens: tokens(env, "API_TOKENS"),
   };
 }

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { ApiTokens } from "../auth/api-tokens";
 import type { Config } from "../config";
 import type { CorpusService } from "../corpus/corpus.service";
 import type { Sqlite } from "../db/sqlite";
@@ -22,6 +23,8 @@ export interface AnalysesDeps {
   executors: Executors;
   locks: LockManager;
   logger: Logger;
+  /** Who may start and cancel runs (API_TOKENS). */
+  tokens: ApiTokens;
 }
 
 export interface Analyses {
@@ -55,9 +58,16 @@ export function createAnalyses(d: AnalysesDeps): Analyses {
       resultBatch: config.analysisResultBatch,
     },
   );
-  const service = new AnalysisService(store, d.locks, runner, d.executors, {
-    maxActive: config.maxConcurrentAnalyses + config.maxQueuedAnalyses,
-    lockTimeoutMs: config.lockTimeoutMs,
-  });
-  return { store, feed, service, resolver: new AnalysisResolver(service, store), gate };
+  const service = new AnalysisService(
+    store,
+    d.locks,
+    runner,
+    d.executors,
+    {
+      maxActive: config.maxConcurrentAnalyses + config.maxQueuedAnalyses,
+      lockTimeoutMs: config.lockTimeoutMs,
+    },
+    d.tokens,
+  );
+  return { store, feed, service, resolver: new AnalysisResolver(service, store, d.tokens), gate };
 }

@@ -10,6 +10,7 @@ import {
   Root,
   Subscription,
 } from "type-graphql";
+import type { ApiTokens } from "../auth/api-tokens";
 import type { RequestContext } from "../graphql/context";
 import { HEAVY_FIELD_COMPLEXITY } from "../graphql/complexity";
 import { EmailMetricsConnection } from "../graphql/email-metrics.type";
@@ -26,6 +27,7 @@ export class AnalysisResolver {
   constructor(
     private readonly analyses: AnalysisService,
     private readonly store: AnalysisStore,
+    private readonly tokens: ApiTokens,
   ) {}
 
   @Mutation(() => AnalysisRunType, {
@@ -38,15 +40,20 @@ export class AnalysisResolver {
     @Arg("input", () => StartAnalysisInput) input: StartAnalysisInput,
     @Ctx() ctx: RequestContext,
   ): Promise<AnalysisRunType> {
-    return toAnalysisRun(await this.analyses.start(input.toSpec(), ctx.requestId));
+    const caller = this.tokens.authenticate(ctx.authorization, "startAnalysis");
+    return toAnalysisRun(await this.analyses.start(input.toSpec(), ctx.requestId, caller));
   }
 
   @Mutation(() => AnalysisRunType, {
     description:
       "Stops a run, releases its locks and drops its partial results; returns the run once that is recorded. A run that already ended is returned unchanged.",
   })
-  async cancelAnalysis(@Arg("id", () => ID) id: string): Promise<AnalysisRunType> {
-    return toAnalysisRun(await this.analyses.cancel(parseRunId(id)));
+  async cancelAnalysis(
+    @Arg("id", () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AnalysisRunType> {
+    const caller = this.tokens.authenticate(ctx.authorization, "cancelAnalysis");
+    return toAnalysisRun(await this.analyses.cancel(parseRunId(id), caller));
   }
 
   @Query(() => AnalysisRunType, { nullable: true, description: "One run by id, or null." })

@@ -1,3 +1,4 @@
+import type { ApiTokens, Caller } from "../auth/api-tokens";
 import { checkWorkers, type Executors } from "../engine";
 import { CancelledError, NotFoundError, OverloadedError } from "../errors/client-errors";
 import { engineErrorToClient } from "../errors/engine-error.mapping";
@@ -37,6 +38,7 @@ export class AnalysisService {
     private readonly runner: AnalysisRunner,
     private readonly executors: Executors,
     private readonly limits: AnalysisLimits,
+    private readonly tokens: ApiTokens,
   ) {}
 
   /** Runs a killed server left PENDING or RUNNING become FAILED; returns their ids. */
@@ -49,8 +51,11 @@ export class AnalysisService {
     );
   }
 
-  /** Creates the run (PENDING) and returns it at once; the work continues in the background. */
-  async start(spec: RunSpec, requestId: string): Promise<RunRecord> {
+  /**
+   * Creates the run (PENDING) and returns it at once; the work continues in the background.
+   * The caller's token hash is recorded as the run's owner.
+   */
+  async start(spec: RunSpec, requestId: string, caller: Caller): Promise<RunRecord> {
     if (this.stopping)
       throw new OverloadedError("the server is shutting down; start the analysis later");
     this.checkWorkers(spec);
@@ -68,7 +73,7 @@ export class AnalysisService {
         .withLocks(
           `request:${requestId}`,
           [{ name: RUNS_TABLE_LOCK, mode: "shared" }],
-          async () => this.store.createRun(spec, new Date()),
+          async () => this.store.createRun(spec, new Date(), caller.tokenHash),
           { timeoutMs: this.limits.lockTimeoutMs },
         )
         .catch((err: unknown) => {
@@ -88,9 +93,13 @@ export class AnalysisService {
 
   /**
    * Stops a run and waits until its outcome is recorded. A run that already ended is
-   * returned as it is: a cancel that arrives after COMPLETED changes nothing.
+   * returned as it is: a cancel that arrives after COMPLETED changes nothing. With API
+   * tokens on, only the token that started a run may cancel it (FORBIDDEN otherwise).
    */
-  async cancel(id: number): Promise<RunRecord> {
+  async cancel(id: number, caller: Caller): Promise<RunRecord> {
+    const owner = this.store.get(id);
+    if (!owner) throw new NotFoundError(`no analysis run with id ${id}`);
+    this.tokens.checkOwner(caller, owner.tokenHash, `analysis run ${id}`);
     const active = this.active.get(id);
     if (active) {
       active.controller.abort(new CancelledError(`analysis run ${id} was cancelled`));

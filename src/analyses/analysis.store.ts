@@ -42,8 +42,8 @@ export class AnalysisStore {
 
   constructor(private readonly db: Sqlite) {
     this.insertRun = db.prepare(
-      `INSERT INTO AnalysisRun (status, metricsMask, strategy, workers, chunkSize, filter, createdAt)
-       VALUES ('PENDING', ?, ?, ?, ?, ?, ?) RETURNING *`,
+      `INSERT INTO AnalysisRun (status, metricsMask, strategy, workers, chunkSize, filter, createdAt, tokenHash)
+       VALUES ('PENDING', ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
     );
     this.running = db.prepare(
       `UPDATE AnalysisRun SET status = 'RUNNING', corpusVersion = ?, emailCount = ?, startedAt = ?
@@ -89,7 +89,8 @@ export class AnalysisStore {
       .raw();
   }
 
-  createRun(spec: RunSpec, now: Date): RunRecord {
+  /** `tokenHash`: the owner (SHA-256 of the API token that started it), or null. */
+  createRun(spec: RunSpec, now: Date, tokenHash: string | null = null): RunRecord {
     const filter = spec.filter ? filterKey(spec.filter) : null;
     const row = this.insertRun.get(
       spec.mask,
@@ -98,6 +99,7 @@ export class AnalysisStore {
       spec.chunkSize,
       filter,
       iso(now),
+      tokenHash,
     ) as Row;
     return toRecord(row);
   }

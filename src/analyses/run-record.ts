@@ -54,6 +54,8 @@ export interface RunRecord {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** SHA-256 of the API token that started the run; null when tokens were off. */
+  tokenHash: string | null;
 }
 
 /** Run ids are positive integers; GraphQL carries them as ID strings. */

@@ -37,5 +37,6 @@ export function toRecord(r: Row): RunRecord {
     createdAt: date(r.createdAt) as Date,
     startedAt: date(r.startedAt),
     finishedAt: date(r.finishedAt),
+    tokenHash: r.tokenHash as string | null,
   };
 }

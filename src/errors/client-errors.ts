@@ -70,6 +70,18 @@ export class CorpusChangedError extends ClientError {
   }
 }
 
+export class UnauthenticatedError extends ClientError {
+  constructor(message: string) {
+    super(message, ErrorCode.UNAUTHENTICATED);
+  }
+}
+
+export class ForbiddenError extends ClientError {
+  constructor(message: string) {
+    super(message, ErrorCode.FORBIDDEN);
+  }
+}
+
 /** Refused before execution: nothing ran, so retrying the same query cannot succeed. */
 export class QueryTooComplexError extends ClientError {
   constructor(message: string, extra: Record<string, unknown> = {}) {

@@ -15,5 +15,9 @@ export enum ErrorCode {
   BAD_REQUEST = "BAD_REQUEST",
   /** Body larger than MAX_BODY_KB. */
   PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE",
+  /** API_TOKENS is set and the request carries no valid bearer token for a mutation that needs one. */
+  UNAUTHENTICATED = "UNAUTHENTICATED",
+  /** A valid token, but not the one that owns the run. */
+  FORBIDDEN = "FORBIDDEN",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }

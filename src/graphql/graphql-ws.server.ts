@@ -27,7 +27,17 @@ export function attachSubscriptions(
       schema,
       // Parse, validation and the depth/complexity limits, as over HTTP (ws-limits.ts).
       onSubscribe: limitedOperation(schema, opts.limits),
-      context: (ctx) => createContext(ctx.extra.request),
+      // Tokens travel in connectionParams ({ authorization: "Bearer <token>" }); a connection
+      // sending them in any other shape is refused (4403), queries and subscriptions stay open.
+      onConnect: (ctx) => {
+        const given = ctx.connectionParams?.authorization;
+        return given === undefined || typeof given === "string";
+      },
+      context: (ctx) =>
+        createContext(
+          ctx.extra.request,
+          (ctx.connectionParams?.authorization as string | undefined) ?? null,
+        ),
       onNext: (_ctx, id, _payload, _args, result) => {
         if (!result.errors) return result;
         for (const e of result.errors) {

@@ -1,3 +1,4 @@
+import { ANONYMOUS, ApiTokens } from "../../src/auth/api-tokens";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import pino from "pino";
@@ -173,10 +174,14 @@ test(
       { store, pipeline, locks, feed, logger: pino({ level: "silent" }) },
       { lockTimeoutMs: 10_000, progressSteps: 4, resultBatch: 25 },
     );
-    const service = new AnalysisService(store, locks, runner, executors.byStrategy, {
-      maxActive: 10,
-      lockTimeoutMs: 10_000,
-    });
+    const service = new AnalysisService(
+      store,
+      locks,
+      runner,
+      executors.byStrategy,
+      { maxActive: 10, lockTimeoutMs: 10_000 },
+      new ApiTokens([]),
+    );
     const spec = {
       mask: maskOf(["CAPITALS"]),
       strategy: ExecutionStrategy.THREADS,
@@ -184,7 +189,7 @@ test(
       chunkSize: null,
       filter: null,
     };
-    const created = await service.start(spec, "test");
+    const created = await service.start(spec, "test", ANONYMOUS);
     const states: (RunRecord | null)[] = [];
     for await (const s of feed.subscribe(ANALYSIS_PROGRESS, created.id)) states.push(s);
 

@@ -23,6 +23,7 @@ function run(id: number, status: RunStatus, emailsDone = 0): RunRecord {
     createdAt: new Date(0),
     startedAt: null,
     finishedAt: null,
+    tokenHash: null,
   };
 }
 
