@@ -8,7 +8,9 @@ import {
   parseEmailCount,
   parseSeed,
 } from "../src/corpus/synthetic/corpus-options";
-import { writeCorpusFile } from "../src/corpus/synthetic/corpus-file";
+import { basename } from "node:path";
+import { companionPath } from "../src/corpus/companion-files";
+import { writeReleaseFiles } from "../src/corpus/synthetic/corpus-file";
 import { helpText, usageErrorLine, type CommandSpec } from "../src/cli/command-line";
 
 /** Its own parser (below) accepts the same options; this spec is what --help shows. */
@@ -16,8 +18,9 @@ const CORPUS_COMMAND: CommandSpec = {
   command: "npm run corpus --",
   usage: ["npm run corpus -- --out PATH [--emails N] [--seed S]"],
   summary:
-    "Writes a synthetic Emails.csv (22 columns, deterministic), streamed in constant memory.\n" +
-    "Load it with npm run seed -- --csv PATH.",
+    "Writes a synthetic release (deterministic), streamed in constant memory: Emails.csv (22\n" +
+    'columns) and beside it Persons, Aliases and EmailReceivers ("Emails" in the name replaced,\n' +
+    "or a .Persons.csv-style suffix). Load them with npm run seed -- --csv PATH.",
   options: {
     out: {
       type: "string",
@@ -79,13 +82,14 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const started = performance.now();
-  const summary = await writeCorpusFile(args.out, { emails: args.emails, seed: args.seed });
+  const summary = await writeReleaseFiles(args.out, { emails: args.emails, seed: args.seed });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const n = (x: number): string => x.toLocaleString("en-US");
   console.log(
     `wrote ${n(summary.emails)} emails, ${n(summary.bytes)} bytes, ` +
       `${n(summary.rawTextChars)} RawText characters (seed ${summary.seed}) ` +
-      `to ${args.out} in ${seconds} s`,
+      `to ${args.out} in ${seconds} s, with ` +
+      `${["Persons", "Aliases", "EmailReceivers"].map((stem) => basename(companionPath(args.out, stem))).join(", ")} beside it`,
   );
   return 0;
 }

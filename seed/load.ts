@@ -5,7 +5,7 @@ import { loadCsv, type LoadProgress } from "../src/corpus/csv-loader";
 import { CsvLoadError } from "../src/corpus/load-error";
 import { formatSummary, progressReporter } from "../src/corpus/load-progress";
 import { defaultCorpusCsv } from "../src/corpus/first-start";
-import { writeCorpusFile } from "../src/corpus/synthetic/corpus-file";
+import { writeReleaseFiles } from "../src/corpus/synthetic/corpus-file";
 import { commandLine, usageLines, type CommandSpec } from "../src/cli/command-line";
 
 const SEED_COMMAND: CommandSpec = {
@@ -18,7 +18,7 @@ const SEED_COMMAND: CommandSpec = {
     csv: { type: "string", value: "PATH", help: "load this Emails.csv" },
     default: {
       type: "boolean",
-      help: "generate the default corpus (7,945 emails) next to the database and load it",
+      help: "generate the default corpus (7,945 emails, with its Persons, Aliases and EmailReceivers) next to the database and load it",
     },
   },
   notes: ["environment: DATABASE_URL (default file:./data/capstats.db)"],
@@ -40,7 +40,7 @@ async function main(): Promise<number> {
   }
   const config = loadConfig(process.env);
   const csv = csvArg ?? defaultCorpusCsv(config.databaseFile);
-  if (csvArg === undefined) await writeCorpusFile(csv);
+  if (csvArg === undefined) await writeReleaseFiles(csv);
   const db = openSqlite(config.databaseFile);
   try {
     applyMigrations(db);

@@ -32,6 +32,19 @@ test("first start on an empty database generates and loads the default corpus, t
   const health = (await (await fetch(`${server.url}/healthz`)).json()) as { emails: number };
   assert.equal(health.emails, 7945);
   assert.match(server.output(), /loaded 7945 emails/);
+  // The synthetic release comes whole: persons and recipients load with the emails.
+  for (const stem of ["Persons", "Aliases", "EmailReceivers"]) {
+    assert.ok(fs.existsSync(path.join(dir, "data", `${stem}.generated.csv`)), stem);
+  }
+  const corpus = await fetch(`${server.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ corpus { persons emailReceivers } }" }),
+  });
+  const info = (
+    (await corpus.json()) as { data: { corpus: { persons: number; emailReceivers: number } } }
+  ).data.corpus;
+  assert.ok(info.persons > 0 && info.emailReceivers >= 7945, JSON.stringify(info));
   server.child.kill("SIGINT");
   assert.equal(await server.exited, 0);
 });

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Logger } from "pino";
 import type { Sqlite } from "../db/sqlite";
-import { writeCorpusFile } from "./synthetic/corpus-file";
+import { writeReleaseFiles } from "./synthetic/corpus-file";
 import { readCorpusState } from "./corpus-store";
 import { loadCsv, type LoadProgress } from "./csv-loader";
 import { formatSummary, progressReporter } from "./load-progress";
@@ -30,7 +30,7 @@ export async function seedIfEmpty(
   const csv = defaultCorpusCsv(databaseFile);
   if (!fs.existsSync(csv)) {
     logger.info({ csv }, "empty corpus: generating the default corpus (7,945 emails)");
-    await writeCorpusFile(csv);
+    await writeReleaseFiles(csv);
   }
   logger.info({ csv }, "loading the default corpus");
   const progress = progressReporter(process.stderr);

@@ -10,6 +10,7 @@ import { formatRecord } from "./csv-format";
 import { EMAIL_COLUMNS } from "./email-columns";
 import { EmailGenerator, recordValues } from "./email.generator";
 import { LengthPlan } from "./length-plan";
+import { RECEIVERS_HEADER } from "./release-files";
 
 export interface CorpusOptions {
   /** Number of emails (rows after the header), 1..1,000,000. Default 7,945. */
@@ -18,6 +19,8 @@ export interface CorpusOptions {
   seed?: number;
   /** Called after each chunk is handed to the stream, and once at the end. */
   onProgress?: (done: number, total: number) => void;
+  /** Also stream EmailReceivers.csv (Id,EmailId,PersonId) here, consistent with the emails. */
+  receivers?: Writable;
 }
 
 /** What was written, measured on the output itself. */
@@ -80,20 +83,32 @@ export async function writeCorpus(out: Writable, opts: CorpusOptions = {}): Prom
   let rawTextChars = 0;
   let pending: string[] = [formatRecord(EMAIL_COLUMNS)];
   let pendingUnits = 0;
+  const receivers = opts.receivers;
+  let pendingReceivers: string[] = [RECEIVERS_HEADER];
+  let receiverRows = 0;
 
   const flush = async (done: number): Promise<void> => {
-    if (out.destroyed) throw new Error("output stream was destroyed before the corpus was written");
+    if (out.destroyed || receivers?.destroyed) {
+      throw new Error("output stream was destroyed before the corpus was written");
+    }
     if (pending.length === 0) return;
     const chunk = Buffer.from(pending.join(""), "utf8");
     pending = [];
     pendingUnits = 0;
     bytes += chunk.length;
     if (!out.write(chunk)) await waitForDrain(out);
+    if (receivers && !receivers.write(pendingReceivers.join(""))) await waitForDrain(receivers);
+    pendingReceivers = [];
     onProgress?.(done, emails);
   };
 
   for (let index = 0; index < emails; index++) {
-    const record = generator.build(index + 1, plan.targetFor(index));
+    const { record, recipients } = generator.buildWithRecipients(index + 1, plan.targetFor(index));
+    if (receivers) {
+      for (const person of recipients) {
+        pendingReceivers.push(`${++receiverRows},${record.Id},${person}\n`);
+      }
+    }
     rawTextChars += countCodePoints(record.RawText);
     const line = formatRecord(recordValues(record));
     pending.push(line);

@@ -1,5 +1,6 @@
 import { metadataTimestamp, sentLine, usDate } from "./calendar";
 import * as C from "./catalog";
+import { pickCc, pickRecipient, pickSender, pickSentDay } from "./correspondence";
 import { EMAIL_COLUMNS, type EmailRecord } from "./email-columns";
 import { Prng, combineSeeds } from "./prng";
 import { TextGenerator, type BodyStyle } from "./text.generator";
@@ -22,6 +23,14 @@ export class EmailGenerator {
   constructor(private readonly seed: number) {}
 
   build(id: number, targetChars: number): EmailRecord {
+    return this.buildWithRecipients(id, targetChars).record;
+  }
+
+  /** The email and the person ids its EmailReceivers rows name (To, then Cc, distinct). */
+  buildWithRecipients(
+    id: number,
+    targetChars: number,
+  ): { record: EmailRecord; recipients: number[] } {
     const rng = new Prng(combineSeeds(this.seed, id));
     const release = rng.chance(0.04) ? C.FIRST_RELEASE : rng.pick(C.LATER_RELEASES);
     const doc = `C0${rng.range(5739545, 6199999)}`;
@@ -36,15 +45,14 @@ export class EmailGenerator {
       enclosed: rng.chance(0.03),
     };
 
-    const fromPrincipal = rng.chance(0.3);
-    const staffer = rng.pick(C.STAFF);
-    const sender = fromPrincipal ? C.PRINCIPAL : staffer;
-    const recipient = fromPrincipal ? staffer : C.PRINCIPAL;
+    const sender = pickSender(rng);
+    const recipient = pickRecipient(rng, sender);
     const senderKnown = !rng.chance(0.03);
-    const sentDays = rng.range(C.FIRST_SENT_DAY, C.LAST_SENT_DAY);
+    const sentDays = pickSentDay(rng);
     const sent = sentLine(sentDays, rng.range(6 * 60, 24 * 60 - 1));
     const subject = this.subject(rng, style.foreign);
-    const cc = rng.chance(0.2) ? `${rng.pick(C.STAFF).name}; ${rng.pick(C.STAFF).name}` : "";
+    const copied = pickCc(rng);
+    const cc = copied.map((p) => p.name).join("; ");
     const stamp = usDate(release.stampDays);
     const stampLines = [
       "UNCLASSIFIED",
@@ -106,7 +114,8 @@ export class EmailGenerator {
       ExtractedBodyText: rng.chance(0.05) ? "" : body.extracted,
       RawText: header + body.raw,
     };
-    return record;
+    const recipients = [...new Set([recipient.id, ...copied.map((p) => p.id)])];
+    return { record, recipients };
   }
 
   /** Subjects carry the CSV traps: embedded quotes, commas, non-ASCII capitals. */
