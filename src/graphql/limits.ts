@@ -10,7 +10,6 @@ export const LIMITS = {
   idsPerFilter: { max: 100_000 },
   substring: { max: 200 },
   repetitions: { min: 1, max: 20, default: 3 },
-  groupsFirst: { default: 20 },
   /** Most buckets fillGaps may make for one SENT series (DAY over 270 years). */
   groupBuckets: { max: 100_000 },
   personIdsPerFilter: { max: 1000 },

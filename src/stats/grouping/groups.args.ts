@@ -1,12 +1,12 @@
-import { ArgsType, Field, Int } from "type-graphql";
+import { ArgsType, Field } from "type-graphql";
 import { BadUserInputError } from "../../errors/client-errors";
 import { LIMITS } from "../../graphql/limits";
-import { checkRange, type Validatable } from "../../graphql/validate";
+import { PageArgs } from "../../graphql/page.args";
 import { TextMetric } from "../../graphql/text-metric.type";
 import { GroupDimension, GroupOrder, TimeGranularity } from "./group-enums";
 
 @ArgsType()
-export class GroupsArgs implements Validatable {
+export class GroupsArgs extends PageArgs {
   @Field(() => GroupDimension)
   by!: GroupDimension;
 
@@ -25,17 +25,8 @@ export class GroupsArgs implements Validatable {
   @Field(() => GroupOrder, { defaultValue: GroupOrder.TOTAL_DESC })
   orderBy: GroupOrder = GroupOrder.TOTAL_DESC;
 
-  @Field(() => Int, {
-    defaultValue: LIMITS.groupsFirst.default,
-    description: `Page size, ${LIMITS.pageSize.min} to ${LIMITS.pageSize.max}.`,
-  })
-  first: number = LIMITS.groupsFirst.default;
-
-  @Field(() => String, { nullable: true, description: "endCursor of the previous page." })
-  after?: string | null;
-
-  validate(): void {
-    checkRange("first", this.first, LIMITS.pageSize);
+  override validate(): void {
+    super.validate();
     if (this.fillGaps && this.by !== GroupDimension.SENT) {
       throw new BadUserInputError(`fillGaps applies to by: SENT only (got by: ${this.by})`, {
         argument: "fillGaps",
