@@ -77,7 +77,9 @@ function shapeAfter(dir, name, scripts) {
         "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name",
       )
       .all();
-    return JSON.stringify(rows);
+    // Whitespace aside: SQLite's ALTER TABLE ADD COLUMN appends `, "col" TYPE` to the stored
+    // CREATE TABLE text, the same table as Prisma's freshly laid out one.
+    return JSON.stringify(rows.map((r) => ({ ...r, sql: r.sql?.replace(/\s+/g, "") ?? null })));
   } finally {
     db.close();
   }
