@@ -1,6 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import type { Sqlite } from "../db/sqlite";
-import type { MetricMatrix } from "../metrics/metric-matrix";
+import { MetricMatrix } from "../metrics/metric-matrix";
 import { filterKey } from "../emails/email-filter";
 import type { ExecutionReport } from "../engine";
 import { RunStatus, type MetricStats, type RunRecord, type RunSpec } from "./run-record";
@@ -210,16 +210,16 @@ export class AnalysisStore {
   }
 
   /**
-   * Every per-email value of a run in email Id order, as the engine's row-major matrix
-   * (METRIC_COUNT per email; 0 for a metric not asked for), for grouping a finished run.
+   * Every per-email value of a run in email Id order (0 for a metric not asked for), for
+   * grouping a finished run.
    */
-  allResults(runId: number): { emailIds: Int32Array; counts: Float64Array } {
+  allResults(runId: number): { emailIds: Int32Array; counts: MetricMatrix } {
     const rows = this.allResultsOf.all(runId) as (number | null)[][];
     const emailIds = new Int32Array(rows.length);
-    const counts = new Float64Array(rows.length * METRIC_COUNT);
+    const counts = MetricMatrix.ofRows(rows.length);
     rows.forEach((r, i) => {
       emailIds[i] = r[0] as number;
-      for (let m = 0; m < METRIC_COUNT; m++) counts[i * METRIC_COUNT + m] = r[1 + m] ?? 0;
+      counts.setRow(i, r.slice(1));
     });
     return { emailIds, counts };
   }

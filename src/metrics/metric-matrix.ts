@@ -17,6 +17,16 @@ export class MetricMatrix {
     this.rows = values.length / METRIC_COUNT;
   }
 
+  /** A zeroed matrix of `rows` emails. */
+  static ofRows(rows: number): MetricMatrix {
+    return new MetricMatrix(new Float64Array(rows * METRIC_COUNT));
+  }
+
+  /** Sets one email's values from a METRICS-ordered list; null (not asked for) becomes 0. */
+  setRow(row: number, values: readonly (number | null)[]): void {
+    for (let m = 0; m < METRIC_COUNT; m++) this.values[row * METRIC_COUNT + m] = values[m] ?? 0;
+  }
+
   /** The value of one metric for the email in `row`. */
   get(row: number, metric: MetricName): number {
     return this.values[row * METRIC_COUNT + METRIC_INDEX[metric]];

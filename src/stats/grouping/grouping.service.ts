@@ -1,4 +1,5 @@
-import { METRIC_COUNT, METRIC_INDEX, type MetricName } from "../../engine/kernels/metrics";
+import type { MetricName } from "../../metrics/metrics";
+import type { MetricMatrix } from "../../metrics/metric-matrix";
 import { indexOfIds } from "../../corpus/resident-corpus";
 import { BadUserInputError } from "../../errors/client-errors";
 import { summaryOf } from "../../metrics/aggregates";
@@ -13,8 +14,8 @@ import type { MetricsGroup, StatsGroup } from "./stats-group.type";
 /** Per-email counts of one computation: what grouping works from. It never counts text. */
 export interface CountsSource {
   emailIds: Int32Array;
-  /** Row-major, METRIC_COUNT values per email. */
-  counts: Float64Array;
+  /** One row per email of emailIds. */
+  counts: MetricMatrix;
   corpusVersion: number;
 }
 
@@ -127,7 +128,6 @@ export class GroupingService {
 
 function column(source: CountsSource, members: Int32Array, metric: MetricName): Float64Array {
   const out = new Float64Array(members.length);
-  const m = METRIC_INDEX[metric];
-  for (let j = 0; j < members.length; j++) out[j] = source.counts[members[j] * METRIC_COUNT + m];
+  for (let j = 0; j < members.length; j++) out[j] = source.counts.get(members[j], metric);
   return out;
 }

@@ -11,7 +11,7 @@ import { MetricsGroupConnection, StatsGroupConnection } from "./stats-group.type
 export function countsOf(result: StatsResult): CountsSource {
   return {
     emailIds: result.emailIds,
-    counts: result.counts.counts,
+    counts: result.counts,
     corpusVersion: result.report.corpusVersion,
   };
 }

@@ -1,6 +1,7 @@
 import { Args, FieldResolver, Resolver, Root } from "type-graphql";
 import { AnalysisRunType } from "../../analyses/analysis-run.type";
 import { RunStatus } from "../../analyses/run-record";
+import type { MetricMatrix } from "../../metrics/metric-matrix";
 import { pageGroups } from "./group-page";
 import { GroupingService } from "./grouping.service";
 import { MetricGroupsArgs } from "./groups.args";
@@ -8,7 +9,7 @@ import { MetricsGroupConnection } from "./stats-group.type";
 
 /** A finished run's stored per-email values, in email Id order. */
 export interface RunResultsSource {
-  allResults(runId: number): { emailIds: Int32Array; counts: Float64Array };
+  allResults(runId: number): { emailIds: Int32Array; counts: MetricMatrix };
 }
 
 @Resolver(() => AnalysisRunType)
