@@ -2,20 +2,38 @@ import type { ResidentTask } from "../worker/task.types";
 import { isContinuationByte } from "../../kernels/utf8";
 import type { PackedResidentTask } from "../worker/count.task";
 
+/** Segments copied end to end into one private buffer, after `reserve` leading bytes. */
+export interface PackedRanges {
+  bytes: Uint8Array;
+  starts: Float64Array;
+  ends: Float64Array;
+}
+
 /**
  * A child process shares no memory with us, and V8's serializer refuses a SharedArrayBuffer.
  * Rather than copy the whole corpus per task, copy only the byte ranges the task reads, laid
  * end to end: the cost is the same as the task's share of a SQLite read.
  */
 export function packResidentTask(task: ResidentTask): PackedResidentTask {
-  const { starts, ends } = task;
   if (!(task.bytes instanceof SharedArrayBuffer)) {
     throw new TypeError("a resident task's bytes must be a SharedArrayBuffer");
   }
+  return { ...task, ...packRanges(new Uint8Array(task.bytes), task.starts, task.ends) };
+}
+
+/**
+ * Copies [starts[i], ends[i]) of `source` end to end (after `reserve` bytes left for a header)
+ * and rebases the ranges onto the copy. Also how DISTRIBUTED lays out a chunk for Redis.
+ */
+export function packRanges(
+  source: Uint8Array,
+  starts: Float64Array,
+  ends: Float64Array,
+  reserve = 0,
+): PackedRanges {
   if (starts.length !== ends.length) {
     throw new RangeError(`starts has ${starts.length} entries but ends has ${ends.length}`);
   }
-  const source = new Uint8Array(task.bytes);
   const n = starts.length;
   let total = 0;
   for (let i = 0; i < n; i++) {
@@ -31,15 +49,15 @@ export function packResidentTask(task: ResidentTask): PackedResidentTask {
     }
     total += e - s;
   }
-  const bytes = new Uint8Array(total);
+  const bytes = new Uint8Array(reserve + total);
   const packedStarts = new Float64Array(n);
   const packedEnds = new Float64Array(n);
-  let at = 0;
+  let at = reserve;
   for (let i = 0; i < n; i++) {
     bytes.set(source.subarray(starts[i], ends[i]), at);
-    packedStarts[i] = at;
+    packedStarts[i] = at - reserve;
     at += ends[i] - starts[i];
-    packedEnds[i] = at;
+    packedEnds[i] = at - reserve;
   }
-  return { ...task, bytes, starts: packedStarts, ends: packedEnds };
+  return { bytes, starts: packedStarts, ends: packedEnds };
 }

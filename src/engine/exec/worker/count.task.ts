@@ -44,6 +44,19 @@ function runResident(task: ResidentTask | PackedResidentTask, env: WorkerEnv): C
 }
 
 function runSqlite(task: SqliteTask, env: WorkerEnv): CountTaskResult {
+  const t0 = performance.now();
+  const laid = readSqliteTask(task, env);
+  const t1 = performance.now();
+  const { counts, edges } = countSegments(laid.bytes, laid.starts, laid.ends, task.mask);
+  const t2 = performance.now();
+  return { counts, edges, worker: env.worker, readMs: t1 - t0, computeMs: t2 - t1 };
+}
+
+/**
+ * A SQLite task's text, read from corpus `task.version` (CORPUS_CHANGED otherwise) and laid
+ * out in one buffer. Also how DISTRIBUTED stages text above the resident budget.
+ */
+export function readSqliteTask(task: SqliteTask, env: WorkerEnv): LaidOut {
   const { ids, starts, ends } = task;
   if (ids.length !== starts.length || ids.length !== ends.length) {
     throw new RangeError(
@@ -54,17 +67,12 @@ function runSqlite(task: SqliteTask, env: WorkerEnv): CountTaskResult {
   if (!Number.isSafeInteger(task.version)) {
     throw new TypeError(`sqlite task version must be an integer, got ${task.version}`);
   }
-  const t0 = performance.now();
   const distinct = [...new Set(ids)];
   const texts = env.corpus(task.dbFile).readTexts(task.version, distinct);
-  const laid = layOut(task, distinct, texts);
-  const t1 = performance.now();
-  const { counts, edges } = countSegments(laid.bytes, laid.starts, laid.ends, task.mask);
-  const t2 = performance.now();
-  return { counts, edges, worker: env.worker, readMs: t1 - t0, computeMs: t2 - t1 };
+  return layOut(task, distinct, texts);
 }
 
-interface LaidOut {
+export interface LaidOut {
   bytes: Uint8Array;
   starts: Float64Array;
   ends: Float64Array;
