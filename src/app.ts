@@ -13,6 +13,7 @@ import { createPrismaClient, type PrismaClient } from "./db/prisma";
 import { CorpusService } from "./corpus/corpus.service";
 import { CorpusReloadService } from "./corpus/corpus-reload.service";
 import { EmailService } from "./emails/email.service";
+import { throttledWarning } from "./http/throttled-warning";
 import { createExecutors, Engine, type ExecutorOptions, type ExecutorSet } from "./engine";
 import { HeavyGate } from "./pipeline/heavy-gate";
 import { QueryPipeline } from "./pipeline/query-pipeline";
@@ -101,7 +102,12 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const prisma = createPrismaClient(config.databaseFile);
   const corpus = new CorpusService(db, config.databaseFile, config.residentBudgetBytes);
   const emails = new EmailService(prisma);
-  const executors = await createExecutors({ ...config, ...opts.executors });
+  const executors = await createExecutors({
+    ...config,
+    onDistributedTask: metrics.onDistributedTask,
+    onDistributedError: throttledWarning(logger, "DISTRIBUTED: Redis connection trouble"),
+    ...opts.executors,
+  });
   const engine = new Engine(corpus, executors.byStrategy);
   const heavyGate = new HeavyGate(config.maxConcurrentHeavy, config.maxQueuedHeavy);
   const statsPipeline = new QueryPipeline({ gate: heavyGate, locks, emails, corpus, engine });
@@ -129,6 +135,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       { name: "heavy", stats: () => heavyGate.stats() },
       { name: "analysis", stats: () => analyses.gate.stats() },
     ],
+    distributed: executors.distributed,
   });
   // Before serving: no run of a previous (killed) server may stay RUNNING.
   await analyses.service.recover();

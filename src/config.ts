@@ -1,5 +1,6 @@
 import os from "node:os";
 import { DEFAULT_DATABASE_URL, sqlitePathFromUrl } from "./db/database-url";
+import { checkRedisUrl, DEFAULT_PREFIX, type RemoteWorkerOptions } from "./engine";
 
 /** Every tunable of the server, read once from the environment; see the README's Configuration table. */
 export interface Config {
@@ -44,7 +45,24 @@ export interface Config {
   analysisResultBatch: number;
   /** API_TOKENS: bearer tokens that may start and cancel analyses; empty = no authentication. */
   apiTokens: string[];
+  /** DISTRIBUTED: the Redis its queue lives on; null (REDIS_URL unset) answers NOT_CONFIGURED. */
+  redisUrl: string | null;
+  /** Prefix of every Redis key of the queue and the staged chunks. */
+  distributedPrefix: string;
+  /** Wait for a first worker, and tolerance for none mid-query, before NO_WORKERS. */
+  distributedNoWorkersMs: number;
+  /** Most chunk bytes this server keeps staged in Redis. */
+  distributedStageBytes: number;
+  /** A staged chunk expires this long after its last use. */
+  distributedStageTtlMs: number;
+  /** AUTO picks DISTRIBUTED at or above this much text (when workers are connected); 0 never. */
+  distributedAutoMinBytes: number;
 }
+
+/** `npm run worker`: one process taking DISTRIBUTED jobs from Redis. */
+export type WorkerConfig = Required<Omit<RemoteWorkerOptions, "id">> & {
+  maxOldGenerationMb: number;
+};
 
 function int(
   env: NodeJS.ProcessEnv,
@@ -116,5 +134,47 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     analysisProgressSteps: int(env, "ANALYSIS_PROGRESS_STEPS", 20, 1, 10_000),
     analysisResultBatch: int(env, "ANALYSIS_RESULT_BATCH", 1000, 1, 100_000),
     apiTokens: tokens(env, "API_TOKENS"),
+    redisUrl: redisUrl(env, false),
+    distributedPrefix: prefix(env),
+    distributedNoWorkersMs: int(env, "DISTRIBUTED_NO_WORKERS_MS", 3000, 100, 600_000),
+    distributedStageBytes: int(env, "DISTRIBUTED_STAGE_MB", 512, 1, 65_536) * 1024 * 1024,
+    distributedStageTtlMs: int(env, "DISTRIBUTED_STAGE_TTL_S", 3600, 10, 604_800) * 1000,
+    distributedAutoMinBytes: int(env, "DISTRIBUTED_AUTO_MIN_MB", 0, 0, 1_048_576) * 1024 * 1024,
+  };
+}
+
+function redisUrl(env: NodeJS.ProcessEnv, required: true): string;
+function redisUrl(env: NodeJS.ProcessEnv, required: false): string | null;
+function redisUrl(env: NodeJS.ProcessEnv, required: boolean): string | null {
+  const url = env.REDIS_URL;
+  if (url === undefined || url === "") {
+    if (!required) return null;
+    throw new Error(
+      "REDIS_URL is not set: a worker takes its jobs from Redis, e.g. REDIS_URL=redis://api-host:6379",
+    );
+  }
+  checkRedisUrl(url);
+  return url;
+}
+
+function prefix(env: NodeJS.ProcessEnv): string {
+  const p = env.DISTRIBUTED_PREFIX || DEFAULT_PREFIX;
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(p)) {
+    throw new Error(`DISTRIBUTED_PREFIX must be 1 to 64 of A-Z a-z 0-9 _ . - (got "${p}")`);
+  }
+  return p;
+}
+
+export function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
+  return {
+    redisUrl: redisUrl(env, true),
+    prefix: prefix(env),
+    concurrency: int(env, "WORKER_CONCURRENCY", os.availableParallelism(), 1, 256),
+    cacheBytes: int(env, "WORKER_CACHE_MB", 1024, 0, 1_048_576) * 1024 * 1024,
+    lockDurationMs: int(env, "WORKER_LOCK_MS", 5000, 200, 600_000),
+    stalledIntervalMs: int(env, "WORKER_STALLED_INTERVAL_MS", 2500, 100, 600_000),
+    maxStalledCount: int(env, "WORKER_MAX_STALLED", 2, 0, 100),
+    resultTtlMs: int(env, "WORKER_RESULT_TTL_S", 600, 1, 86_400) * 1000,
+    maxOldGenerationMb: int(env, "WORKER_MAX_OLD_GENERATION_MB", 256, 16, 16384),
   };
 }

@@ -2,6 +2,7 @@ import { createApp, type App, type AppOptions } from "./app";
 import type { Config } from "./config";
 import { seedIfEmpty } from "./corpus/first-start";
 import { CORPUS_EXCLUSIVE } from "./locks/app-locks";
+import { stopOnSignals } from "./stop-on-signals";
 
 /**
  * What `npm start` does once the config is read: migrate, seed the default corpus on first
@@ -27,21 +28,7 @@ export async function serve(config: Config, options: AppOptions = {}): Promise<A
     { url: `http://${config.host}:${port}/graphql`, database: config.databaseFile },
     "Capstats is serving",
   );
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    app.logger.info({ signal }, "shutting down: finishing in-flight requests");
-    app.close().then(
-      () => process.exit(0),
-      (err) => {
-        app.logger.error({ err }, "unclean shutdown");
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
+  stopOnSignals(app.logger, "shutting down: finishing in-flight requests", () => app.close());
   return app;
 }
 

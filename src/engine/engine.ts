@@ -92,6 +92,7 @@ export class Engine {
         computeMs: run.computeMs,
         mergeMs,
         perWorker: run.perWorker,
+        distributed: run.distributed ?? null,
         cached: false,
       },
     };

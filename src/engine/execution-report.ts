@@ -1,11 +1,33 @@
 import type { ConcreteStrategy, ExecutionStrategy } from "./execution-strategy";
 
 export interface WorkerUsage {
-  /** "main", "thread:<id>" or "process:<pid>". */
+  /** "main", "thread:<id>", "process:<pid>", or "<host>:<pid>" for a DISTRIBUTED worker. */
   worker: string;
   tasks: number;
   /** Time the worker spent on this run's tasks: their readMs + computeMs. */
   busyMs: number;
+}
+
+/** What a DISTRIBUTED query cost on the way through Redis; measured on the API host. */
+export interface DistributedUsage {
+  /** BullMQ jobs of the query (one per chunk); the flow's parent is not counted. */
+  jobs: number;
+  /** Summed over jobs: round trip seen by the API host minus the worker's own time on it. */
+  queueWaitMs: number;
+  /** Packing, hashing and uploading chunks to Redis (0 when every chunk was staged already). */
+  stagingMs: number;
+  /** Chunk bytes this query uploaded to Redis; 0 on a corpus version staged before. */
+  bytesStaged: number;
+  /** Chunk bytes workers downloaded from Redis; 0 when their local caches held every chunk. */
+  bytesFetched: number;
+  /** Result bytes workers sent back through Redis. */
+  bytesReturned: number;
+  /** Staged + fetched + returned: everything this query moved through Redis. */
+  bytesTransferred: number;
+  /** Jobs whose chunk a worker already held in its local cache. */
+  chunksCached: number;
+  /** Jobs re-run after a worker stopped renewing its lock (BullMQ stalled-job recovery). */
+  stalledJobs: number;
 }
 
 /** What a query's execution cost, measured, never estimated. */
@@ -37,5 +59,7 @@ export interface ExecutionReport {
   /** Folding task results into per-email counts. */
   mergeMs: number;
   perWorker: WorkerUsage[];
+  /** Only for DISTRIBUTED: queue, staging and transfer. */
+  distributed: DistributedUsage | null;
   cached: boolean;
 }

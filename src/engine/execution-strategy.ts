@@ -8,6 +8,8 @@ export enum ExecutionStrategy {
   THREADS = "THREADS",
   /** On a pool of child processes that share no memory and read SQLite themselves. */
   PROCESSES = "PROCESSES",
+  /** On worker processes on any host, through BullMQ jobs on Redis (`npm run worker`). */
+  DISTRIBUTED = "DISTRIBUTED",
 }
 
 export type ConcreteStrategy = Exclude<ExecutionStrategy, ExecutionStrategy.AUTO>;

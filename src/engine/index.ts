@@ -4,9 +4,9 @@
  */
 export { Engine, type CountRequest, type CountResult } from "./engine";
 export { ExecutionStrategy, type ConcreteStrategy } from "./execution-strategy";
-export type { ExecutionReport, WorkerUsage } from "./execution-report";
+export type { DistributedUsage, ExecutionReport, WorkerUsage } from "./execution-report";
 export { createExecutors, type ExecutorOptions, type ExecutorSet } from "./exec/executors";
-export type { Executor, ExecutorRun, Executors, RunOptions } from "./exec/executor";
+export type { AutoVerdict, Executor, ExecutorRun, Executors, RunOptions } from "./exec/executor";
 export type { CountTask, CountTaskResult } from "./exec/worker/task.types";
 export type { WorkerPoolStats } from "./exec/pool/worker-pool";
 export { checkWorkers } from "./exec/worker-count";
@@ -20,3 +20,16 @@ export {
   InvalidCountRequestError,
   WorkerFailedError,
 } from "./errors";
+export {
+  DistributedNotConfiguredError,
+  NoWorkersConnectedError,
+  RedisUnreachableError,
+} from "./exec/distributed/distributed-errors";
+export type { DistributedStats } from "./exec/distributed/distributed.executor";
+export { DEFAULT_PREFIX } from "./exec/distributed/keys";
+export { checkRedisUrl } from "./exec/distributed/redis-url";
+export type { RemoteWorkerOptions } from "./exec/distributed/remote/remote-worker";
+export {
+  startRemoteWorker,
+  type RemoteWorkerProcess,
+} from "./exec/distributed/remote/start-remote-worker";

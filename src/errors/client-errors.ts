@@ -82,6 +82,24 @@ export class ForbiddenError extends ClientError {
   }
 }
 
+export class NoWorkersError extends ClientError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, ErrorCode.NO_WORKERS, extra);
+  }
+}
+
+export class NotConfiguredError extends ClientError {
+  constructor(message: string, variable: string) {
+    super(message, ErrorCode.NOT_CONFIGURED, { variable });
+  }
+}
+
+export class RedisUnavailableError extends ClientError {
+  constructor(message: string) {
+    super(message, ErrorCode.REDIS_UNAVAILABLE);
+  }
+}
+
 /** Refused before execution: nothing ran, so retrying the same query cannot succeed. */
 export class QueryTooComplexError extends ClientError {
   constructor(message: string, extra: Record<string, unknown> = {}) {

@@ -2,15 +2,21 @@ import {
   CorpusChangedError as EngineCorpusChangedError,
   CountCancelledError,
   CountTimeoutError,
+  DistributedNotConfiguredError,
   EngineOverloadedError,
   InvalidCountRequestError,
+  NoWorkersConnectedError,
+  RedisUnreachableError,
   WorkerFailedError as EngineWorkerFailedError,
 } from "../engine";
 import {
   BadUserInputError,
   CancelledError,
   CorpusChangedError,
+  NotConfiguredError,
+  NoWorkersError,
   OverloadedError,
+  RedisUnavailableError,
   TimeoutError,
   WorkerFailedError,
 } from "./client-errors";
@@ -34,5 +40,12 @@ export function engineErrorToClient(err: unknown): unknown {
   if (err instanceof EngineWorkerFailedError) return new WorkerFailedError(err.message);
   if (err instanceof EngineCorpusChangedError) return new CorpusChangedError(err.message);
   if (err instanceof EngineOverloadedError) return new OverloadedError(err.message);
+  if (err instanceof DistributedNotConfiguredError) {
+    return new NotConfiguredError(err.message, err.variable);
+  }
+  if (err instanceof NoWorkersConnectedError) {
+    return new NoWorkersError(err.message, { waitedMs: err.waitedMs });
+  }
+  if (err instanceof RedisUnreachableError) return new RedisUnavailableError(err.message);
   return err;
 }

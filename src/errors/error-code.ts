@@ -9,6 +9,12 @@ export enum ErrorCode {
   CORPUS_CHANGED = "CORPUS_CHANGED",
   WORKER_FAILED = "WORKER_FAILED",
   LOCK_TIMEOUT = "LOCK_TIMEOUT",
+  /** DISTRIBUTED: no worker process is connected to the queue (`npm run worker`). */
+  NO_WORKERS = "NO_WORKERS",
+  /** A strategy needs configuration the server lacks (DISTRIBUTED without REDIS_URL). */
+  NOT_CONFIGURED = "NOT_CONFIGURED",
+  /** DISTRIBUTED: Redis does not answer; every other strategy keeps working. */
+  REDIS_UNAVAILABLE = "REDIS_UNAVAILABLE",
   /** Deeper or costlier than MAX_QUERY_DEPTH / MAX_QUERY_COMPLEXITY; refused before execution. */
   QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX",
   /** The HTTP request itself is unusable (malformed JSON, wrong shape); Apollo uses it too. */

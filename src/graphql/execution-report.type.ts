@@ -14,15 +14,48 @@ registerEnumType(ExecutionStrategy, {
     PROCESSES: {
       description: "Pool of child processes; no shared memory, each reads SQLite itself.",
     },
+    DISTRIBUTED: {
+      description:
+        "BullMQ jobs on Redis, run by `npm run worker` processes on any host; needs REDIS_URL.",
+    },
   },
 });
 
 @ObjectType({ description: "Work done by one worker for one query." })
 export class WorkerUsageType {
-  @Field(() => String, { description: '"main", "thread:<threadId>" or "process:<pid>".' })
+  @Field(() => String, {
+    description: '"main", "thread:<threadId>", "process:<pid>", or "<host>:<pid>" (DISTRIBUTED).',
+  })
   worker!: string;
   @Field(() => Int) tasks!: number;
   @Field(() => Float) busyMs!: number;
+}
+
+@ObjectType("DistributedExecution", {
+  description: "What a DISTRIBUTED query cost through Redis, measured on the API host.",
+})
+export class DistributedExecutionType {
+  @Field(() => Int, { description: "BullMQ jobs, one per chunk." })
+  jobs!: number;
+  @Field(() => Float, {
+    description:
+      "Summed over jobs: round trip on the API host minus the worker's own time (waiting in the queue, Redis round trips).",
+  })
+  queueWaitMs!: number;
+  @Field(() => Float, { description: "Packing, hashing and uploading chunks to Redis." })
+  stagingMs!: number;
+  @Field(() => Float, { description: "Chunk bytes uploaded to Redis by this query." })
+  bytesStaged!: number;
+  @Field(() => Float, { description: "Chunk bytes workers downloaded (cache misses)." })
+  bytesFetched!: number;
+  @Field(() => Float, { description: "Result bytes workers sent back." })
+  bytesReturned!: number;
+  @Field(() => Float, { description: "bytesStaged + bytesFetched + bytesReturned." })
+  bytesTransferred!: number;
+  @Field(() => Int, { description: "Jobs whose chunk was in the worker's local cache." })
+  chunksCached!: number;
+  @Field(() => Int, { description: "Jobs re-run after their worker stopped renewing its lock." })
+  stalledJobs!: number;
 }
 
 @ObjectType("ExecutionReport", {
@@ -66,6 +99,11 @@ export class ExecutionReportType {
   @Field(() => Float, { description: "Folding task results into per-email values." })
   mergeMs!: number;
   @Field(() => [WorkerUsageType]) perWorker!: WorkerUsageType[];
+  @Field(() => DistributedExecutionType, {
+    nullable: true,
+    description: "Queue, staging and transfer; only for DISTRIBUTED.",
+  })
+  distributed!: DistributedExecutionType | null;
   @Field(() => Boolean, {
     description: "Served from the result cache; times are those of the original run.",
   })

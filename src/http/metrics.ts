@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { LoadProgress } from "../corpus/csv-loader";
-import type { WorkerPoolStats } from "../engine";
+import type { DistributedStats, WorkerPoolStats } from "../engine";
 import type { LockMode } from "../locks/lock-types";
 
 /** What the gauges read at scrape time; nothing is polled between scrapes. */
@@ -8,6 +8,11 @@ export interface MetricsSources {
   pools: { strategy: string; stats(): WorkerPoolStats }[];
   /** Admission gates by name: "heavy" (stats queries), "analysis" (analysis runs). */
   gates: { name: string; stats(): { running: number; waiting: number } }[];
+  /** The DISTRIBUTED executor, when REDIS_URL is set. */
+  distributed?: {
+    stats(): DistributedStats;
+    jobCounts(): Promise<Record<string, number> | null>;
+  } | null;
 }
 
 /**
@@ -40,6 +45,8 @@ export class AppMetrics {
   private readonly loads: Counter<"result">;
   private readonly loader: Record<"rows" | "bytesRead" | "bytesTotal" | "inProgress", Gauge>;
   private readonly operationNames = new Set<string>();
+  private readonly remoteTasks: Counter<"worker">;
+  private readonly workerNames = new Set<string>();
   private watching = false;
 
   constructor() {
@@ -74,6 +81,12 @@ export class AppMetrics {
       name: "capstats_corpus_loads_total",
       help: "Corpus loads run by this server, by result",
       labelNames: ["result"],
+      registers,
+    });
+    this.remoteTasks = new Counter({
+      name: "capstats_distributed_tasks_total",
+      help: "DISTRIBUTED jobs of this server's queries finished, by worker (<host>:<pid>)",
+      labelNames: ["worker"],
       registers,
     });
     const gauge = (name: string, help: string): Gauge => new Gauge({ name, help, registers });
@@ -113,6 +126,14 @@ export class AppMetrics {
   /** A LockManager `onAcquired` hook. Dynamic lock names (`run:42`) are labelled by kind (`run`). */
   readonly onLockAcquired = (name: string, mode: LockMode, waitedMs: number): void => {
     this.lockWait.observe({ lock: name.split(":")[0], mode }, waitedMs / 1000);
+  };
+
+  /** An executor `onDistributedTask` hook; past MAX_OPERATION_LABELS workers, "other". */
+  readonly onDistributedTask = (worker: string): void => {
+    if (!this.workerNames.has(worker) && this.workerNames.size < MAX_OPERATION_LABELS) {
+      this.workerNames.add(worker);
+    }
+    this.remoteTasks.inc({ worker: this.workerNames.has(worker) ? worker : "other" });
   };
 
   httpRejected(reason: string): void {
@@ -159,7 +180,7 @@ export class AppMetrics {
   }
 
   /** Registers the gauges that read pools and gates at scrape time. Call once. */
-  watch({ pools, gates }: MetricsSources): void {
+  watch({ pools, gates, distributed }: MetricsSources): void {
     if (this.watching) throw new Error("AppMetrics.watch must be called once");
     this.watching = true;
     const registers = [this.registry];
@@ -194,5 +215,49 @@ export class AppMetrics {
       "Heavy work waiting for a slot, per admission gate",
       (s) => s.waiting,
     );
+    if (distributed) this.watchDistributed(distributed);
+  }
+
+  private watchDistributed(d: NonNullable<MetricsSources["distributed"]>): void {
+    const registers = [this.registry];
+    const read = (name: string, help: string, value: (s: DistributedStats) => number): void => {
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect() {
+          this.set(value(d.stats()));
+        },
+      });
+    };
+    read("capstats_distributed_redis_up", "1 while the DISTRIBUTED queue's Redis answers", (s) =>
+      s.redisUp ? 1 : 0,
+    );
+    read(
+      "capstats_distributed_workers",
+      "Worker processes connected to the queue",
+      (s) => s.workers,
+    );
+    read(
+      "capstats_distributed_worker_slots",
+      "Jobs the connected workers run at once",
+      (s) => s.slots,
+    );
+    read(
+      "capstats_distributed_staged_bytes",
+      "Chunk bytes this server keeps staged in Redis",
+      (s) => s.stagedBytes,
+    );
+    new Gauge({
+      name: "capstats_distributed_jobs",
+      help: "Chunk jobs in the queue by state (all API hosts); absent while Redis is down",
+      labelNames: ["state"],
+      registers,
+      async collect() {
+        this.reset();
+        const counts = await d.jobCounts().catch(() => null);
+        for (const [state, n] of Object.entries(counts ?? {})) this.set({ state }, n);
+      },
+    });
   }
 }

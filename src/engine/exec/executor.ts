@@ -1,5 +1,5 @@
 import type { ConcreteStrategy } from "../execution-strategy";
-import type { WorkerUsage } from "../execution-report";
+import type { DistributedUsage, WorkerUsage } from "../execution-report";
 import type { CountTask, CountTaskResult } from "./worker/task.types";
 
 export interface RunOptions {
@@ -18,6 +18,8 @@ export interface ExecutorRun {
   readMs: number;
   computeMs: number;
   perWorker: WorkerUsage[];
+  /** What the queue and the staging cost; only DISTRIBUTED has one. */
+  distributed?: DistributedUsage;
 }
 
 /** Runs count tasks somewhere: the main thread, a thread pool, a process pool, a queue. */
@@ -30,6 +32,16 @@ export interface Executor {
   /** Whether tasks may point into the resident SharedArrayBuffer. */
   readonly sharesMemory: boolean;
   run(tasks: CountTask[], opts: RunOptions): Promise<ExecutorRun>;
+  /**
+   * For AUTO, about `bytes` of work: whether this executor should take it, and why (or why
+   * not). Executors without it are AUTO's own business (SEQUENTIAL, THREADS).
+   */
+  autoVerdict?(bytes: number): AutoVerdict;
+}
+
+export interface AutoVerdict {
+  eligible: boolean;
+  reason: string;
 }
 
 export type Executors = Record<ConcreteStrategy, Executor>;

@@ -58,12 +58,25 @@ function chooseAuto(
   req: { workers?: number | null; chunkSize?: number | null },
 ): ExecutionChoice {
   const mb = (bytes / 1e6).toFixed(2);
+  // Other hosts' cores pay only above a crossover the bench measures: the executor knows it.
+  const remote = executors[ExecutionStrategy.DISTRIBUTED];
+  const verdict = remote.autoVerdict?.(bytes);
+  if (verdict?.eligible && emails > 1) {
+    const workers = Math.min(req.workers ?? remote.defaultWorkers, remote.maxWorkers);
+    return {
+      strategy: ExecutionStrategy.DISTRIBUTED,
+      workers,
+      chunkSize: req.chunkSize ?? null,
+      reason: `AUTO: ${mb} MB in ${emails} emails; DISTRIBUTED ${verdict.reason}`,
+    };
+  }
+  const notRemote = verdict ? `; not DISTRIBUTED: ${verdict.reason}` : "";
   if (bytes <= AUTO_SEQUENTIAL_MAX_BYTES || emails <= 1) {
     return {
       strategy: ExecutionStrategy.SEQUENTIAL,
       workers: 1,
       chunkSize: req.chunkSize ?? null,
-      reason: `AUTO: ${mb} MB in ${emails} emails is at most ${AUTO_SEQUENTIAL_MAX_BYTES / 2 ** 20} MiB; the main thread finishes before a worker round trip would`,
+      reason: `AUTO: ${mb} MB in ${emails} emails is at most ${AUTO_SEQUENTIAL_MAX_BYTES / 2 ** 20} MiB; the main thread finishes before a worker round trip would${notRemote}`,
     };
   }
   const threads = executors[ExecutionStrategy.THREADS];
@@ -76,6 +89,6 @@ function chooseAuto(
       resident
         ? " reading the shared resident corpus"
         : " reading SQLite (corpus above the resident budget)"
-    }, ${req.chunkSize == null ? "one balanced chunk per worker" : `${req.chunkSize} emails per task`}`,
+    }, ${req.chunkSize == null ? "one balanced chunk per worker" : `${req.chunkSize} emails per task`}${notRemote}`,
   };
 }
