@@ -14,6 +14,8 @@ const TOOLS: { script: string; entry: string; option: string }[] = [
   { script: "npm run corpus", entry: "seed/generate.js", option: "--emails N" },
   { script: "npm run bench", entry: "bench/run.js", option: "--reps N" },
   { script: "npm run load", entry: "bench/load/run.js", option: "--duration S" },
+  { script: "npm run worker", entry: "src/worker-main.js", option: "" },
+  { script: "npm run bench:distributed", entry: "bench/distributed/run.js", option: "--reps N" },
 ];
 
 function run(entry: string, args: string[], cwd: string) {

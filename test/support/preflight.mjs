@@ -25,6 +25,11 @@ const REQUIREMENTS = [
     },
   },
   { command: "chromium", package: "chromium", why: "the Playground browser tests" },
+  {
+    command: "redis-server",
+    package: "redis-server",
+    why: "the DISTRIBUTED tests, which start private ones",
+  },
 ];
 
 function findOnPath(command, envPath = process.env.PATH ?? "") {

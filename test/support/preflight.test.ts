@@ -19,6 +19,7 @@ function binWith(t: TestContext, tools: Record<string, string>): string {
 
 const PYTHON_311 = "echo 3.11";
 const CHROMIUM = "exit 0";
+const REDIS = "exit 0";
 
 function preflight(bin: string) {
   const r = spawnSync(process.execPath, [PREFLIGHT], {
@@ -28,8 +29,9 @@ function preflight(bin: string) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-test("with python3 and chromium on PATH the preflight passes silently", (t) => {
-  assert.deepEqual(preflight(binWith(t, { python3: PYTHON_311, chromium: CHROMIUM })), {
+test("with python3, chromium and redis-server on PATH the preflight passes silently", (t) => {
+  const all = { python3: PYTHON_311, chromium: CHROMIUM, "redis-server": REDIS };
+  assert.deepEqual(preflight(binWith(t, all)), {
     status: 0,
     stdout: "",
     stderr: "",
@@ -39,17 +41,24 @@ test("with python3 and chromium on PATH the preflight passes silently", (t) => {
 const MISSING: { what: string; tools: Record<string, string>; line: string }[] = [
   {
     what: "chromium",
-    tools: { python3: PYTHON_311 },
+    tools: { python3: PYTHON_311, "redis-server": REDIS },
     line:
       "npm test cannot run: chromium is not installed (the Playground browser tests). " +
       "Install: apt-get install chromium",
   },
   {
     what: "python3",
-    tools: { chromium: CHROMIUM },
+    tools: { chromium: CHROMIUM, "redis-server": REDIS },
     line:
       "npm test cannot run: python3 is not installed (the tests' independent oracle). " +
       "Install: apt-get install python3",
+  },
+  {
+    what: "redis-server",
+    tools: { python3: PYTHON_311, chromium: CHROMIUM },
+    line:
+      "npm test cannot run: redis-server is not installed (the DISTRIBUTED tests, which start " +
+      "private ones). Install: apt-get install redis-server",
   },
 ];
 
@@ -62,13 +71,15 @@ for (const { what, tools, line } of MISSING) {
 }
 
 test("with a python3 older than 3.9 it says so in one line", (t) => {
-  const old = preflight(binWith(t, { python3: "echo 3.7", chromium: CHROMIUM }));
+  const old = preflight(
+    binWith(t, { python3: "echo 3.7", chromium: CHROMIUM, "redis-server": REDIS }),
+  );
   assert.equal(old.status, 1);
   assert.match(old.stderr, /^npm test cannot run: python3 is 3\.7, not 3\.9 or later .*\n$/);
 });
 
 test("npm test runs the preflight first: without chromium it stops before the lint", (t) => {
-  // sh, node and npm, but neither python3 nor chromium.
+  // sh, node and npm, but neither python3 nor chromium nor redis-server.
   const bin = binWith(t, {});
   fs.symlinkSync("/bin/sh", path.join(bin, "sh"));
   fs.symlinkSync(process.execPath, path.join(bin, "node"));
@@ -80,6 +91,9 @@ test("npm test runs the preflight first: without chromium it stops before the li
     env: { ...process.env, PATH: bin },
   });
   assert.notEqual(r.status, 0);
-  assert.match(r.stderr, /^npm test cannot run: .*Install: apt-get install python3 chromium$/m);
+  assert.match(
+    r.stderr,
+    /^npm test cannot run: .*Install: apt-get install python3 chromium redis-server$/m,
+  );
   assert.doesNotMatch(r.stdout + r.stderr, /eslint|prettier|tsc/);
 });
