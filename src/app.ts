@@ -13,7 +13,6 @@ import { createPrismaClient, type PrismaClient } from "./db/prisma";
 import { CorpusService } from "./corpus/corpus.service";
 import { CorpusReloadService } from "./corpus/corpus-reload.service";
 import { EmailService } from "./emails/email.service";
-import { throttledWarning } from "./http/throttled-warning";
 import { createExecutors, Engine, type ExecutorOptions, type ExecutorSet } from "./engine";
 import { HeavyGate } from "./pipeline/heavy-gate";
 import { QueryPipeline } from "./pipeline/query-pipeline";
@@ -105,7 +104,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const executors = await createExecutors({
     ...config,
     onDistributedTask: metrics.onDistributedTask,
-    onDistributedError: throttledWarning(logger, "DISTRIBUTED: Redis connection trouble"),
+    onDistributedError: (source, err, skipped) =>
+      logger.warn({ source, err: err.message, skipped }, "DISTRIBUTED: Redis connection trouble"),
     ...opts.executors,
   });
   const engine = new Engine(corpus, executors.byStrategy);

@@ -34,8 +34,8 @@ export interface ExecutorOptions {
   databaseFile?: string;
   /** A DISTRIBUTED job finished on `worker` ("<host>:<pid>"). */
   onDistributedTask?(worker: string): void;
-  /** Redis connection trouble of the DISTRIBUTED executor. */
-  onDistributedError?(source: string, err: Error): void;
+  /** Redis connection trouble of the DISTRIBUTED executor, at most one line per source per 10 s. */
+  onDistributedError?(source: string, err: Error, skipped: number): void;
 }
 
 export interface ExecutorSet {

@@ -22,6 +22,6 @@ export interface DistributedOptions {
   readSqlite(task: SqliteTask): LaidOut;
   /** Called once per finished job with the worker that ran it (the /metrics counter). */
   onTaskDone?(worker: string): void;
-  /** Connection trouble, for the log; queries report it themselves. */
-  onError?(source: string, err: Error): void;
+  /** Connection trouble, for the log (throttled; `skipped` repeats held back); queries report it themselves. */
+  onError?(source: string, err: Error, skipped: number): void;
 }

@@ -11,6 +11,7 @@ import { cancelled, QueryRun } from "./query-run";
 import { bullConnection, commandConnection } from "./redis-connection";
 import { maskRedisUrl } from "./redis-url";
 import { summarizeRun } from "./run-summary";
+import { throttled } from "./throttle";
 import { WorkerRegistry } from "./worker-registry";
 
 const REFRESH_MS = 2000;
@@ -263,8 +264,12 @@ export class DistributedExecutor implements Executor {
     return new RedisUnreachableError(this.label, err.message);
   }
 
+  private readonly report = throttled((source, err, skipped) =>
+    this.opts.onError?.(source, err, skipped),
+  );
+
   private onError(source: string, err: Error): void {
     this.lastError = err.message;
-    this.opts.onError?.(source, err);
+    this.report(source, err);
   }
 }

@@ -8,6 +8,7 @@ import { parseCountJobData, type CountJobData, type CountJobResult } from "../jo
 import { chunkKey, COUNT_QUEUE, resultKey, workerName } from "../keys";
 import { bullConnection, retryStrategy } from "../redis-connection";
 import { maskRedisUrl } from "../redis-url";
+import { throttled } from "../throttle";
 import { ChunkCache } from "./chunk-cache";
 
 export interface RemoteWorkerOptions {
@@ -52,7 +53,10 @@ export class RemoteWorker {
     this.id = opts.id ?? `${os.hostname()}:${process.pid}`;
     this.cache = new ChunkCache(opts.cacheBytes);
     this.redis = new Redis(opts.redisUrl, { retryStrategy, connectionName: `${opts.prefix}:data` });
-    this.redis.on("error", (err: Error) => this.log.warn({ err: err.message }, "redis error"));
+    const warn = throttled((source, err, skipped) =>
+      this.log.warn({ source, err: err.message, skipped }, "Redis connection trouble"),
+    );
+    this.redis.on("error", (err: Error) => warn("data", err));
     this.worker = new Worker(COUNT_QUEUE, (job: Job) => this.process(job), {
       connection: bullConnection(opts.redisUrl),
       prefix: opts.prefix,
@@ -63,7 +67,7 @@ export class RemoteWorker {
       maxStalledCount: opts.maxStalledCount,
       autorun: false,
     });
-    this.worker.on("error", (err: Error) => this.log.warn({ err: err.message }, "worker error"));
+    this.worker.on("error", (err: Error) => warn("queue", err));
     this.worker.on("failed", (job, err) =>
       this.log.warn({ job: job?.id, err: err.message }, "job failed"),
     );

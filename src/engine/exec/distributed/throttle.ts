@@ -1,12 +1,9 @@
-import type { Logger } from "pino";
-
 /**
- * A reconnecting client reports the same failure many times a second; log the first one and
- * then at most one line per source every `everyMs`, with how many were left out.
+ * A reconnecting client reports the same failure several times a second: let the first one
+ * through, then at most one per source every `everyMs`, with how many were held back.
  */
-export function throttledWarning(
-  logger: Logger,
-  msg: string,
+export function throttled(
+  report: (source: string, err: Error, skipped: number) => void,
   everyMs = 10_000,
 ): (source: string, err: Error) => void {
   const last = new Map<string, { at: number; skipped: number }>();
@@ -17,7 +14,7 @@ export function throttledWarning(
       seen.skipped++;
       return;
     }
-    logger.warn({ source, err: err.message, skipped: seen?.skipped ?? 0 }, msg);
+    report(source, err, seen?.skipped ?? 0);
     last.set(source, { at: now, skipped: 0 });
   };
 }
