@@ -1,5 +1,5 @@
-import { countCapitalsInto } from "./capitals.kernel";
-import { countAllInto } from "./general.kernel";
+import type { KernelBackend } from "./kernel-backend";
+import { defaultKernel } from "./kernel-selection";
 import { METRIC_COUNT, METRIC_INDEX } from "../../metrics/metrics";
 import {
   assertMask,
@@ -8,7 +8,6 @@ import {
   EDGE_NONEMPTY,
   type SegmentCounts,
 } from "./segment-counts";
-import { CodePointClasses } from "./unicode-tables";
 import { isContinuationByte } from "./utf8";
 
 export { countsAt, createSegmentCounts, mergeSegment, type SegmentCounts } from "./segment-counts";
@@ -17,23 +16,17 @@ const CAPITALS_ONLY = 1 << METRIC_INDEX.CAPITALS;
 const CAPITALS_AND_CHARACTERS = CAPITALS_ONLY | (1 << METRIC_INDEX.CHARACTERS);
 
 /**
- * Process-wide on purpose: the table is a cache of a pure function of the running engine's
- * Unicode data. Lazily filling an astral plane never changes any answer, so sharing it cannot
- * couple callers, while a table per call would rebuild the 64 KB BMP table (3 to 10 ms) each
- * time.
- */
-const CLASSES = new CodePointClasses();
-
-/**
  * Count the metrics in mask for each segment bytes[starts[i], ends[i]). bytes must be valid
  * UTF-8 (the loader validates it) and every boundary a code-point start; bytes may be a view
- * at any offset of any buffer, shared ones included.
+ * at any offset of any buffer, shared ones included. Every kernel gives the same counts; the
+ * default is the fastest one this engine runs (see kernel-selection.ts).
  */
 export function countSegments(
   bytes: Uint8Array,
   starts: ArrayLike<number>,
   ends: ArrayLike<number>,
   mask: number,
+  kernel: KernelBackend = defaultKernel(),
 ): SegmentCounts {
   if (!(bytes instanceof Uint8Array)) throw new TypeError("bytes must be a Uint8Array of UTF-8");
   assertMask(mask);
@@ -44,15 +37,15 @@ export function countSegments(
   for (let i = 0; i < n; i++) checkSegment(bytes, starts[i], ends[i], i);
   const result = createSegmentCounts(n, mask);
   if ((mask & ~CAPITALS_AND_CHARACTERS) !== 0) {
-    countAllInto(bytes, starts, ends, result.counts, result.edges, CLASSES);
+    kernel.countAll(bytes, starts, ends, result);
     clearUnrequested(result);
     return result;
   }
   // Neither WORDS nor LINES: the merge needs no edge flag but EDGE_NONEMPTY.
   if ((mask & CAPITALS_ONLY) !== 0) {
-    countCapitalsInto(bytes, starts, ends, result.counts, CLASSES, mask !== CAPITALS_ONLY);
+    kernel.countCapitals(bytes, starts, ends, result, mask !== CAPITALS_ONLY);
   } else if (mask !== 0) {
-    countAllInto(bytes, starts, ends, result.counts, result.edges, CLASSES);
+    kernel.countAll(bytes, starts, ends, result);
     clearUnrequested(result);
     return result;
   }
@@ -61,7 +54,11 @@ export function countSegments(
 }
 
 /** Convenience for one string: the counts indexed by METRIC_INDEX (metrics not in mask are 0). */
-export function countText(text: string, mask: number): number[] {
+export function countText(
+  text: string,
+  mask: number,
+  kernel: KernelBackend = defaultKernel(),
+): number[] {
   if (typeof text !== "string") throw new TypeError(`text must be a string, got ${typeof text}`);
   const surrogate = /\p{Cs}/u.exec(text);
   if (surrogate !== null) {
@@ -70,7 +67,7 @@ export function countText(text: string, mask: number): number[] {
     );
   }
   const bytes = Buffer.from(text, "utf8");
-  return countsAt(countSegments(bytes, [0], [bytes.length], mask), 0);
+  return countsAt(countSegments(bytes, [0], [bytes.length], mask, kernel), 0);
 }
 
 function checkSegment(bytes: Uint8Array, start: number, end: number, i: number): void {

@@ -1,0 +1,236 @@
+import type { KernelBackend } from "../kernel-backend";
+import { METRIC_COUNT, METRIC_INDEX, METRICS } from "../../../metrics/metrics";
+import { createSegmentCounts, mergeSegment, type SegmentCounts } from "../segment-counts";
+import type { CodePointClasses } from "../unicode-tables";
+import { loadSimdModule } from "./simd.module";
+
+// The record layout is fixed by text.simd.wat: start, end, the seven counts in this METRICS
+// order, then the edge flags, as 32-bit words.
+const RECORD_METRICS = "CAPITALS,LOWERCASE,DIGITS,WHITESPACE,WORDS,LINES,CHARACTERS";
+if (METRICS.join(",") !== RECORD_METRICS) {
+  throw new Error(
+    `text.simd.wat writes ${RECORD_METRICS}; METRICS changed to ${METRICS.join(",")}`,
+  );
+}
+const RECORD_WORDS = 10;
+const EDGES_WORD = 9;
+/** Segments per kernel call: 160 KB of records. */
+const RECORDS = 4096;
+/** The kernels load whole 16-byte blocks and mask off what lies past a segment's end. */
+const OVERREAD = 64;
+const PAGE_BYTES = 65536;
+/**
+ * Each piece lands in the window at its source's offset in its buffer modulo this. V8 copies out of a
+ * SharedArrayBuffer with word-sized relaxed-atomic moves only when source and target are
+ * equally aligned; otherwise byte by byte, measured 8 times slower (5 vs 38 GB/s).
+ */
+const ALIGN = 16;
+const CAPITALS = METRIC_INDEX.CAPITALS;
+const CHARACTERS = METRIC_INDEX.CHARACTERS;
+
+/**
+ * Measured on the default corpus (bench kernel section): copying a window this size per call
+ * keeps it in the core's L2 while the kernel reads it, and costs about as much as reading it
+ * once; larger windows spill to L3 and a whole task's bytes at once ran about 40% slower.
+ */
+export const DEFAULT_WINDOW_BYTES = 256 * 1024;
+
+const enum Mode {
+  CAPITALS,
+  CAPITALS_AND_CHARACTERS,
+  ALL,
+}
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  recordsAt: WebAssembly.Global;
+  caps(records: number, n: number): void;
+  all(records: number, n: number): void;
+}
+
+export interface SimdKernelOptions {
+  /** Bytes of text per kernel call; longer segments are counted in cuts and merged. */
+  windowBytes?: number;
+  module?: WebAssembly.Module;
+}
+
+/**
+ * The WebAssembly SIMD kernels behind the KernelBackend interface. WebAssembly memory cannot
+ * alias the caller's buffer (a resident SharedArrayBuffer, a Buffer), so each call copies the
+ * segments' bytes into a reusable window of the instance's memory, contiguous runs of segments
+ * in one copy, and runs the kernel over the window while it is still in cache.
+ */
+export class SimdKernel implements KernelBackend {
+  readonly name = "wasm-simd";
+  readonly windowBytes: number;
+  private readonly exports: Exports;
+  private readonly heap: Uint8Array;
+  private readonly records: Int32Array;
+  private readonly recordsAt: number;
+  private readonly windowAt: number;
+
+  constructor(classes: CodePointClasses, options: SimdKernelOptions = {}) {
+    const windowBytes = options.windowBytes ?? DEFAULT_WINDOW_BYTES;
+    if (!Number.isInteger(windowBytes) || windowBytes < 2 * ALIGN || windowBytes > 1 << 30) {
+      throw new RangeError(`windowBytes must be an integer from 32 to 2^30, got ${windowBytes}`);
+    }
+    this.windowBytes = windowBytes;
+    const astral = (cp: number): number => classes.classOf(cp);
+    const instance = new WebAssembly.Instance(options.module ?? loadSimdModule(), {
+      env: { astral },
+    });
+    this.exports = instance.exports as unknown as Exports;
+    const memory = this.exports.memory;
+    this.recordsAt = this.exports.recordsAt.value;
+    this.windowAt = Math.ceil((this.recordsAt + RECORDS * RECORD_WORDS * 4) / 64) * 64;
+    const pages = Math.ceil((this.windowAt + windowBytes + OVERREAD) / PAGE_BYTES);
+    const have = memory.buffer.byteLength / PAGE_BYTES;
+    if (pages > have) memory.grow(pages - have);
+    this.heap = new Uint8Array(memory.buffer);
+    this.records = new Int32Array(memory.buffer, this.recordsAt, RECORDS * RECORD_WORDS);
+    this.heap.set(classes.bmp, 0);
+  }
+
+  countCapitals(
+    bytes: Uint8Array,
+    starts: ArrayLike<number>,
+    ends: ArrayLike<number>,
+    result: SegmentCounts,
+    withCharacters: boolean,
+  ): void {
+    this.run(
+      bytes,
+      starts,
+      ends,
+      result,
+      withCharacters ? Mode.CAPITALS_AND_CHARACTERS : Mode.CAPITALS,
+    );
+  }
+
+  countAll(
+    bytes: Uint8Array,
+    starts: ArrayLike<number>,
+    ends: ArrayLike<number>,
+    result: SegmentCounts,
+  ): void {
+    this.run(bytes, starts, ends, result, Mode.ALL);
+  }
+
+  /**
+   * Packs segments into the window as pieces: a piece is one copied source range, grown while
+   * the next segment starts inside or right after it (a task's emails lie end to end), so
+   * consecutive segments cost one copy; a gap or a jump back opens a new piece.
+   */
+  private run(
+    bytes: Uint8Array,
+    starts: ArrayLike<number>,
+    ends: ArrayLike<number>,
+    result: SegmentCounts,
+    mode: Mode,
+  ): void {
+    const window = this.windowBytes;
+    const records = this.records;
+    const n = starts.length;
+    const base = bytes.byteOffset;
+    let first = 0; // first segment of the batch being packed
+    let fill = 0; // window bytes taken by the batch's closed pieces
+    let open = false; // an open piece: source [lo, hi) goes to window offset at
+    let lo = 0;
+    let hi = 0;
+    let at = 0;
+    for (let k = 0; k < n; k++) {
+      const start = starts[k];
+      const length = ends[k] - start;
+      // Longer than fits behind an alignment pad: counted in cuts.
+      const long = length + ALIGN - 1 > window;
+      if (k - first === RECORDS || long) {
+        if (open) this.copy(bytes, lo, hi, at);
+        this.call(mode, first, k - first, result);
+        open = false;
+        first = k;
+        fill = 0;
+      }
+      if (long) {
+        this.countLong(bytes, start, start + length, result, k, mode);
+        first = k + 1;
+        continue;
+      }
+      if (open && start >= lo && start <= hi && at + Math.max(hi, start + length) - lo <= window) {
+        hi = Math.max(hi, start + length);
+      } else {
+        if (open) {
+          this.copy(bytes, lo, hi, at);
+          fill = at + hi - lo;
+        }
+        at = fill + ((base + start - fill) & (ALIGN - 1));
+        if (at + length > window) {
+          this.call(mode, first, k - first, result);
+          first = k;
+          fill = 0;
+          at = (base + start) & (ALIGN - 1);
+        }
+        open = true;
+        lo = start;
+        hi = start + length;
+      }
+      const r = (k - first) * RECORD_WORDS;
+      records[r] = this.windowAt + at + start - lo;
+      records[r + 1] = records[r] + length;
+    }
+    if (open) this.copy(bytes, lo, hi, at);
+    this.call(mode, first, n - first, result);
+  }
+
+  /** A segment longer than the window: cut at code points, counted cut by cut, merged. */
+  private countLong(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    result: SegmentCounts,
+    k: number,
+    mode: Mode,
+  ): void {
+    const cut = createSegmentCounts(1, result.mask);
+    for (let from = start; from < end;) {
+      const at = (bytes.byteOffset + from) & (ALIGN - 1);
+      let to = Math.min(end, from + this.windowBytes - at);
+      while (to < end && (bytes[to] & 0xc0) === 0x80) to--;
+      this.copy(bytes, from, to, at);
+      this.records[0] = this.windowAt + at;
+      this.records[1] = this.windowAt + at + to - from;
+      this.call(mode, 0, 1, cut);
+      mergeSegment(result, k, result, k, cut, 0);
+      from = to;
+    }
+  }
+
+  private copy(bytes: Uint8Array, lo: number, hi: number, at: number): void {
+    if (hi > lo) this.heap.set(bytes.subarray(lo, hi), this.windowAt + at);
+  }
+
+  /** Runs the kernel on records [0, count) and stores them as segments first.. of result. */
+  private call(mode: Mode, first: number, count: number, result: SegmentCounts): void {
+    if (count === 0) return;
+    const records = this.records;
+    const { counts, edges } = result;
+    if (mode === Mode.ALL) {
+      this.exports.all(this.recordsAt, count);
+      for (let i = 0; i < count; i++) {
+        const r = i * RECORD_WORDS;
+        const row = (first + i) * METRIC_COUNT;
+        for (let m = 0; m < METRIC_COUNT; m++) counts[row + m] = records[r + 2 + m];
+        edges[first + i] = records[r + EDGES_WORD];
+      }
+      return;
+    }
+    this.exports.caps(this.recordsAt, count);
+    for (let i = 0; i < count; i++) {
+      const r = i * RECORD_WORDS;
+      const row = (first + i) * METRIC_COUNT;
+      counts[row + CAPITALS] = records[r + 2 + CAPITALS];
+      if (mode === Mode.CAPITALS_AND_CHARACTERS) {
+        counts[row + CHARACTERS] = records[r + 2 + CHARACTERS];
+      }
+    }
+  }
+}

@@ -1,0 +1,417 @@
+;; Text kernels on 128-bit WebAssembly SIMD, driven by simd.kernel.ts. Assembled at build time
+;; by scripts/build-wasm.mjs (wabt). Exactness is pinned by running every kernel test against
+;; this module and against the JS kernels, which follow the same rules (general.kernel.ts).
+;;
+;; Memory, laid out by the driver except for the first two areas:
+;;   [0, 65536)      class bits of U+0000..U+FFFF (CLASS_* of unicode-tables.ts), copied from
+;;                   the JS table, so that both kernels read the same Unicode data;
+;;   [65536, 65792)  16-byte constants (the data segments below);
+;;   recordsAt..     one 40-byte record per segment: start and end (addresses), then the seven
+;;                   counts in METRICS order and the edge flags, written by the kernels;
+;;   the window      the text, followed by at least 64 bytes that may be read but never count.
+;; The text must be valid UTF-8 and segments must start and end at code-point boundaries (the
+;; caller checks both), so a code point never runs past its segment.
+;;
+;; Constants are loaded into locals before the loops: V8 rebuilds an inline v128.const from
+;; immediates at every use (three instructions), which the hot loops cannot afford.
+(module
+  ;; Class bits of an astral code point; the JS table builds those planes on first use.
+  (import "env" "astral" (func $astral (param i32) (result i32)))
+  (memory (export "memory") 8)
+  (global (export "recordsAt") i32 (i32.const 65792))
+  (data (i32.const 65536) "\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f") ;; 0 $kUpBias: upper bias: maps "A".."Z" onto -128..-103
+  (data (i32.const 65552) "\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a") ;; 16 $k26: below it: 26 values from -128 (letters)
+  (data (i32.const 65568) "\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f") ;; 32 $kLowBias: lower bias: maps "a".."z" onto -128..-103
+  (data (i32.const 65584) "\50\50\50\50\50\50\50\50\50\50\50\50\50\50\50\50") ;; 48 $kDigBias: digit bias: maps "0".."9" onto -128..-119
+  (data (i32.const 65600) "\8a\8a\8a\8a\8a\8a\8a\8a\8a\8a\8a\8a\8a\8a\8a\8a") ;; 64 $k10: below it: 10 values from -128 (digits)
+  (data (i32.const 65616) "\09\09\09\09\09\09\09\09\09\09\09\09\09\09\09\09") ;; 80 $kTab: below it: non-ASCII bytes (negative) and 0x00..0x08
+  (data (i32.const 65632) "\72\72\72\72\72\72\72\72\72\72\72\72\72\72\72\72") ;; 96 $kCtlBias: control bias: maps 0x0e..0x1b onto -128..-115
+  (data (i32.const 65648) "\8e\8e\8e\8e\8e\8e\8e\8e\8e\8e\8e\8e\8e\8e\8e\8e") ;; 112 $k14: below it: 14 values from -128 (0x0e..0x1b)
+  (data (i32.const 65664) "\21\21\21\21\21\21\21\21\21\21\21\21\21\21\21\21") ;; 128 $kPastSpace: below it, in a plain block: exactly Python's ASCII whitespace
+  (data (i32.const 65680) "\76\76\76\76\76\76\76\76\76\76\76\76\76\76\76\76") ;; 144 $kBrkBias: break bias: maps 0x0a..0x1e onto -128..-108
+  (data (i32.const 65696) "\95\95\95\95\95\95\95\95\95\95\95\95\95\95\95\95") ;; 160 $k21: below it: 21 values from -128 (0x0a..0x1e)
+  (data (i32.const 65712) "\0a\0a\0a\0a\0a\0a\0a\0a\0a\0a\0a\0a\0a\0a\0a\0a") ;; 176 $kLf: "\n"
+  (data (i32.const 65728) "\0d\0d\0d\0d\0d\0d\0d\0d\0d\0d\0d\0d\0d\0d\0d\0d") ;; 192 $kCr: "\r"
+  (data (i32.const 65744) "\bf\bf\bf\bf\bf\bf\bf\bf\bf\bf\bf\bf\bf\bf\bf\bf") ;; 208 $kLast: above it: bytes that start a code point (not 0x80..0xbf)
+  (data (i32.const 65760) "\00\01\02\03\04\05\06\07\08\09\0a\0b\0c\0d\0e\0f") ;; 224 $kIota: lane numbers
+  ;; Class bits of the code point that starts at $q.
+  (func $classAt (param $q i32) (result i32)
+    (local $b i32)
+    (local.set $b (i32.load8_u (local.get $q)))
+    (if (i32.lt_u (local.get $b) (i32.const 0x80))
+      (then (return (i32.load8_u (local.get $b)))))
+    (if (i32.lt_u (local.get $b) (i32.const 0xe0))
+      (then
+        (return
+          (i32.load8_u
+            (i32.or
+              (i32.shl (i32.and (local.get $b) (i32.const 0x1f)) (i32.const 6))
+              (i32.and (i32.load8_u offset=1 (local.get $q)) (i32.const 0x3f)))))))
+    (if (i32.lt_u (local.get $b) (i32.const 0xf0))
+      (then
+        (return
+          (i32.load8_u
+            (i32.or
+              (i32.or
+                (i32.shl (i32.and (local.get $b) (i32.const 0x0f)) (i32.const 12))
+                (i32.shl (i32.and (i32.load8_u offset=1 (local.get $q)) (i32.const 0x3f))
+                  (i32.const 6)))
+              (i32.and (i32.load8_u offset=2 (local.get $q)) (i32.const 0x3f)))))))
+    (call $astral
+      (i32.or
+        (i32.or
+          (i32.shl (i32.and (local.get $b) (i32.const 0x07)) (i32.const 18))
+          (i32.shl (i32.and (i32.load8_u offset=1 (local.get $q)) (i32.const 0x3f))
+            (i32.const 12)))
+        (i32.or
+          (i32.shl (i32.and (i32.load8_u offset=2 (local.get $q)) (i32.const 0x3f))
+            (i32.const 6))
+          (i32.and (i32.load8_u offset=3 (local.get $q)) (i32.const 0x3f))))))
+
+  ;; Sum of the 16 unsigned byte lanes.
+  (func $sumBytes (param $v v128) (result i32)
+    (local $w v128)
+    (local.set $w (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $v))))
+    (i32.add
+      (i32.add (i32x4.extract_lane 0 (local.get $w)) (i32x4.extract_lane 1 (local.get $w)))
+      (i32.add (i32x4.extract_lane 2 (local.get $w)) (i32x4.extract_lane 3 (local.get $w)))))
+
+  ;; Capitals and code points among the lanes of $v (the 16 bytes at $p) set in $valid, for
+  ;; any bytes: ASCII capitals by compare, code points as the bytes that are not continuation
+  ;; bytes, and each non-ASCII code point that starts here through the class table.
+  (func $capsBlock (param $v v128) (param $p i32) (param $valid v128) (result i32 i32)
+    (local $caps i32) (local $starts i32) (local $m i32)
+    (local.set $caps
+      (i32.popcnt
+        (i8x16.bitmask
+          (v128.and (local.get $valid)
+            (i8x16.lt_s
+              (i8x16.add (local.get $v) (v128.load offset=0 (i32.const 65536)))
+              (v128.load offset=16 (i32.const 65536)))))))
+    (local.set $starts
+      (i8x16.bitmask
+        (v128.and (local.get $valid)
+          (i8x16.gt_s (local.get $v) (v128.load offset=208 (i32.const 65536))))))
+    (local.set $m (i32.and (local.get $starts) (i8x16.bitmask (local.get $v))))
+    (block $done
+      (loop $lead
+        (br_if $done (i32.eqz (local.get $m)))
+        (local.set $caps
+          (i32.add (local.get $caps)
+            (i32.and (call $classAt (i32.add (local.get $p) (i32.ctz (local.get $m))))
+              (i32.const 1))))
+        (local.set $m (i32.and (local.get $m) (i32.sub (local.get $m) (i32.const 1))))
+        (br $lead)))
+    (local.get $caps)
+    (i32.popcnt (local.get $starts)))
+
+  ;; CAPITALS and CHARACTERS of the segment [$p, $end).
+  (func $capsSegment (param $p i32) (param $end i32) (result i32 i32)
+    (local $caps i32) (local $chars i32) (local $iters i32) (local $k i32)
+    (local $dCaps i32) (local $dChars i32)
+    (local $acc v128) (local $v v128) (local $a v128) (local $b v128) (local $c v128)
+    (local $d v128) (local $kUpBias v128) (local $k26 v128)
+    (local.set $kUpBias (v128.load offset=0 (i32.const 65536)))
+    (local.set $k26 (v128.load offset=16 (i32.const 65536)))
+    ;; 64 bytes a step. A byte lane of $acc gains at most 4 a step, so it is emptied into
+    ;; $caps every 63 steps, before it can wrap.
+    (block $chunksDone
+      (loop $chunks
+        (br_if $chunksDone (i32.gt_u (i32.add (local.get $p) (i32.const 64)) (local.get $end)))
+        (local.set $acc (v128.const i64x2 0 0))
+        (local.set $iters (i32.const 63))
+        (loop $chunk
+          (local.set $a (v128.load (local.get $p)))
+          (local.set $b (v128.load offset=16 (local.get $p)))
+          (local.set $c (v128.load offset=32 (local.get $p)))
+          (local.set $d (v128.load offset=48 (local.get $p)))
+          (if (i8x16.bitmask
+                (v128.or (v128.or (local.get $a) (local.get $b))
+                  (v128.or (local.get $c) (local.get $d))))
+            (then
+              ;; A few % of steps in mail: the blocks with a non-ASCII byte go the exact way.
+              (local.set $k (i32.const 0))
+              (loop $blocks
+                (local.set $v (v128.load (i32.add (local.get $p) (local.get $k))))
+                (if (i8x16.bitmask (local.get $v))
+                  (then
+                    (call $capsBlock (local.get $v) (i32.add (local.get $p) (local.get $k))
+                      (v128.const i64x2 -1 -1))
+                    (local.set $dChars)
+                    (local.set $dCaps)
+                    (local.set $caps (i32.add (local.get $caps) (local.get $dCaps)))
+                    (local.set $chars (i32.add (local.get $chars) (local.get $dChars))))
+                  (else
+                    (local.set $acc
+                      (i8x16.sub (local.get $acc)
+                        (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kUpBias))
+                          (local.get $k26))))
+                    (local.set $chars (i32.add (local.get $chars) (i32.const 16)))))
+                (local.set $k (i32.add (local.get $k) (i32.const 16)))
+                (br_if $blocks (i32.lt_u (local.get $k) (i32.const 64)))))
+            (else
+              (local.set $acc
+                (i8x16.sub
+                  (i8x16.sub (local.get $acc)
+                    (i8x16.add
+                      (i8x16.lt_s (i8x16.add (local.get $a) (local.get $kUpBias)) (local.get $k26))
+                      (i8x16.lt_s (i8x16.add (local.get $b) (local.get $kUpBias)) (local.get $k26))))
+                  (i8x16.add
+                    (i8x16.lt_s (i8x16.add (local.get $c) (local.get $kUpBias)) (local.get $k26))
+                    (i8x16.lt_s (i8x16.add (local.get $d) (local.get $kUpBias)) (local.get $k26)))))
+              (local.set $chars (i32.add (local.get $chars) (i32.const 64)))))
+          (local.set $p (i32.add (local.get $p) (i32.const 64)))
+          (local.set $iters (i32.sub (local.get $iters) (i32.const 1)))
+          (br_if $chunk
+            (i32.and (i32.ne (local.get $iters) (i32.const 0))
+              (i32.le_u (i32.add (local.get $p) (i32.const 64)) (local.get $end)))))
+        (local.set $caps (i32.add (local.get $caps) (call $sumBytes (local.get $acc))))
+        (br $chunks)))
+    ;; The last 0..63 bytes, 16 at a time; lanes at or past $end are masked off.
+    (block $tailDone
+      (loop $tail
+        (br_if $tailDone (i32.ge_u (local.get $p) (local.get $end)))
+        (call $capsBlock (v128.load (local.get $p)) (local.get $p)
+          (i8x16.gt_s (i8x16.splat (i32.sub (local.get $end) (local.get $p)))
+            (v128.load offset=224 (i32.const 65536))))
+        (local.set $dChars)
+        (local.set $dCaps)
+        (local.set $caps (i32.add (local.get $caps) (local.get $dCaps)))
+        (local.set $chars (i32.add (local.get $chars) (local.get $dChars)))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $tail)))
+    (local.get $caps)
+    (local.get $chars))
+
+  ;; CAPITALS and CHARACTERS of $n records at $records.
+  (func (export "caps") (param $records i32) (param $n i32)
+    (local $r i32) (local $last i32) (local $caps i32) (local $chars i32)
+    (local.set $r (local.get $records))
+    (local.set $last (i32.add (local.get $records) (i32.mul (local.get $n) (i32.const 40))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $r) (local.get $last)))
+        (call $capsSegment (i32.load (local.get $r)) (i32.load offset=4 (local.get $r)))
+        (local.set $chars)
+        (local.set $caps)
+        (i32.store offset=8 (local.get $r) (local.get $caps))
+        (i32.store offset=32 (local.get $r) (local.get $chars))
+        (local.set $r (i32.add (local.get $r) (i32.const 40)))
+        (br $next))))
+
+  ;; Every metric and the edge flags of the segment in record $r, by the rules of
+  ;; general.kernel.ts. Runs of plain 16-byte blocks (ASCII without the control bytes
+  ;; 0x00..0x08 and 0x0e..0x1b, so that whitespace and line breaks are single ranges) go
+  ;; through SIMD in two passes, each with few enough live vectors to stay in registers; the
+  ;; first unusual code point, and the last bytes, go one code point at a time. The word and
+  ;; "\r\n" state crosses between the two.
+  (func $allSegment (param $r i32)
+    (local $start i32) (local $end i32) (local $p i32) (local $q i32) (local $stop i32)
+    (local $iters i32) (local $unusual i32) (local $simd i32)
+    (local $upper i32) (local $lower i32) (local $digits i32) (local $spaces i32)
+    (local $words i32) (local $breaks i32) (local $chars i32)
+    (local $prevSpace i32) (local $prevCr i32) (local $b i32) (local $cls i32) (local $s i32)
+    (local $first i32) (local $lastCls i32) (local $edges i32) (local $lines i32)
+    (local $v v128) (local $sp v128) (local $prevSp v128)
+    (local $aUp v128) (local $aLow v128) (local $aDig v128)
+    (local $aSp v128) (local $aWord v128) (local $aBrk v128)
+    (local $kUpBias v128) (local $k26 v128) (local $kLowBias v128) (local $kDigBias v128)
+    (local $k10 v128) (local $kTab v128) (local $kCtlBias v128) (local $k14 v128)
+    (local $kPastSpace v128) (local $kBrkBias v128) (local $k21 v128) (local $kLf v128)
+    (local $kCr v128)
+    (local.set $kUpBias (v128.load offset=0 (i32.const 65536)))
+    (local.set $k26 (v128.load offset=16 (i32.const 65536)))
+    (local.set $kLowBias (v128.load offset=32 (i32.const 65536)))
+    (local.set $kDigBias (v128.load offset=48 (i32.const 65536)))
+    (local.set $k10 (v128.load offset=64 (i32.const 65536)))
+    (local.set $kTab (v128.load offset=80 (i32.const 65536)))
+    (local.set $kCtlBias (v128.load offset=96 (i32.const 65536)))
+    (local.set $k14 (v128.load offset=112 (i32.const 65536)))
+    (local.set $kPastSpace (v128.load offset=128 (i32.const 65536)))
+    (local.set $kBrkBias (v128.load offset=144 (i32.const 65536)))
+    (local.set $k21 (v128.load offset=160 (i32.const 65536)))
+    (local.set $kLf (v128.load offset=176 (i32.const 65536)))
+    (local.set $kCr (v128.load offset=192 (i32.const 65536)))
+    (local.set $start (i32.load (local.get $r)))
+    (local.set $end (i32.load offset=4 (local.get $r)))
+    (local.set $p (local.get $start))
+    ;; The segment start acts as whitespace: a leading word counts here, and merging takes it
+    ;; off again when the previous segment ended inside the same word.
+    (local.set $prevSp (v128.const i64x2 -1 -1))
+    ;; SIMD pairs "\r\n" by reading the byte before each block; before the first one lies
+    ;; another segment, so a "\r" there sends the first code point the scalar way.
+    (local.set $simd (i32.ne (i32.load8_u (i32.sub (local.get $start) (i32.const 1))) (i32.const 0x0d)))
+    (loop $phases
+      (local.set $q (local.get $p))
+      (local.set $unusual (i32.const 0))
+      (local.set $iters (i32.const 1))
+      (if (local.get $simd)
+        (then
+          ;; Pass 1 finds the run [$p, $q) of plain blocks, at most 255 so that byte lanes
+          ;; cannot wrap, and counts capitals, lowercase and digits.
+          (local.set $aUp (v128.const i64x2 0 0))
+          (local.set $aLow (v128.const i64x2 0 0))
+          (local.set $aDig (v128.const i64x2 0 0))
+          (local.set $iters (i32.const 255))
+          (block $runDone
+            (loop $pass1
+              (br_if $runDone (i32.gt_u (i32.add (local.get $q) (i32.const 16)) (local.get $end)))
+              (local.set $v (v128.load (local.get $q)))
+              (local.set $unusual
+                (i8x16.bitmask
+                  (v128.or (i8x16.lt_s (local.get $v) (local.get $kTab))
+                    (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kCtlBias)) (local.get $k14)))))
+              (br_if $runDone (local.get $unusual))
+              (local.set $aUp
+                (i8x16.sub (local.get $aUp)
+                  (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kUpBias)) (local.get $k26))))
+              (local.set $aLow
+                (i8x16.sub (local.get $aLow)
+                  (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kLowBias)) (local.get $k26))))
+              (local.set $aDig
+                (i8x16.sub (local.get $aDig)
+                  (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kDigBias)) (local.get $k10))))
+              (local.set $q (i32.add (local.get $q) (i32.const 16)))
+              (local.set $iters (i32.sub (local.get $iters) (i32.const 1)))
+              (br_if $pass1 (local.get $iters))))
+          (local.set $upper (i32.add (local.get $upper) (call $sumBytes (local.get $aUp))))
+          (local.set $lower (i32.add (local.get $lower) (call $sumBytes (local.get $aLow))))
+          (local.set $digits (i32.add (local.get $digits) (call $sumBytes (local.get $aDig))))
+          (local.set $chars (i32.add (local.get $chars) (i32.sub (local.get $q) (local.get $p))))
+          ;; Pass 2 over the same run: whitespace, words and line breaks. In a plain block the
+          ;; bytes below 0x21 are exactly the ASCII whitespace and 0x0a..0x1e the line breaks.
+          (local.set $aSp (v128.const i64x2 0 0))
+          (local.set $aWord (v128.const i64x2 0 0))
+          (local.set $aBrk (v128.const i64x2 0 0))
+          (block $pass2Done
+            (loop $pass2
+              (br_if $pass2Done (i32.ge_u (local.get $p) (local.get $q)))
+              (local.set $v (v128.load (local.get $p)))
+              (local.set $sp (i8x16.lt_s (local.get $v) (local.get $kPastSpace)))
+              (local.set $aSp (i8x16.sub (local.get $aSp) (local.get $sp)))
+              ;; A word starts at a non-space after a space: the shuffle shifts the space
+              ;; lanes up by one, bringing in lane 15 of the previous block.
+              (local.set $aWord
+                (i8x16.sub (local.get $aWord)
+                  (v128.andnot
+                    (i8x16.shuffle 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30
+                      (local.get $prevSp) (local.get $sp))
+                    (local.get $sp))))
+              ;; A "\n" right after a "\r" closes the same line break.
+              (local.set $aBrk
+                (i8x16.add
+                  (i8x16.sub (local.get $aBrk)
+                    (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kBrkBias)) (local.get $k21)))
+                  (v128.and (i8x16.eq (local.get $v) (local.get $kLf))
+                    (i8x16.eq (v128.load (i32.sub (local.get $p) (i32.const 1))) (local.get $kCr)))))
+              (local.set $prevSp (local.get $sp))
+              (local.set $p (i32.add (local.get $p) (i32.const 16)))
+              (br $pass2)))
+          (local.set $spaces (i32.add (local.get $spaces) (call $sumBytes (local.get $aSp))))
+          (local.set $words (i32.add (local.get $words) (call $sumBytes (local.get $aWord))))
+          (local.set $breaks (i32.add (local.get $breaks) (call $sumBytes (local.get $aBrk))))))
+      ;; Out of budget in the middle of a run: on in SIMD.
+      (br_if $phases (i32.and (i32.eqz (local.get $unusual)) (i32.eqz (local.get $iters))))
+      ;; Scalar phase, exactly the JS kernel's per-code-point loop: through the code point of
+      ;; the first unusual byte (a lead byte or a control byte), or to the segment's end.
+      (local.set $stop
+        (select
+          (select (i32.add (i32.add (local.get $q) (i32.ctz (local.get $unusual))) (i32.const 1))
+            (local.get $end) (local.get $unusual))
+          (i32.add (local.get $p) (i32.lt_u (local.get $p) (local.get $end)))
+          (local.get $simd)))
+      (local.set $simd (i32.const 1))
+      (local.set $prevSpace (i32.and (i8x16.extract_lane_u 15 (local.get $prevSp)) (i32.const 1)))
+      (local.set $prevCr
+        (i32.and (i32.gt_u (local.get $p) (local.get $start))
+          (i32.eq (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.const 0x0d))))
+      (block $scalarDone
+        (loop $scalar
+          (br_if $scalarDone (i32.ge_u (local.get $p) (local.get $stop)))
+          (local.set $b (i32.load8_u (local.get $p)))
+          (if (i32.lt_u (local.get $b) (i32.const 0x80))
+            (then
+              (local.set $cls (i32.load8_u (local.get $b)))
+              (local.set $p (i32.add (local.get $p) (i32.const 1))))
+            (else
+              (local.set $cls (call $classAt (local.get $p)))
+              (local.set $p
+                (i32.add (local.get $p)
+                  (i32.add (i32.const 2)
+                    (i32.add (i32.ge_u (local.get $b) (i32.const 0xe0))
+                      (i32.ge_u (local.get $b) (i32.const 0xf0))))))))
+          (local.set $upper (i32.add (local.get $upper) (i32.and (local.get $cls) (i32.const 1))))
+          (local.set $lower
+            (i32.add (local.get $lower)
+              (i32.and (i32.shr_u (local.get $cls) (i32.const 1)) (i32.const 1))))
+          (local.set $digits
+            (i32.add (local.get $digits)
+              (i32.and (i32.shr_u (local.get $cls) (i32.const 2)) (i32.const 1))))
+          (local.set $s (i32.and (i32.shr_u (local.get $cls) (i32.const 3)) (i32.const 1)))
+          (local.set $spaces (i32.add (local.get $spaces) (local.get $s)))
+          (local.set $words
+            (i32.add (local.get $words)
+              (i32.and (local.get $prevSpace) (i32.xor (local.get $s) (i32.const 1)))))
+          (local.set $prevSpace (local.get $s))
+          (local.set $chars (i32.add (local.get $chars) (i32.const 1)))
+          ;; "\n" carries the break bit, so a "\r\n" pair nets one break.
+          (local.set $breaks
+            (i32.sub
+              (i32.add (local.get $breaks)
+                (i32.and (i32.shr_u (local.get $cls) (i32.const 4)) (i32.const 1)))
+              (i32.and (i32.eq (local.get $b) (i32.const 0x0a)) (local.get $prevCr))))
+          (local.set $prevCr (i32.eq (local.get $b) (i32.const 0x0d)))
+          (br $scalar)))
+      (local.set $prevSp (i8x16.splat (i32.sub (i32.const 0) (local.get $prevSpace))))
+      (br_if $phases (i32.lt_u (local.get $p) (local.get $end))))
+    ;; The two ends decide the edge flags and whether the last line is unterminated.
+    (if (i32.lt_u (local.get $start) (local.get $end))
+      (then
+        (local.set $first (call $classAt (local.get $start)))
+        (local.set $q (i32.sub (local.get $end) (i32.const 1)))
+        (block $found
+          (loop $back
+            (br_if $found
+              (i32.ne (i32.and (i32.load8_u (local.get $q)) (i32.const 0xc0)) (i32.const 0x80)))
+            (local.set $q (i32.sub (local.get $q) (i32.const 1)))
+            (br $back)))
+        (local.set $lastCls (call $classAt (local.get $q)))
+        (local.set $lines
+          (i32.add (local.get $breaks)
+            (i32.eqz (i32.and (local.get $lastCls) (i32.const 16)))))
+        ;; EDGE_* of segment-counts.ts: 1 non-empty, 2 starts in a word, 4 ends in a word,
+        ;; 8 starts with "\n", 16 ends with "\r", 32 text after the last line break.
+        (local.set $edges
+          (i32.or
+            (i32.or
+              (i32.or (i32.const 1)
+                (select (i32.const 0) (i32.const 2) (i32.and (local.get $first) (i32.const 8))))
+              (i32.or
+                (select (i32.const 0) (i32.const 4) (i32.and (local.get $lastCls) (i32.const 8)))
+                (select (i32.const 8) (i32.const 0)
+                  (i32.eq (i32.load8_u (local.get $start)) (i32.const 0x0a)))))
+            (i32.or
+              (select (i32.const 16) (i32.const 0)
+                (i32.eq (i32.load8_u (i32.sub (local.get $end) (i32.const 1))) (i32.const 0x0d)))
+              (select (i32.const 0) (i32.const 32)
+                (i32.and (local.get $lastCls) (i32.const 16))))))))
+    (i32.store offset=8 (local.get $r) (local.get $upper))
+    (i32.store offset=12 (local.get $r) (local.get $lower))
+    (i32.store offset=16 (local.get $r) (local.get $digits))
+    (i32.store offset=20 (local.get $r) (local.get $spaces))
+    (i32.store offset=24 (local.get $r) (local.get $words))
+    (i32.store offset=28 (local.get $r) (local.get $lines))
+    (i32.store offset=32 (local.get $r) (local.get $chars))
+    (i32.store offset=36 (local.get $r) (local.get $edges)))
+
+  ;; Every metric and the edge flags of $n records at $records.
+  (func (export "all") (param $records i32) (param $n i32)
+    (local $r i32) (local $last i32)
+    (local.set $r (local.get $records))
+    (local.set $last (i32.add (local.get $records) (i32.mul (local.get $n) (i32.const 40))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $r) (local.get $last)))
+        (call $allSegment (local.get $r))
+        (local.set $r (i32.add (local.get $r) (i32.const 40)))
+        (br $next)))))
