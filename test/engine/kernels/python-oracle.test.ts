@@ -3,6 +3,7 @@ import { before, describe, it } from "node:test";
 import { ALL_METRICS_MASK, METRIC_COUNT } from "../../../src/metrics/metrics";
 import { countSegments, countText } from "../../../src/engine/kernels/text.kernel";
 import { pythonJson } from "../../support/python";
+import { allKernelsAndSmallWindow } from "./kernels";
 import { candidateGroups, randomInt, randomText, seededRandom, segmentsOf } from "./random-text";
 
 /**
@@ -77,23 +78,29 @@ describe("countText against Python 3.11", () => {
     expected = runPython<number[][]>(METRICS_SCRIPT, texts);
   });
 
-  it("matches every metric of every random string", () => {
-    const mismatches = texts
-      .map((text, k) => ({ text, python: expected[k], kernel: countText(text, ALL_METRICS_MASK) }))
-      .filter(({ python, kernel }) => JSON.stringify(python) !== JSON.stringify(kernel));
-    assert.deepEqual(mismatches.slice(0, 3), []);
-  });
+  for (const { label, kernel } of allKernelsAndSmallWindow()) {
+    it(`matches every metric of every random string, ${label} kernel`, () => {
+      const mismatches = texts
+        .map((text, k) => ({
+          text,
+          python: expected[k],
+          counted: countText(text, ALL_METRICS_MASK, kernel),
+        }))
+        .filter(({ python, counted }) => JSON.stringify(python) !== JSON.stringify(counted));
+      assert.deepEqual(mismatches.slice(0, 3), []);
+    });
 
-  it("matches when all strings are segments of one buffer, at every alignment", () => {
-    const { bytes, starts, ends } = segmentsOf(texts);
-    const result = countSegments(bytes, starts, ends, ALL_METRICS_MASK);
-    const mismatches = texts
-      .map((text, k) => ({
-        text,
-        python: expected[k],
-        kernel: Array.from(result.counts.subarray(k * METRIC_COUNT, (k + 1) * METRIC_COUNT)),
-      }))
-      .filter(({ python, kernel }) => JSON.stringify(python) !== JSON.stringify(kernel));
-    assert.deepEqual(mismatches.slice(0, 3), []);
-  });
+    it(`matches when all strings are segments of one buffer, at every alignment, ${label} kernel`, () => {
+      const { bytes, starts, ends } = segmentsOf(texts);
+      const result = countSegments(bytes, starts, ends, ALL_METRICS_MASK, kernel);
+      const mismatches = texts
+        .map((text, k) => ({
+          text,
+          python: expected[k],
+          counted: Array.from(result.counts.subarray(k * METRIC_COUNT, (k + 1) * METRIC_COUNT)),
+        }))
+        .filter(({ python, counted }) => JSON.stringify(python) !== JSON.stringify(counted));
+      assert.deepEqual(mismatches.slice(0, 3), []);
+    });
+  }
 });

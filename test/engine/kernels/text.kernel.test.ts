@@ -13,146 +13,154 @@ import {
   createSegmentCounts,
   mergeSegment,
 } from "../../../src/engine/kernels/text.kernel";
+import type { KernelBackend } from "../../../src/engine/kernels/kernel-backend";
+import { allKernelsAndSmallWindow } from "./kernels";
 
 /** One metric of text, computed with that metric alone and again with all metrics on. */
-function metric(text: string, name: MetricName): number {
-  const alone = countText(text, maskOf([name]))[METRIC_INDEX[name]];
-  const together = countText(text, ALL_METRICS_MASK)[METRIC_INDEX[name]];
+function metric(text: string, name: MetricName, kernel: KernelBackend): number {
+  const alone = countText(text, maskOf([name]), kernel)[METRIC_INDEX[name]];
+  const together = countText(text, ALL_METRICS_MASK, kernel)[METRIC_INDEX[name]];
   assert.equal(alone, together, `${name} of ${JSON.stringify(text)}: alone vs with all metrics`);
   return alone;
 }
 
 /** Each row: text and the hand-computed Python value of the metric. */
-function check(name: MetricName, cases: readonly (readonly [string, number])[]): void {
+function check(
+  kernel: KernelBackend,
+  name: MetricName,
+  cases: readonly (readonly [string, number])[],
+): void {
   for (const [text, expected] of cases) {
-    assert.equal(metric(text, name), expected, `${name} of ${JSON.stringify(text)}`);
+    assert.equal(metric(text, name, kernel), expected, `${name} of ${JSON.stringify(text)}`);
   }
 }
 
-describe("countText, hand-computed against Python's rules", () => {
-  it("CAPITALS: isupper per code point (Uppercase property)", () => {
-    check("CAPITALS", [
-      ["", 0],
-      ["Hello World", 2],
-      ["ÉÜé", 2],
-      ["ΑΒΓαβγ", 3],
-      ["ДЖдж", 2],
-      ["Ⅻ", 1], // U+216B, Nl but Other_Uppercase
-      ["Ⓐⓐ", 1], // U+24B6 is Other_Uppercase; U+24D0 is lowercase
-      ["𝐀", 1], // U+1D400, one code point of four UTF-8 bytes
-      ["𝐀𝐁a", 2],
-      ["ǅ", 0], // U+01C5 is titlecase, not uppercase
-      ["Ǆǆ", 1],
-      ["ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{", 26], // the SWAR range edges: @ [ ` { are not letters
-    ]);
-  });
+for (const { label, kernel } of allKernelsAndSmallWindow()) {
+  describe(`countText, hand-computed against Python's rules, ${label} kernel`, () => {
+    it("CAPITALS: isupper per code point (Uppercase property)", () => {
+      check(kernel, "CAPITALS", [
+        ["", 0],
+        ["Hello World", 2],
+        ["ÉÜé", 2],
+        ["ΑΒΓαβγ", 3],
+        ["ДЖдж", 2],
+        ["Ⅻ", 1], // U+216B, Nl but Other_Uppercase
+        ["Ⓐⓐ", 1], // U+24B6 is Other_Uppercase; U+24D0 is lowercase
+        ["𝐀", 1], // U+1D400, one code point of four UTF-8 bytes
+        ["𝐀𝐁a", 2],
+        ["ǅ", 0], // U+01C5 is titlecase, not uppercase
+        ["Ǆǆ", 1],
+        ["ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{", 26], // the SWAR range edges: @ [ ` { are not letters
+      ]);
+    });
 
-  it("LOWERCASE: islower per code point (Lowercase property)", () => {
-    check("LOWERCASE", [
-      ["", 0],
-      ["Hello World", 8],
-      ["ÉÜé", 1],
-      ["ΑΒΓαβγ", 3],
-      ["ДЖдж", 2],
-      ["ǅ", 0],
-      ["ßª", 2], // ª is Other_Lowercase
-      ["ⓐ𝐚", 2], // U+24D0 and U+1D41A
-      ["abcdefghijklmnopqrstuvwxyz`{", 26],
-    ]);
-  });
+    it("LOWERCASE: islower per code point (Lowercase property)", () => {
+      check(kernel, "LOWERCASE", [
+        ["", 0],
+        ["Hello World", 8],
+        ["ÉÜé", 1],
+        ["ΑΒΓαβγ", 3],
+        ["ДЖдж", 2],
+        ["ǅ", 0],
+        ["ßª", 2], // ª is Other_Lowercase
+        ["ⓐ𝐚", 2], // U+24D0 and U+1D41A
+        ["abcdefghijklmnopqrstuvwxyz`{", 26],
+      ]);
+    });
 
-  it("DIGITS: isdecimal per code point (general category Nd)", () => {
-    check("DIGITS", [
-      ["", 0],
-      ["2024", 4],
-      ["٣", 1], // U+0663 ARABIC-INDIC DIGIT THREE
-      ["²", 0], // superscript two: isdigit but not isdecimal
-      ["½Ⅻ", 0],
-      ["१२", 2], // Devanagari
-      ["𝟘", 1], // U+1D7D8, astral Nd
-      ["/0123456789:", 10],
-    ]);
-  });
+    it("DIGITS: isdecimal per code point (general category Nd)", () => {
+      check(kernel, "DIGITS", [
+        ["", 0],
+        ["2024", 4],
+        ["٣", 1], // U+0663 ARABIC-INDIC DIGIT THREE
+        ["²", 0], // superscript two: isdigit but not isdecimal
+        ["½Ⅻ", 0],
+        ["१२", 2], // Devanagari
+        ["𝟘", 1], // U+1D7D8, astral Nd
+        ["/0123456789:", 10],
+      ]);
+    });
 
-  it("WHITESPACE: Python's isspace set, not JavaScript's \\s", () => {
-    check("WHITESPACE", [
-      ["", 0],
-      [" \t\n", 3],
-      ["\u001c", 1],
-      ["\u001f", 1],
-      ["\ufeff", 0], // BOM: JavaScript's \s matches it, Python's isspace does not
-      ["\u200b\u180e", 0],
-      ["\u00a0\u3000\u0085", 3],
-      ["\u2028\u2029\u202f\u205f\u1680", 5],
-      ["\u2000\u200a\u200b", 2],
-      ["\x08\x0e\x1b!", 0],
-    ]);
-  });
+    it("WHITESPACE: Python's isspace set, not JavaScript's \\s", () => {
+      check(kernel, "WHITESPACE", [
+        ["", 0],
+        [" \t\n", 3],
+        ["\u001c", 1],
+        ["\u001f", 1],
+        ["\ufeff", 0], // BOM: JavaScript's \s matches it, Python's isspace does not
+        ["\u200b\u180e", 0],
+        ["\u00a0\u3000\u0085", 3],
+        ["\u2028\u2029\u202f\u205f\u1680", 5],
+        ["\u2000\u200a\u200b", 2],
+        ["\x08\x0e\x1b!", 0],
+      ]);
+    });
 
-  it("WORDS: len(text.split())", () => {
-    check("WORDS", [
-      ["", 0],
-      ["   ", 0],
-      ["a b  c", 3],
-      [" lead trail ", 2],
-      ["x\u3000y", 2],
-      ["x\ufeffy", 1],
-      ["a\u00a0b", 2],
-      ["a\u200bb", 1],
-      ["one\r\ntwo\nthree", 3],
-      ["𝐀𝐁 É", 2],
-    ]);
-  });
+    it("WORDS: len(text.split())", () => {
+      check(kernel, "WORDS", [
+        ["", 0],
+        ["   ", 0],
+        ["a b  c", 3],
+        [" lead trail ", 2],
+        ["x\u3000y", 2],
+        ["x\ufeffy", 1],
+        ["a\u00a0b", 2],
+        ["a\u200bb", 1],
+        ["one\r\ntwo\nthree", 3],
+        ["𝐀𝐁 É", 2],
+      ]);
+    });
 
-  it("LINES: len(text.splitlines())", () => {
-    check("LINES", [
-      ["", 0],
-      ["\n", 1],
-      ["x", 1],
-      ["a\nb", 2],
-      ["a\r\nb\n", 2],
-      ["\r\n", 1],
-      ["a\r\rb", 3],
-      ["a\n\r", 2],
-      ["\n\n", 2],
-      ["a\x0bb\x0cc", 3],
-      ["a\x1cb\x1dc\x1ed", 4],
-      ["a\x1fb", 1], // U+001F is whitespace but not a line boundary
-      ["a\u2028b\u2029", 2],
-      ["a\x85b", 2],
-      ["a\tb", 1],
-    ]);
-  });
+    it("LINES: len(text.splitlines())", () => {
+      check(kernel, "LINES", [
+        ["", 0],
+        ["\n", 1],
+        ["x", 1],
+        ["a\nb", 2],
+        ["a\r\nb\n", 2],
+        ["\r\n", 1],
+        ["a\r\rb", 3],
+        ["a\n\r", 2],
+        ["\n\n", 2],
+        ["a\x0bb\x0cc", 3],
+        ["a\x1cb\x1dc\x1ed", 4],
+        ["a\x1fb", 1], // U+001F is whitespace but not a line boundary
+        ["a\u2028b\u2029", 2],
+        ["a\x85b", 2],
+        ["a\tb", 1],
+      ]);
+    });
 
-  it("CHARACTERS: len(text) in code points", () => {
-    check("CHARACTERS", [
-      ["", 0],
-      ["𝐀", 1],
-      ["héllo", 5],
-      ["a\r\n", 3],
-      ["日本語", 3],
-    ]);
-  });
+    it("CHARACTERS: len(text) in code points", () => {
+      check(kernel, "CHARACTERS", [
+        ["", 0],
+        ["𝐀", 1],
+        ["héllo", 5],
+        ["a\r\n", 3],
+        ["日本語", 3],
+      ]);
+    });
 
-  it("returns all seven metrics in METRIC_INDEX order, zero outside the mask", () => {
-    assert.deepEqual(countText("Hello World", ALL_METRICS_MASK), [2, 8, 0, 1, 2, 1, 11]);
-    assert.deepEqual(
-      countText("Hello World", maskOf(["WORDS", "CAPITALS"])),
-      [2, 0, 0, 0, 2, 0, 0],
-    );
-    assert.deepEqual(countText("", ALL_METRICS_MASK), [0, 0, 0, 0, 0, 0, 0]);
-    assert.deepEqual(countText("Hello", 0), [0, 0, 0, 0, 0, 0, 0]);
-  });
+    it("returns all seven metrics in METRIC_INDEX order, zero outside the mask", () => {
+      assert.deepEqual(countText("Hello World", ALL_METRICS_MASK, kernel), [2, 8, 0, 1, 2, 1, 11]);
+      assert.deepEqual(
+        countText("Hello World", maskOf(["WORDS", "CAPITALS"]), kernel),
+        [2, 0, 0, 0, 2, 0, 0],
+      );
+      assert.deepEqual(countText("", ALL_METRICS_MASK, kernel), [0, 0, 0, 0, 0, 0, 0]);
+      assert.deepEqual(countText("Hello", 0, kernel), [0, 0, 0, 0, 0, 0, 0]);
+    });
 
-  it("flags exactly the non-empty segments in edges, for every mask", () => {
-    const bytes = Buffer.from("aé ", "utf8"); // 61 c3 a9 20
-    for (let mask = 0; mask <= ALL_METRICS_MASK; mask++) {
-      const { edges } = countSegments(bytes, [0, 1, 1, 3], [1, 1, 3, 4], mask);
-      const nonEmpty = Array.from(edges, (e) => e & EDGE_NONEMPTY);
-      assert.deepEqual(nonEmpty, [1, 0, 1, 1], `mask ${mask}`);
-    }
+    it("flags exactly the non-empty segments in edges, for every mask", () => {
+      const bytes = Buffer.from("aé ", "utf8"); // 61 c3 a9 20
+      for (let mask = 0; mask <= ALL_METRICS_MASK; mask++) {
+        const { edges } = countSegments(bytes, [0, 1, 1, 3], [1, 1, 3, 4], mask, kernel);
+        const nonEmpty = Array.from(edges, (e) => e & EDGE_NONEMPTY);
+        assert.deepEqual(nonEmpty, [1, 0, 1, 1], `mask ${mask}`);
+      }
+    });
   });
-});
+}
 
 describe("bad input gets a clear error", () => {
   const bytes = Buffer.from("aé", "utf8"); // 61 c3 a9
