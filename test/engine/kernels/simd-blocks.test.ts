@@ -4,6 +4,8 @@ import type { KernelBackend } from "../../../src/engine/kernels/kernel-backend";
 import { jsKernel } from "../../../src/engine/kernels/kernel-selection";
 import { ALL_METRICS_MASK, maskOf, METRIC_COUNT } from "../../../src/metrics/metrics";
 import { countSegments } from "../../../src/engine/kernels/text.kernel";
+import { SimdKernel } from "../../../src/engine/kernels/simd/simd.kernel";
+import { CodePointClasses } from "../../../src/engine/kernels/unicode-tables";
 import { requiredSimdKernel, smallWindowSimdKernel } from "./kernels";
 import { pythonRules } from "./python-rules";
 import { candidateGroups, randomInt, randomText, seededRandom, segmentsOf } from "./random-text";
@@ -183,6 +185,24 @@ describe("SIMD kernel at its block edges, against Python's rules and the JS kern
         });
       }
       assertAgrees(layOut(items, viewOffset), `random texts, view offset ${viewOffset}`);
+    }
+  });
+
+  it("counts segments in place when the bytes already lie in its own memory", () => {
+    const random = seededRandom(77);
+    const groups = candidateGroups();
+    const texts = Array.from({ length: 300 }, (_, k) =>
+      randomText(random, groups, randomInt(random, 700), k % 2 === 0 ? 0.99 : 0.6),
+    );
+    const laid = segmentsOf(texts);
+    const kernel = new SimdKernel(new CodePointClasses(), { textBytes: laid.bytes.length + 5 });
+    const inPlace = kernel.text().subarray(5);
+    inPlace.set(laid.bytes);
+    for (const mask of MASKS) {
+      const got = countSegments(inPlace, laid.starts, laid.ends, mask, kernel);
+      const js = countSegments(laid.bytes, laid.starts, laid.ends, mask, jsKernel());
+      assert.deepEqual(got.counts, js.counts, `in place, mask ${mask}`);
+      assert.deepEqual(got.edges, js.edges, `in place, mask ${mask}`);
     }
   });
 

@@ -1,32 +1,20 @@
 import type { KernelBackend } from "../kernel-backend";
-import { METRIC_COUNT, METRIC_INDEX, METRICS } from "../../../metrics/metrics";
 import { createSegmentCounts, mergeSegment, type SegmentCounts } from "../segment-counts";
 import type { CodePointClasses } from "../unicode-tables";
+import { Mode, readRecords, RECORD_WORDS } from "./simd-records";
 import { loadSimdModule } from "./simd.module";
 
-// The record layout is fixed by text.simd.wat: start, end, the seven counts in this METRICS
-// order, then the edge flags, as 32-bit words.
-const RECORD_METRICS = "CAPITALS,LOWERCASE,DIGITS,WHITESPACE,WORDS,LINES,CHARACTERS";
-if (METRICS.join(",") !== RECORD_METRICS) {
-  throw new Error(
-    `text.simd.wat writes ${RECORD_METRICS}; METRICS changed to ${METRICS.join(",")}`,
-  );
-}
-const RECORD_WORDS = 10;
-const EDGES_WORD = 9;
 /** Segments per kernel call: 160 KB of records. */
 const RECORDS = 4096;
 /** The kernels load whole 16-byte blocks and mask off what lies past a segment's end. */
 const OVERREAD = 64;
 const PAGE_BYTES = 65536;
 /**
- * Each piece lands in the window at its source's offset in its buffer modulo this. V8 copies out of a
- * SharedArrayBuffer with word-sized relaxed-atomic moves only when source and target are
- * equally aligned; otherwise byte by byte, measured 8 times slower (5 vs 38 GB/s).
+ * Each piece lands in the window at its source's offset in its buffer modulo this. V8 copies
+ * out of a SharedArrayBuffer with word-sized relaxed-atomic moves only when source and target
+ * are equally aligned; otherwise byte by byte, measured 8 times slower (5 vs 38 GB/s).
  */
 const ALIGN = 16;
-const CAPITALS = METRIC_INDEX.CAPITALS;
-const CHARACTERS = METRIC_INDEX.CHARACTERS;
 
 /**
  * Measured on the default corpus (bench kernel section): copying a window this size per call
@@ -34,12 +22,6 @@ const CHARACTERS = METRIC_INDEX.CHARACTERS;
  * once; larger windows spill to L3 and a whole task's bytes at once ran about 40% slower.
  */
 export const DEFAULT_WINDOW_BYTES = 256 * 1024;
-
-const enum Mode {
-  CAPITALS,
-  CAPITALS_AND_CHARACTERS,
-  ALL,
-}
 
 interface Exports {
   memory: WebAssembly.Memory;
@@ -52,6 +34,12 @@ export interface SimdKernelOptions {
   /** Bytes of text per kernel call; longer segments are counted in cuts and merged. */
   windowBytes?: number;
   module?: WebAssembly.Module;
+  /**
+   * Bytes of text to hold inside the instance's own memory (see text()). Segments of those
+   * bytes are counted in place, with no copy: what a resident corpus kept in WebAssembly
+   * memory would cost.
+   */
+  textBytes?: number;
 }
 
 /**
@@ -68,6 +56,8 @@ export class SimdKernel implements KernelBackend {
   private readonly records: Int32Array;
   private readonly recordsAt: number;
   private readonly windowAt: number;
+  private readonly textAt: number;
+  private readonly textBytes: number;
 
   constructor(classes: CodePointClasses, options: SimdKernelOptions = {}) {
     const windowBytes = options.windowBytes ?? DEFAULT_WINDOW_BYTES;
@@ -83,12 +73,22 @@ export class SimdKernel implements KernelBackend {
     const memory = this.exports.memory;
     this.recordsAt = this.exports.recordsAt.value;
     this.windowAt = Math.ceil((this.recordsAt + RECORDS * RECORD_WORDS * 4) / 64) * 64;
-    const pages = Math.ceil((this.windowAt + windowBytes + OVERREAD) / PAGE_BYTES);
+    this.textAt = this.windowAt + Math.ceil((windowBytes + OVERREAD) / 64) * 64;
+    this.textBytes = options.textBytes ?? 0;
+    if (!Number.isInteger(this.textBytes) || this.textBytes < 0) {
+      throw new RangeError(`textBytes must be a natural number, got ${this.textBytes}`);
+    }
+    const pages = Math.ceil((this.textAt + this.textBytes + OVERREAD) / PAGE_BYTES);
     const have = memory.buffer.byteLength / PAGE_BYTES;
     if (pages > have) memory.grow(pages - have);
     this.heap = new Uint8Array(memory.buffer);
     this.records = new Int32Array(memory.buffer, this.recordsAt, RECORDS * RECORD_WORDS);
     this.heap.set(classes.bmp, 0);
+  }
+
+  /** The textBytes-long area of the instance's memory whose segments are counted in place. */
+  text(): Uint8Array {
+    return this.heap.subarray(this.textAt, this.textAt + this.textBytes);
   }
 
   countCapitals(
@@ -128,6 +128,10 @@ export class SimdKernel implements KernelBackend {
     result: SegmentCounts,
     mode: Mode,
   ): void {
+    if (bytes.buffer === this.heap.buffer) {
+      this.runInPlace(bytes.byteOffset, starts, ends, result, mode);
+      return;
+    }
     const window = this.windowBytes;
     const records = this.records;
     const n = starts.length;
@@ -181,6 +185,24 @@ export class SimdKernel implements KernelBackend {
     this.call(mode, first, n - first, result);
   }
 
+  /** Segments of bytes inside the instance's memory (text()): no window, no copy. */
+  private runInPlace(
+    base: number,
+    starts: ArrayLike<number>,
+    ends: ArrayLike<number>,
+    result: SegmentCounts,
+    mode: Mode,
+  ): void {
+    for (let first = 0; first < starts.length; first += RECORDS) {
+      const count = Math.min(RECORDS, starts.length - first);
+      for (let i = 0; i < count; i++) {
+        this.records[i * RECORD_WORDS] = base + starts[first + i];
+        this.records[i * RECORD_WORDS + 1] = base + ends[first + i];
+      }
+      this.call(mode, first, count, result);
+    }
+  }
+
   /** A segment longer than the window: cut at code points, counted cut by cut, merged. */
   private countLong(
     bytes: Uint8Array,
@@ -211,26 +233,8 @@ export class SimdKernel implements KernelBackend {
   /** Runs the kernel on records [0, count) and stores them as segments first.. of result. */
   private call(mode: Mode, first: number, count: number, result: SegmentCounts): void {
     if (count === 0) return;
-    const records = this.records;
-    const { counts, edges } = result;
-    if (mode === Mode.ALL) {
-      this.exports.all(this.recordsAt, count);
-      for (let i = 0; i < count; i++) {
-        const r = i * RECORD_WORDS;
-        const row = (first + i) * METRIC_COUNT;
-        for (let m = 0; m < METRIC_COUNT; m++) counts[row + m] = records[r + 2 + m];
-        edges[first + i] = records[r + EDGES_WORD];
-      }
-      return;
-    }
-    this.exports.caps(this.recordsAt, count);
-    for (let i = 0; i < count; i++) {
-      const r = i * RECORD_WORDS;
-      const row = (first + i) * METRIC_COUNT;
-      counts[row + CAPITALS] = records[r + 2 + CAPITALS];
-      if (mode === Mode.CAPITALS_AND_CHARACTERS) {
-        counts[row + CHARACTERS] = records[r + 2 + CHARACTERS];
-      }
-    }
+    if (mode === Mode.ALL) this.exports.all(this.recordsAt, count);
+    else this.exports.caps(this.recordsAt, count);
+    readRecords(this.records, mode, first, count, result);
   }
 }

@@ -76,149 +76,153 @@
       (i32.add (i32x4.extract_lane 0 (local.get $w)) (i32x4.extract_lane 1 (local.get $w)))
       (i32.add (i32x4.extract_lane 2 (local.get $w)) (i32x4.extract_lane 3 (local.get $w)))))
 
-  ;; Capitals and code points among the lanes of $v (the 16 bytes at $p) set in $valid, for
-  ;; any bytes: ASCII capitals by compare, code points as the bytes that are not continuation
-  ;; bytes, and each non-ASCII code point that starts here through the class table.
-  (func $capsBlock (param $v v128) (param $p i32) (param $valid v128) (result i32 i32)
-    (local $caps i32) (local $starts i32) (local $m i32)
-    (local.set $caps
-      (i32.popcnt
-        (i8x16.bitmask
-          (v128.and (local.get $valid)
-            (i8x16.lt_s
-              (i8x16.add (local.get $v) (v128.load offset=0 (i32.const 65536)))
-              (v128.load offset=16 (i32.const 65536)))))))
-    (local.set $starts
-      (i8x16.bitmask
-        (v128.and (local.get $valid)
-          (i8x16.gt_s (local.get $v) (v128.load offset=208 (i32.const 65536))))))
-    (local.set $m (i32.and (local.get $starts) (i8x16.bitmask (local.get $v))))
+  ;; Capitals among the non-ASCII code points that start at $p + (each bit set in $m): two-byte
+  ;; ones, most of the non-ASCII in mail, decoded inline, the others through $classAt.
+  (func $leadCapitals (param $p i32) (param $m i64) (result i32)
+    (local $caps i32) (local $q i32) (local $b i32)
     (block $done
       (loop $lead
-        (br_if $done (i32.eqz (local.get $m)))
+        (br_if $done (i64.eqz (local.get $m)))
+        (local.set $q (i32.add (local.get $p) (i32.wrap_i64 (i64.ctz (local.get $m)))))
+        (local.set $b (i32.load8_u (local.get $q)))
         (local.set $caps
           (i32.add (local.get $caps)
-            (i32.and (call $classAt (i32.add (local.get $p) (i32.ctz (local.get $m))))
-              (i32.const 1))))
-        (local.set $m (i32.and (local.get $m) (i32.sub (local.get $m) (i32.const 1))))
+            (i32.and (i32.const 1)
+              (if (result i32) (i32.lt_u (local.get $b) (i32.const 0xe0))
+                (then
+                  (i32.load8_u
+                    (i32.or
+                      (i32.shl (i32.and (local.get $b) (i32.const 0x1f)) (i32.const 6))
+                      (i32.and (i32.load8_u offset=1 (local.get $q)) (i32.const 0x3f)))))
+                (else (call $classAt (local.get $q)))))))
+        (local.set $m (i64.and (local.get $m) (i64.sub (local.get $m) (i64.const 1))))
         (br $lead)))
-    (local.get $caps)
-    (i32.popcnt (local.get $starts)))
+    (local.get $caps))
 
-  ;; CAPITALS and CHARACTERS of the segment [$p, $end).
-  (func $capsSegment (param $p i32) (param $end i32) (result i32 i32)
-    (local $caps i32) (local $chars i32) (local $iters i32) (local $k i32)
-    (local $dCaps i32) (local $dChars i32)
-    (local $acc v128) (local $v v128) (local $a v128) (local $b v128) (local $c v128)
-    (local $d v128) (local $kUpBias v128) (local $k26 v128)
+  ;; CAPITALS and CHARACTERS of $n records at $records, 64 bytes a step. ASCII capitals are
+  ;; counted by compare in every block, whatever else it holds (no non-ASCII byte falls in
+  ;; "A".."Z"); a step with a non-ASCII byte, a few % of steps in mail, also counts code points
+  ;; as the bytes that are not continuation bytes and looks up the non-ASCII ones that start
+  ;; there. The last 0..63 bytes take the same path with the lanes past the end masked off.
+  (func (export "caps") (param $records i32) (param $n i32)
+    (local $r i32) (local $last i32) (local $p i32) (local $end i32) (local $left i32)
+    (local $caps i32) (local $chars i32) (local $iters i32) (local $starts i64)
+    (local $acc v128) (local $a v128) (local $b v128) (local $c v128) (local $d v128)
+    (local $va v128) (local $vb v128) (local $vc v128) (local $vd v128)
+    (local $kUpBias v128) (local $k26 v128) (local $kLast v128) (local $kIota v128)
     (local.set $kUpBias (v128.load offset=0 (i32.const 65536)))
     (local.set $k26 (v128.load offset=16 (i32.const 65536)))
-    ;; 64 bytes a step. A byte lane of $acc gains at most 4 a step, so it is emptied into
-    ;; $caps every 63 steps, before it can wrap.
-    (block $chunksDone
-      (loop $chunks
-        (br_if $chunksDone (i32.gt_u (i32.add (local.get $p) (i32.const 64)) (local.get $end)))
-        (local.set $acc (v128.const i64x2 0 0))
-        (local.set $iters (i32.const 63))
-        (loop $chunk
-          (local.set $a (v128.load (local.get $p)))
-          (local.set $b (v128.load offset=16 (local.get $p)))
-          (local.set $c (v128.load offset=32 (local.get $p)))
-          (local.set $d (v128.load offset=48 (local.get $p)))
-          (if (i8x16.bitmask
-                (v128.or (v128.or (local.get $a) (local.get $b))
-                  (v128.or (local.get $c) (local.get $d))))
-            (then
-              ;; A few % of steps in mail: the blocks with a non-ASCII byte go the exact way.
-              (local.set $k (i32.const 0))
-              (loop $blocks
-                (local.set $v (v128.load (i32.add (local.get $p) (local.get $k))))
-                (if (i8x16.bitmask (local.get $v))
-                  (then
-                    (call $capsBlock (local.get $v) (i32.add (local.get $p) (local.get $k))
-                      (v128.const i64x2 -1 -1))
-                    (local.set $dChars)
-                    (local.set $dCaps)
-                    (local.set $caps (i32.add (local.get $caps) (local.get $dCaps)))
-                    (local.set $chars (i32.add (local.get $chars) (local.get $dChars))))
-                  (else
-                    (local.set $acc
-                      (i8x16.sub (local.get $acc)
-                        (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kUpBias))
-                          (local.get $k26))))
-                    (local.set $chars (i32.add (local.get $chars) (i32.const 16)))))
-                (local.set $k (i32.add (local.get $k) (i32.const 16)))
-                (br_if $blocks (i32.lt_u (local.get $k) (i32.const 64)))))
-            (else
-              (local.set $acc
-                (i8x16.sub
-                  (i8x16.sub (local.get $acc)
-                    (i8x16.add
-                      (i8x16.lt_s (i8x16.add (local.get $a) (local.get $kUpBias)) (local.get $k26))
-                      (i8x16.lt_s (i8x16.add (local.get $b) (local.get $kUpBias)) (local.get $k26))))
-                  (i8x16.add
-                    (i8x16.lt_s (i8x16.add (local.get $c) (local.get $kUpBias)) (local.get $k26))
-                    (i8x16.lt_s (i8x16.add (local.get $d) (local.get $kUpBias)) (local.get $k26)))))
-              (local.set $chars (i32.add (local.get $chars) (i32.const 64)))))
-          (local.set $p (i32.add (local.get $p) (i32.const 64)))
-          (local.set $iters (i32.sub (local.get $iters) (i32.const 1)))
-          (br_if $chunk
-            (i32.and (i32.ne (local.get $iters) (i32.const 0))
-              (i32.le_u (i32.add (local.get $p) (i32.const 64)) (local.get $end)))))
-        (local.set $caps (i32.add (local.get $caps) (call $sumBytes (local.get $acc))))
-        (br $chunks)))
-    ;; The last 0..63 bytes, 16 at a time; lanes at or past $end are masked off.
-    (block $tailDone
-      (loop $tail
-        (br_if $tailDone (i32.ge_u (local.get $p) (local.get $end)))
-        (call $capsBlock (v128.load (local.get $p)) (local.get $p)
-          (i8x16.gt_s (i8x16.splat (i32.sub (local.get $end) (local.get $p)))
-            (v128.load offset=224 (i32.const 65536))))
-        (local.set $dChars)
-        (local.set $dCaps)
-        (local.set $caps (i32.add (local.get $caps) (local.get $dCaps)))
-        (local.set $chars (i32.add (local.get $chars) (local.get $dChars)))
-        (local.set $p (i32.add (local.get $p) (i32.const 16)))
-        (br $tail)))
-    (local.get $caps)
-    (local.get $chars))
-
-  ;; CAPITALS and CHARACTERS of $n records at $records.
-  (func (export "caps") (param $records i32) (param $n i32)
-    (local $r i32) (local $last i32) (local $caps i32) (local $chars i32)
+    (local.set $kLast (v128.load offset=208 (i32.const 65536)))
+    (local.set $kIota (v128.load offset=224 (i32.const 65536)))
     (local.set $r (local.get $records))
     (local.set $last (i32.add (local.get $records) (i32.mul (local.get $n) (i32.const 40))))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $r) (local.get $last)))
-        (call $capsSegment (i32.load (local.get $r)) (i32.load offset=4 (local.get $r)))
-        (local.set $chars)
-        (local.set $caps)
-        (i32.store offset=8 (local.get $r) (local.get $caps))
+        (local.set $p (i32.load (local.get $r)))
+        (local.set $end (i32.load offset=4 (local.get $r)))
+        (local.set $caps (i32.const 0))
+        (local.set $chars (i32.const 0))
+        (local.set $acc (v128.const i64x2 0 0))
+        ;; A byte lane of $acc gains at most 4 a step, so it is emptied into $caps every 63
+        ;; steps; the tail adds at most 4 more.
+        (local.set $iters (i32.const 63))
+        (block $chunksDone
+          (loop $chunk
+            (br_if $chunksDone (i32.gt_u (i32.add (local.get $p) (i32.const 64)) (local.get $end)))
+            (local.set $a (v128.load (local.get $p)))
+            (local.set $b (v128.load offset=16 (local.get $p)))
+            (local.set $c (v128.load offset=32 (local.get $p)))
+            (local.set $d (v128.load offset=48 (local.get $p)))
+            (local.set $acc
+              (i8x16.sub
+                (i8x16.sub (local.get $acc) (i8x16.add (i8x16.lt_s (i8x16.add (local.get $a) (local.get $kUpBias)) (local.get $k26)) (i8x16.lt_s (i8x16.add (local.get $b) (local.get $kUpBias)) (local.get $k26))))
+                (i8x16.add (i8x16.lt_s (i8x16.add (local.get $c) (local.get $kUpBias)) (local.get $k26)) (i8x16.lt_s (i8x16.add (local.get $d) (local.get $kUpBias)) (local.get $k26)))))
+            (if (i8x16.bitmask
+                  (v128.or (v128.or (local.get $a) (local.get $b))
+                    (v128.or (local.get $c) (local.get $d))))
+              (then
+                (local.set $starts (i64.or (i64.or (i64.extend_i32_u (i8x16.bitmask (i8x16.gt_s (local.get $a) (local.get $kLast)))) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.gt_s (local.get $b) (local.get $kLast)))) (i64.const 16)))
+                      (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.gt_s (local.get $c) (local.get $kLast)))) (i64.const 32)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.gt_s (local.get $d) (local.get $kLast)))) (i64.const 48)))))
+                (local.set $chars
+                  (i32.add (local.get $chars) (i32.wrap_i64 (i64.popcnt (local.get $starts)))))
+                (local.set $caps
+                  (i32.add (local.get $caps)
+                    (call $leadCapitals (local.get $p)
+                      (i64.and (local.get $starts) (i64.or (i64.or (i64.extend_i32_u (i8x16.bitmask (local.get $a))) (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $b))) (i64.const 16)))
+                      (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $c))) (i64.const 32)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $d))) (i64.const 48)))))))))
+              (else (local.set $chars (i32.add (local.get $chars) (i32.const 64)))))
+            (local.set $p (i32.add (local.get $p) (i32.const 64)))
+            (local.set $iters (i32.sub (local.get $iters) (i32.const 1)))
+            (if (i32.eqz (local.get $iters))
+              (then
+                (local.set $caps (i32.add (local.get $caps) (call $sumBytes (local.get $acc))))
+                (local.set $acc (v128.const i64x2 0 0))
+                (local.set $iters (i32.const 63))))
+            (br $chunk)))
+        (local.set $left (i32.sub (local.get $end) (local.get $p)))
+        (if (local.get $left)
+          (then
+            ;; Lane k of block j is valid when 16j + k < $left, i.e. k < $left - 16j.
+            (local.set $va (i8x16.gt_s (i8x16.splat (local.get $left)) (local.get $kIota)))
+            (local.set $vb
+              (i8x16.gt_s (i8x16.splat (i32.sub (local.get $left) (i32.const 16))) (local.get $kIota)))
+            (local.set $vc
+              (i8x16.gt_s (i8x16.splat (i32.sub (local.get $left) (i32.const 32))) (local.get $kIota)))
+            (local.set $vd
+              (i8x16.gt_s (i8x16.splat (i32.sub (local.get $left) (i32.const 48))) (local.get $kIota)))
+            (local.set $a (v128.and (v128.load (local.get $p)) (local.get $va)))
+            (local.set $b (v128.and (v128.load offset=16 (local.get $p)) (local.get $vb)))
+            (local.set $c (v128.and (v128.load offset=32 (local.get $p)) (local.get $vc)))
+            (local.set $d (v128.and (v128.load offset=48 (local.get $p)) (local.get $vd)))
+            ;; Masked-off lanes are now 0, which is no capital, no non-ASCII byte, and not
+            ;; counted as a code point below because it is not valid.
+            (local.set $acc
+              (i8x16.sub
+                (i8x16.sub (local.get $acc) (i8x16.add (i8x16.lt_s (i8x16.add (local.get $a) (local.get $kUpBias)) (local.get $k26)) (i8x16.lt_s (i8x16.add (local.get $b) (local.get $kUpBias)) (local.get $k26))))
+                (i8x16.add (i8x16.lt_s (i8x16.add (local.get $c) (local.get $kUpBias)) (local.get $k26)) (i8x16.lt_s (i8x16.add (local.get $d) (local.get $kUpBias)) (local.get $k26)))))
+            (if (i8x16.bitmask
+                  (v128.or (v128.or (local.get $a) (local.get $b))
+                    (v128.or (local.get $c) (local.get $d))))
+              (then
+                (local.set $starts (i64.or (i64.or (i64.extend_i32_u (i8x16.bitmask (v128.and (local.get $va) (i8x16.gt_s (local.get $a) (local.get $kLast))))) (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.and (local.get $vb) (i8x16.gt_s (local.get $b) (local.get $kLast))))) (i64.const 16)))
+                      (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.and (local.get $vc) (i8x16.gt_s (local.get $c) (local.get $kLast))))) (i64.const 32)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.and (local.get $vd) (i8x16.gt_s (local.get $d) (local.get $kLast))))) (i64.const 48)))))
+                (local.set $chars
+                  (i32.add (local.get $chars) (i32.wrap_i64 (i64.popcnt (local.get $starts)))))
+                (local.set $caps
+                  (i32.add (local.get $caps)
+                    (call $leadCapitals (local.get $p)
+                      (i64.and (local.get $starts) (i64.or (i64.or (i64.extend_i32_u (i8x16.bitmask (local.get $a))) (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $b))) (i64.const 16)))
+                      (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $c))) (i64.const 32)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $d))) (i64.const 48)))))))))
+              (else (local.set $chars (i32.add (local.get $chars) (local.get $left)))))))
+        (i32.store offset=8 (local.get $r)
+          (i32.add (local.get $caps) (call $sumBytes (local.get $acc))))
         (i32.store offset=32 (local.get $r) (local.get $chars))
         (local.set $r (i32.add (local.get $r) (i32.const 40)))
         (br $next))))
 
-  ;; Every metric and the edge flags of the segment in record $r, by the rules of
+  ;; Every metric and the edge flags of $n records at $records, by the rules of
   ;; general.kernel.ts. Runs of plain 16-byte blocks (ASCII without the control bytes
   ;; 0x00..0x08 and 0x0e..0x1b, so that whitespace and line breaks are single ranges) go
   ;; through SIMD in two passes, each with few enough live vectors to stay in registers; the
   ;; first unusual code point, and the last bytes, go one code point at a time. The word and
   ;; "\r\n" state crosses between the two.
-  (func $allSegment (param $r i32)
+  (func (export "all") (param $records i32) (param $n i32)
+    (local $r i32) (local $lastRecord i32) (local $budget i32)
     (local $start i32) (local $end i32) (local $p i32) (local $q i32) (local $stop i32)
-    (local $iters i32) (local $unusual i32) (local $simd i32)
+    (local $unusual i32) (local $simd i32) (local $left i32) (local $k i32)
     (local $upper i32) (local $lower i32) (local $digits i32) (local $spaces i32)
     (local $words i32) (local $breaks i32) (local $chars i32)
     (local $prevSpace i32) (local $prevCr i32) (local $b i32) (local $cls i32) (local $s i32)
     (local $first i32) (local $lastCls i32) (local $edges i32) (local $lines i32)
-    (local $v v128) (local $sp v128) (local $prevSp v128)
+    (local $v v128) (local $sp v128) (local $prevSp v128) (local $valid v128)
     (local $aUp v128) (local $aLow v128) (local $aDig v128)
     (local $aSp v128) (local $aWord v128) (local $aBrk v128)
     (local $kUpBias v128) (local $k26 v128) (local $kLowBias v128) (local $kDigBias v128)
     (local $k10 v128) (local $kTab v128) (local $kCtlBias v128) (local $k14 v128)
     (local $kPastSpace v128) (local $kBrkBias v128) (local $k21 v128) (local $kLf v128)
-    (local $kCr v128)
+    (local $kCr v128) (local $kIota v128)
+    (local.set $kIota (v128.load offset=224 (i32.const 65536)))
     (local.set $kUpBias (v128.load offset=0 (i32.const 65536)))
     (local.set $k26 (v128.load offset=16 (i32.const 65536)))
     (local.set $kLowBias (v128.load offset=32 (i32.const 65536)))
@@ -232,186 +236,280 @@
     (local.set $k21 (v128.load offset=160 (i32.const 65536)))
     (local.set $kLf (v128.load offset=176 (i32.const 65536)))
     (local.set $kCr (v128.load offset=192 (i32.const 65536)))
-    (local.set $start (i32.load (local.get $r)))
-    (local.set $end (i32.load offset=4 (local.get $r)))
-    (local.set $p (local.get $start))
-    ;; The segment start acts as whitespace: a leading word counts here, and merging takes it
-    ;; off again when the previous segment ended inside the same word.
-    (local.set $prevSp (v128.const i64x2 -1 -1))
-    ;; SIMD pairs "\r\n" by reading the byte before each block; before the first one lies
-    ;; another segment, so a "\r" there sends the first code point the scalar way.
-    (local.set $simd (i32.ne (i32.load8_u (i32.sub (local.get $start) (i32.const 1))) (i32.const 0x0d)))
-    (loop $phases
-      (local.set $q (local.get $p))
-      (local.set $unusual (i32.const 0))
-      (local.set $iters (i32.const 1))
-      (if (local.get $simd)
-        (then
-          ;; Pass 1 finds the run [$p, $q) of plain blocks, at most 255 so that byte lanes
-          ;; cannot wrap, and counts capitals, lowercase and digits.
-          (local.set $aUp (v128.const i64x2 0 0))
-          (local.set $aLow (v128.const i64x2 0 0))
-          (local.set $aDig (v128.const i64x2 0 0))
-          (local.set $iters (i32.const 255))
-          (block $runDone
-            (loop $pass1
-              (br_if $runDone (i32.gt_u (i32.add (local.get $q) (i32.const 16)) (local.get $end)))
-              (local.set $v (v128.load (local.get $q)))
+    (local.set $r (local.get $records))
+    (local.set $lastRecord (i32.add (local.get $records) (i32.mul (local.get $n) (i32.const 40))))
+    (block $allDone
+      (loop $nextRecord
+        (br_if $allDone (i32.ge_u (local.get $r) (local.get $lastRecord)))
+        (local.set $start (i32.load (local.get $r)))
+        (local.set $end (i32.load offset=4 (local.get $r)))
+        (local.set $p (local.get $start))
+        (local.set $upper (i32.const 0))
+        (local.set $lower (i32.const 0))
+        (local.set $digits (i32.const 0))
+        (local.set $spaces (i32.const 0))
+        (local.set $words (i32.const 0))
+        (local.set $breaks (i32.const 0))
+        (local.set $chars (i32.const 0))
+        (local.set $edges (i32.const 0))
+        (local.set $lines (i32.const 0))
+        ;; Byte-lane accumulators gain at most 1 a block: emptied every 255 blocks and at the
+        ;; segment's end.
+        (local.set $aUp (v128.const i64x2 0 0))
+        (local.set $aLow (v128.const i64x2 0 0))
+        (local.set $aDig (v128.const i64x2 0 0))
+        (local.set $aSp (v128.const i64x2 0 0))
+        (local.set $aWord (v128.const i64x2 0 0))
+        (local.set $aBrk (v128.const i64x2 0 0))
+        (local.set $budget (i32.const 255))
+        ;; The segment start acts as whitespace: a leading word counts here, and merging
+        ;; takes it off again when the previous segment ended inside the same word.
+        (local.set $prevSp (v128.const i64x2 -1 -1))
+        ;; SIMD pairs "\r\n" by reading the byte before each block; before the first one
+        ;; lies another segment, so a "\r" there sends the first code point the scalar way.
+        (local.set $simd
+          (i32.ne (i32.load8_u (i32.sub (local.get $start) (i32.const 1))) (i32.const 0x0d)))
+        (loop $phases
+          (local.set $q (local.get $p))
+          (local.set $unusual (i32.const 0))
+          (if (local.get $simd)
+            (then
+              ;; Pass 1 finds the run [$p, $q) of plain blocks, within the budget, and
+              ;; counts capitals, lowercase and digits.
+              (block $runDone
+                (loop $pass1
+                  (br_if $runDone (i32.gt_u (i32.add (local.get $q) (i32.const 16)) (local.get $end)))
+                  (local.set $v (v128.load (local.get $q)))
+                  (local.set $unusual
+                    (i8x16.bitmask
+                      (v128.or (i8x16.lt_s (local.get $v) (local.get $kTab))
+                        (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kCtlBias)) (local.get $k14)))))
+                  (br_if $runDone (local.get $unusual))
+                  (local.set $aUp
+                    (i8x16.sub (local.get $aUp)
+                      (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kUpBias)) (local.get $k26))))
+                  (local.set $aLow
+                    (i8x16.sub (local.get $aLow)
+                      (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kLowBias)) (local.get $k26))))
+                  (local.set $aDig
+                    (i8x16.sub (local.get $aDig)
+                      (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kDigBias)) (local.get $k10))))
+                  (local.set $q (i32.add (local.get $q) (i32.const 16)))
+                  (local.set $budget (i32.sub (local.get $budget) (i32.const 1)))
+                  (br_if $pass1 (local.get $budget))))
+              (local.set $chars (i32.add (local.get $chars) (i32.sub (local.get $q) (local.get $p))))
+              ;; Pass 2 over the same run: whitespace, words and line breaks. In a plain block
+              ;; the bytes below 0x21 are exactly the ASCII whitespace and 0x0a..0x1e the
+              ;; line breaks.
+              (block $pass2Done
+                (loop $pass2
+                  (br_if $pass2Done (i32.ge_u (local.get $p) (local.get $q)))
+                  (local.set $v (v128.load (local.get $p)))
+                  (local.set $sp (i8x16.lt_s (local.get $v) (local.get $kPastSpace)))
+                  (local.set $aSp (i8x16.sub (local.get $aSp) (local.get $sp)))
+                  ;; A word starts at a non-space after a space: the shuffle shifts the
+                  ;; space lanes up by one, bringing in lane 15 of the previous block.
+                  (local.set $aWord
+                    (i8x16.sub (local.get $aWord)
+                      (v128.andnot
+                        (i8x16.shuffle 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30
+                          (local.get $prevSp) (local.get $sp))
+                        (local.get $sp))))
+                  ;; A "\n" right after a "\r" closes the same line break.
+                  (local.set $aBrk
+                    (i8x16.add
+                      (i8x16.sub (local.get $aBrk)
+                        (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kBrkBias)) (local.get $k21)))
+                      (v128.and (i8x16.eq (local.get $v) (local.get $kLf))
+                        (i8x16.eq (v128.load (i32.sub (local.get $p) (i32.const 1))) (local.get $kCr)))))
+                  (local.set $prevSp (local.get $sp))
+                  (local.set $p (i32.add (local.get $p) (i32.const 16)))
+                  (br $pass2)))
+              (if (i32.eqz (local.get $budget))
+                (then
+                  (local.set $upper (i32.add (local.get $upper) (call $sumBytes (local.get $aUp))))
+            (local.set $lower (i32.add (local.get $lower) (call $sumBytes (local.get $aLow))))
+            (local.set $digits (i32.add (local.get $digits) (call $sumBytes (local.get $aDig))))
+            (local.set $spaces (i32.add (local.get $spaces) (call $sumBytes (local.get $aSp))))
+            (local.set $words (i32.add (local.get $words) (call $sumBytes (local.get $aWord))))
+            (local.set $breaks (i32.add (local.get $breaks) (call $sumBytes (local.get $aBrk))))
+            (local.set $aUp (v128.const i64x2 0 0))
+            (local.set $aLow (v128.const i64x2 0 0))
+            (local.set $aDig (v128.const i64x2 0 0))
+            (local.set $aSp (v128.const i64x2 0 0))
+            (local.set $aWord (v128.const i64x2 0 0))
+            (local.set $aBrk (v128.const i64x2 0 0))
+            (local.set $budget (i32.const 255))
+                  ;; Out of budget in the middle of a run: on in SIMD.
+                  (br_if $phases (i32.eqz (local.get $unusual)))))
+              ;; The block at $p holds an unusual byte or runs past the end: its plain prefix
+              ;; of $k lanes takes the same SIMD arithmetic, masked.
+              (local.set $left (i32.sub (local.get $end) (local.get $p)))
+              (local.set $left
+                (select (i32.const 16) (local.get $left) (i32.gt_u (local.get $left) (i32.const 16))))
+              (local.set $v (v128.load (local.get $p)))
               (local.set $unusual
                 (i8x16.bitmask
-                  (v128.or (i8x16.lt_s (local.get $v) (local.get $kTab))
-                    (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kCtlBias)) (local.get $k14)))))
-              (br_if $runDone (local.get $unusual))
-              (local.set $aUp
-                (i8x16.sub (local.get $aUp)
-                  (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kUpBias)) (local.get $k26))))
-              (local.set $aLow
-                (i8x16.sub (local.get $aLow)
-                  (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kLowBias)) (local.get $k26))))
-              (local.set $aDig
-                (i8x16.sub (local.get $aDig)
-                  (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kDigBias)) (local.get $k10))))
-              (local.set $q (i32.add (local.get $q) (i32.const 16)))
-              (local.set $iters (i32.sub (local.get $iters) (i32.const 1)))
-              (br_if $pass1 (local.get $iters))))
-          (local.set $upper (i32.add (local.get $upper) (call $sumBytes (local.get $aUp))))
-          (local.set $lower (i32.add (local.get $lower) (call $sumBytes (local.get $aLow))))
-          (local.set $digits (i32.add (local.get $digits) (call $sumBytes (local.get $aDig))))
-          (local.set $chars (i32.add (local.get $chars) (i32.sub (local.get $q) (local.get $p))))
-          ;; Pass 2 over the same run: whitespace, words and line breaks. In a plain block the
-          ;; bytes below 0x21 are exactly the ASCII whitespace and 0x0a..0x1e the line breaks.
-          (local.set $aSp (v128.const i64x2 0 0))
-          (local.set $aWord (v128.const i64x2 0 0))
-          (local.set $aBrk (v128.const i64x2 0 0))
-          (block $pass2Done
-            (loop $pass2
-              (br_if $pass2Done (i32.ge_u (local.get $p) (local.get $q)))
-              (local.set $v (v128.load (local.get $p)))
-              (local.set $sp (i8x16.lt_s (local.get $v) (local.get $kPastSpace)))
-              (local.set $aSp (i8x16.sub (local.get $aSp) (local.get $sp)))
-              ;; A word starts at a non-space after a space: the shuffle shifts the space
-              ;; lanes up by one, bringing in lane 15 of the previous block.
-              (local.set $aWord
-                (i8x16.sub (local.get $aWord)
-                  (v128.andnot
-                    (i8x16.shuffle 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30
-                      (local.get $prevSp) (local.get $sp))
-                    (local.get $sp))))
-              ;; A "\n" right after a "\r" closes the same line break.
-              (local.set $aBrk
-                (i8x16.add
-                  (i8x16.sub (local.get $aBrk)
-                    (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kBrkBias)) (local.get $k21)))
-                  (v128.and (i8x16.eq (local.get $v) (local.get $kLf))
-                    (i8x16.eq (v128.load (i32.sub (local.get $p) (i32.const 1))) (local.get $kCr)))))
-              (local.set $prevSp (local.get $sp))
-              (local.set $p (i32.add (local.get $p) (i32.const 16)))
-              (br $pass2)))
-          (local.set $spaces (i32.add (local.get $spaces) (call $sumBytes (local.get $aSp))))
-          (local.set $words (i32.add (local.get $words) (call $sumBytes (local.get $aWord))))
-          (local.set $breaks (i32.add (local.get $breaks) (call $sumBytes (local.get $aBrk))))))
-      ;; Out of budget in the middle of a run: on in SIMD.
-      (br_if $phases (i32.and (i32.eqz (local.get $unusual)) (i32.eqz (local.get $iters))))
-      ;; Scalar phase, exactly the JS kernel's per-code-point loop: through the code point of
-      ;; the first unusual byte (a lead byte or a control byte), or to the segment's end.
-      (local.set $stop
-        (select
-          (select (i32.add (i32.add (local.get $q) (i32.ctz (local.get $unusual))) (i32.const 1))
-            (local.get $end) (local.get $unusual))
-          (i32.add (local.get $p) (i32.lt_u (local.get $p) (local.get $end)))
-          (local.get $simd)))
-      (local.set $simd (i32.const 1))
-      (local.set $prevSpace (i32.and (i8x16.extract_lane_u 15 (local.get $prevSp)) (i32.const 1)))
-      (local.set $prevCr
-        (i32.and (i32.gt_u (local.get $p) (local.get $start))
-          (i32.eq (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.const 0x0d))))
-      (block $scalarDone
-        (loop $scalar
-          (br_if $scalarDone (i32.ge_u (local.get $p) (local.get $stop)))
-          (local.set $b (i32.load8_u (local.get $p)))
-          (if (i32.lt_u (local.get $b) (i32.const 0x80))
-            (then
-              (local.set $cls (i32.load8_u (local.get $b)))
-              (local.set $p (i32.add (local.get $p) (i32.const 1))))
-            (else
-              (local.set $cls (call $classAt (local.get $p)))
-              (local.set $p
-                (i32.add (local.get $p)
-                  (i32.add (i32.const 2)
-                    (i32.add (i32.ge_u (local.get $b) (i32.const 0xe0))
-                      (i32.ge_u (local.get $b) (i32.const 0xf0))))))))
-          (local.set $upper (i32.add (local.get $upper) (i32.and (local.get $cls) (i32.const 1))))
-          (local.set $lower
-            (i32.add (local.get $lower)
-              (i32.and (i32.shr_u (local.get $cls) (i32.const 1)) (i32.const 1))))
-          (local.set $digits
-            (i32.add (local.get $digits)
-              (i32.and (i32.shr_u (local.get $cls) (i32.const 2)) (i32.const 1))))
-          (local.set $s (i32.and (i32.shr_u (local.get $cls) (i32.const 3)) (i32.const 1)))
-          (local.set $spaces (i32.add (local.get $spaces) (local.get $s)))
-          (local.set $words
-            (i32.add (local.get $words)
-              (i32.and (local.get $prevSpace) (i32.xor (local.get $s) (i32.const 1)))))
-          (local.set $prevSpace (local.get $s))
-          (local.set $chars (i32.add (local.get $chars) (i32.const 1)))
-          ;; "\n" carries the break bit, so a "\r\n" pair nets one break.
-          (local.set $breaks
-            (i32.sub
+                  (v128.and (i8x16.gt_s (i8x16.splat (local.get $left)) (local.get $kIota))
+                    (v128.or (i8x16.lt_s (local.get $v) (local.get $kTab))
+                      (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kCtlBias)) (local.get $k14))))))
+              (local.set $k
+                (select (i32.ctz (local.get $unusual)) (local.get $left) (local.get $unusual)))
+              (if (local.get $k)
+                (then
+                  (local.set $valid (i8x16.gt_s (i8x16.splat (local.get $k)) (local.get $kIota)))
+                  (local.set $aUp
+                    (i8x16.sub (local.get $aUp)
+                      (v128.and (local.get $valid)
+                        (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kUpBias)) (local.get $k26)))))
+                  (local.set $aLow
+                    (i8x16.sub (local.get $aLow)
+                      (v128.and (local.get $valid)
+                        (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kLowBias)) (local.get $k26)))))
+                  (local.set $aDig
+                    (i8x16.sub (local.get $aDig)
+                      (v128.and (local.get $valid)
+                        (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kDigBias)) (local.get $k10)))))
+                  (local.set $sp
+                    (v128.and (local.get $valid) (i8x16.lt_s (local.get $v) (local.get $kPastSpace))))
+                  (local.set $aSp (i8x16.sub (local.get $aSp) (local.get $sp)))
+                  (local.set $aWord
+                    (i8x16.sub (local.get $aWord)
+                      (v128.and (local.get $valid)
+                        (v128.andnot
+                          (i8x16.shuffle 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30
+                            (local.get $prevSp) (local.get $sp))
+                          (local.get $sp)))))
+                  (local.set $aBrk
+                    (i8x16.add
+                      (i8x16.sub (local.get $aBrk)
+                        (v128.and (local.get $valid)
+                          (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kBrkBias)) (local.get $k21))))
+                      (v128.and (local.get $valid)
+                        (v128.and (i8x16.eq (local.get $v) (local.get $kLf))
+                          (i8x16.eq (v128.load (i32.sub (local.get $p) (i32.const 1))) (local.get $kCr))))))
+                  ;; The space flag of lane $k - 1, for the code point after the prefix.
+                  (local.set $prevSp
+                    (i8x16.splat
+                      (i32.sub (i32.const 0)
+                        (i32.and (i32.const 1)
+                          (i32.shr_u (i8x16.bitmask (local.get $sp))
+                            (i32.sub (local.get $k) (i32.const 1)))))))
+                  (local.set $p (i32.add (local.get $p) (local.get $k)))
+                  (local.set $chars (i32.add (local.get $chars) (local.get $k)))
+                  (local.set $budget (i32.sub (local.get $budget) (i32.const 1)))
+                  (if (i32.eqz (local.get $budget)) (then (local.set $upper (i32.add (local.get $upper) (call $sumBytes (local.get $aUp))))
+            (local.set $lower (i32.add (local.get $lower) (call $sumBytes (local.get $aLow))))
+            (local.set $digits (i32.add (local.get $digits) (call $sumBytes (local.get $aDig))))
+            (local.set $spaces (i32.add (local.get $spaces) (call $sumBytes (local.get $aSp))))
+            (local.set $words (i32.add (local.get $words) (call $sumBytes (local.get $aWord))))
+            (local.set $breaks (i32.add (local.get $breaks) (call $sumBytes (local.get $aBrk))))
+            (local.set $aUp (v128.const i64x2 0 0))
+            (local.set $aLow (v128.const i64x2 0 0))
+            (local.set $aDig (v128.const i64x2 0 0))
+            (local.set $aSp (v128.const i64x2 0 0))
+            (local.set $aWord (v128.const i64x2 0 0))
+            (local.set $aBrk (v128.const i64x2 0 0))
+            (local.set $budget (i32.const 255))))))))
+          ;; Scalar phase, exactly the JS kernel's per-code-point loop, for one code point:
+          ;; the unusual one at $p (a lead byte or a control byte), or the first one of the
+          ;; segment when a "\r" precedes it.
+          (local.set $stop (i32.add (local.get $p) (i32.lt_u (local.get $p) (local.get $end))))
+          (local.set $simd (i32.const 1))
+          (local.set $prevSpace (i32.and (i8x16.extract_lane_u 15 (local.get $prevSp)) (i32.const 1)))
+          (local.set $prevCr
+            (i32.and (i32.gt_u (local.get $p) (local.get $start))
+              (i32.eq (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.const 0x0d))))
+          (block $scalarDone
+            (loop $scalar
+              (br_if $scalarDone (i32.ge_u (local.get $p) (local.get $stop)))
+              (local.set $b (i32.load8_u (local.get $p)))
+              (if (i32.lt_u (local.get $b) (i32.const 0x80))
+                (then
+                  (local.set $cls (i32.load8_u (local.get $b)))
+                  (local.set $p (i32.add (local.get $p) (i32.const 1))))
+                (else
+                  (local.set $cls (call $classAt (local.get $p)))
+                  (local.set $p
+                    (i32.add (local.get $p)
+                      (i32.add (i32.const 2)
+                        (i32.add (i32.ge_u (local.get $b) (i32.const 0xe0))
+                          (i32.ge_u (local.get $b) (i32.const 0xf0))))))))
+              (local.set $upper (i32.add (local.get $upper) (i32.and (local.get $cls) (i32.const 1))))
+              (local.set $lower
+                (i32.add (local.get $lower)
+                  (i32.and (i32.shr_u (local.get $cls) (i32.const 1)) (i32.const 1))))
+              (local.set $digits
+                (i32.add (local.get $digits)
+                  (i32.and (i32.shr_u (local.get $cls) (i32.const 2)) (i32.const 1))))
+              (local.set $s (i32.and (i32.shr_u (local.get $cls) (i32.const 3)) (i32.const 1)))
+              (local.set $spaces (i32.add (local.get $spaces) (local.get $s)))
+              (local.set $words
+                (i32.add (local.get $words)
+                  (i32.and (local.get $prevSpace) (i32.xor (local.get $s) (i32.const 1)))))
+              (local.set $prevSpace (local.get $s))
+              (local.set $chars (i32.add (local.get $chars) (i32.const 1)))
+              ;; "\n" carries the break bit, so a "\r\n" pair nets one break.
+              (local.set $breaks
+                (i32.sub
+                  (i32.add (local.get $breaks)
+                    (i32.and (i32.shr_u (local.get $cls) (i32.const 4)) (i32.const 1)))
+                  (i32.and (i32.eq (local.get $b) (i32.const 0x0a)) (local.get $prevCr))))
+              (local.set $prevCr (i32.eq (local.get $b) (i32.const 0x0d)))
+              (br $scalar)))
+          (local.set $prevSp (i8x16.splat (i32.sub (i32.const 0) (local.get $prevSpace))))
+          (br_if $phases (i32.lt_u (local.get $p) (local.get $end))))
+        (local.set $upper (i32.add (local.get $upper) (call $sumBytes (local.get $aUp))))
+            (local.set $lower (i32.add (local.get $lower) (call $sumBytes (local.get $aLow))))
+            (local.set $digits (i32.add (local.get $digits) (call $sumBytes (local.get $aDig))))
+            (local.set $spaces (i32.add (local.get $spaces) (call $sumBytes (local.get $aSp))))
+            (local.set $words (i32.add (local.get $words) (call $sumBytes (local.get $aWord))))
+            (local.set $breaks (i32.add (local.get $breaks) (call $sumBytes (local.get $aBrk))))
+            (local.set $aUp (v128.const i64x2 0 0))
+            (local.set $aLow (v128.const i64x2 0 0))
+            (local.set $aDig (v128.const i64x2 0 0))
+            (local.set $aSp (v128.const i64x2 0 0))
+            (local.set $aWord (v128.const i64x2 0 0))
+            (local.set $aBrk (v128.const i64x2 0 0))
+            (local.set $budget (i32.const 255))
+        ;; The two ends decide the edge flags and whether the last line is unterminated.
+        (if (i32.lt_u (local.get $start) (local.get $end))
+          (then
+            (local.set $first (call $classAt (local.get $start)))
+            (local.set $q (i32.sub (local.get $end) (i32.const 1)))
+            (block $found
+              (loop $back
+                (br_if $found
+                  (i32.ne (i32.and (i32.load8_u (local.get $q)) (i32.const 0xc0)) (i32.const 0x80)))
+                (local.set $q (i32.sub (local.get $q) (i32.const 1)))
+                (br $back)))
+            (local.set $lastCls (call $classAt (local.get $q)))
+            (local.set $lines
               (i32.add (local.get $breaks)
-                (i32.and (i32.shr_u (local.get $cls) (i32.const 4)) (i32.const 1)))
-              (i32.and (i32.eq (local.get $b) (i32.const 0x0a)) (local.get $prevCr))))
-          (local.set $prevCr (i32.eq (local.get $b) (i32.const 0x0d)))
-          (br $scalar)))
-      (local.set $prevSp (i8x16.splat (i32.sub (i32.const 0) (local.get $prevSpace))))
-      (br_if $phases (i32.lt_u (local.get $p) (local.get $end))))
-    ;; The two ends decide the edge flags and whether the last line is unterminated.
-    (if (i32.lt_u (local.get $start) (local.get $end))
-      (then
-        (local.set $first (call $classAt (local.get $start)))
-        (local.set $q (i32.sub (local.get $end) (i32.const 1)))
-        (block $found
-          (loop $back
-            (br_if $found
-              (i32.ne (i32.and (i32.load8_u (local.get $q)) (i32.const 0xc0)) (i32.const 0x80)))
-            (local.set $q (i32.sub (local.get $q) (i32.const 1)))
-            (br $back)))
-        (local.set $lastCls (call $classAt (local.get $q)))
-        (local.set $lines
-          (i32.add (local.get $breaks)
-            (i32.eqz (i32.and (local.get $lastCls) (i32.const 16)))))
-        ;; EDGE_* of segment-counts.ts: 1 non-empty, 2 starts in a word, 4 ends in a word,
-        ;; 8 starts with "\n", 16 ends with "\r", 32 text after the last line break.
-        (local.set $edges
-          (i32.or
-            (i32.or
-              (i32.or (i32.const 1)
-                (select (i32.const 0) (i32.const 2) (i32.and (local.get $first) (i32.const 8))))
+                (i32.eqz (i32.and (local.get $lastCls) (i32.const 16)))))
+            ;; EDGE_* of segment-counts.ts: 1 non-empty, 2 starts in a word, 4 ends in a
+            ;; word, 8 starts with "\n", 16 ends with "\r", 32 text after the last break.
+            (local.set $edges
               (i32.or
-                (select (i32.const 0) (i32.const 4) (i32.and (local.get $lastCls) (i32.const 8)))
-                (select (i32.const 8) (i32.const 0)
-                  (i32.eq (i32.load8_u (local.get $start)) (i32.const 0x0a)))))
-            (i32.or
-              (select (i32.const 16) (i32.const 0)
-                (i32.eq (i32.load8_u (i32.sub (local.get $end) (i32.const 1))) (i32.const 0x0d)))
-              (select (i32.const 0) (i32.const 32)
-                (i32.and (local.get $lastCls) (i32.const 16))))))))
-    (i32.store offset=8 (local.get $r) (local.get $upper))
-    (i32.store offset=12 (local.get $r) (local.get $lower))
-    (i32.store offset=16 (local.get $r) (local.get $digits))
-    (i32.store offset=20 (local.get $r) (local.get $spaces))
-    (i32.store offset=24 (local.get $r) (local.get $words))
-    (i32.store offset=28 (local.get $r) (local.get $lines))
-    (i32.store offset=32 (local.get $r) (local.get $chars))
-    (i32.store offset=36 (local.get $r) (local.get $edges)))
-
-  ;; Every metric and the edge flags of $n records at $records.
-  (func (export "all") (param $records i32) (param $n i32)
-    (local $r i32) (local $last i32)
-    (local.set $r (local.get $records))
-    (local.set $last (i32.add (local.get $records) (i32.mul (local.get $n) (i32.const 40))))
-    (block $done
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $r) (local.get $last)))
-        (call $allSegment (local.get $r))
+                (i32.or
+                  (i32.or (i32.const 1)
+                    (select (i32.const 0) (i32.const 2) (i32.and (local.get $first) (i32.const 8))))
+                  (i32.or
+                    (select (i32.const 0) (i32.const 4) (i32.and (local.get $lastCls) (i32.const 8)))
+                    (select (i32.const 8) (i32.const 0)
+                      (i32.eq (i32.load8_u (local.get $start)) (i32.const 0x0a)))))
+                (i32.or
+                  (select (i32.const 16) (i32.const 0)
+                    (i32.eq (i32.load8_u (i32.sub (local.get $end) (i32.const 1))) (i32.const 0x0d)))
+                  (select (i32.const 0) (i32.const 32)
+                    (i32.and (local.get $lastCls) (i32.const 16))))))))
+        (i32.store offset=8 (local.get $r) (local.get $upper))
+        (i32.store offset=12 (local.get $r) (local.get $lower))
+        (i32.store offset=16 (local.get $r) (local.get $digits))
+        (i32.store offset=20 (local.get $r) (local.get $spaces))
+        (i32.store offset=24 (local.get $r) (local.get $words))
+        (i32.store offset=28 (local.get $r) (local.get $lines))
+        (i32.store offset=32 (local.get $r) (local.get $chars))
+        (i32.store offset=36 (local.get $r) (local.get $edges))
         (local.set $r (i32.add (local.get $r) (i32.const 40)))
-        (br $next)))))
+        (br $nextRecord)))))
