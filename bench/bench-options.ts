@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { DEFAULT_EMAILS, DEFAULT_SEED } from "../src/corpus/synthetic/corpus-options";
+import type { KernelPlan } from "./kernels/measure-kernels";
 import {
   parseCommandLine,
   UsageError,
@@ -37,12 +38,14 @@ export interface BenchPlan {
   workerCounts: number[];
   /** null is "balanced" (the engine's default: chunks balanced by bytes). */
   chunkSizes: (number | null)[];
+  /** The kernel section (default corpus, one thread, beside the C reference). */
+  kernels: KernelPlan;
   /** Python baseline rounds per corpus label; corpora not listed are not timed in Python. */
   python: Record<string, Repetitions>;
   load: Repetitions;
   responsiveness: { corpus: string; windowMs: number; probeIntervalMs: number };
   /** Commands of the external programs; a missing one skips its measurement, saying so. */
-  tools: { python: string; sqlite3: string };
+  tools: { python: string; sqlite3: string; cc: string };
   /** POOL_SIZE for the apps under test; undefined keeps the server default (one per core). */
   poolSize?: number;
   /** The command line that produced the run, for the report. */
@@ -130,10 +133,11 @@ export function planFor(
     largeRounds: { warmup: 1, reps: 3 },
     workerCounts: workerCountsFor(cores),
     chunkSizes: quick ? [1, 100, null] : [1, 10, 100, 1000, null],
+    kernels: quick ? { rounds: 3, repsPerRound: 5 } : { rounds: 5, repsPerRound: 7 },
     python,
     load: quick ? { warmup: 1, reps: 2 } : { warmup: 1, reps: 5 },
     responsiveness: { corpus: "10x", windowMs: quick ? 1000 : 3000, probeIntervalMs: 10 },
-    tools: { python: "python3", sqlite3: "sqlite3" },
+    tools: { python: "python3", sqlite3: "sqlite3", cc: "cc" },
     command: `npm run bench${quick ? " -- --quick" : mode === "full" ? " -- --full" : ""}`,
   };
 }

@@ -1,3 +1,4 @@
+import { kernelChart } from "./kernels/kernel-report";
 import type { BenchResults, CaseResult } from "./results.types";
 import { STRATEGIES } from "./results.types";
 
@@ -255,5 +256,6 @@ export function chartSpecs(r: BenchResults): ChartSpec[] {
     speedupByWorkers(r, corpusOrder),
     timeByCorpusSize(r),
     timeByChunkSize(r, chunkOrder),
+    ...(r.kernels ? [kernelChart(r.kernels)] : []),
   ];
 }

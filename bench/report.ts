@@ -1,4 +1,5 @@
 import type { ChartSpec } from "./charts";
+import { kernelHeadlineLines, kernelTable } from "./kernels/kernel-report";
 import {
   breakdownTable,
   chunksTable,
@@ -83,6 +84,7 @@ export function headlineLines(h: Headline, r: BenchResults): string[] {
         : `Python's counts ${h.pythonAgrees ? "equal" : "DIFFER from"} Capstats' on every email ` +
           `(Python ${r.python.version}, Unicode ${r.python.unicodeVersion}; Node ${r.machine.node})`),
   );
+  if (r.kernels) lines.push(...kernelHeadlineLines(r.kernels));
   return lines;
 }
 
@@ -118,6 +120,20 @@ function coldStartLines(r: BenchResults): string[] {
       `${c.corpus}: first query (${c.strategy}) ${ms(c.firstQueryMs)} ms, of which reading the corpus ` +
       `(${c.dataPath === "resident" ? "into the resident buffer" : "index only, above the resident budget"}) ${ms(c.corpusLoadMs)} ms`,
   );
+}
+
+function kernelSection(r: BenchResults, f: TableFormat): string[] {
+  const k = r.kernels;
+  if (!k) return ["Not measured."];
+  return [
+    `The resident corpus's bytes (${k.emails} emails, ${(k.bytes / 1e6).toFixed(1)} MB, in a ` +
+      "SharedArrayBuffer as worker threads see them), counted by each kernel on this thread; " +
+      `${k.rounds} rounds, each a batch of ${k.repsPerRound} C repetitions (a fresh process) then ` +
+      `${k.repsPerRound} of every kernel case. GB/s from wall-time medians; CPU time, which other ` +
+      "processes inflate much less, beside it.",
+    "",
+    kernelTable(k, f),
+  ];
 }
 
 function baseCorpus(r: BenchResults): string {
@@ -194,6 +210,10 @@ export function markdownReport(r: BenchResults, charts: readonly ChartSpec[]): s
     "",
     loadLine(r),
     "",
+    "## Kernels, one thread, beside a C loop",
+    "",
+    ...kernelSection(r, f),
+    "",
     "## Responsiveness",
     "",
     r.responsiveness
@@ -231,6 +251,7 @@ export function consoleReport(r: BenchResults): string {
     "",
     loadLine(r),
     "",
+    ...(r.kernels ? ["Kernels, one thread, beside a C loop:", kernelTable(r.kernels, f), ""] : []),
     "Responsiveness (small query while a heavy one runs):",
     responsivenessTable(r, f),
     "",
@@ -262,5 +283,15 @@ export function readmeBlock(r: BenchResults, chartDir: string): string {
     `![Time against corpus size](${chartDir}/time-vs-corpus-size.svg)`,
     "",
     `![Speed-up against worker count](${chartDir}/speedup-by-workers.svg)`,
+    ...(r.kernels
+      ? [
+          "",
+          `The kernels alone on the ${r.kernels.corpus} corpus, one thread, beside the C reference:`,
+          "",
+          kernelTable(r.kernels, "markdown"),
+          "",
+          `![Kernel throughput against the C reference](${chartDir}/kernels.svg)`,
+        ]
+      : []),
   ].join("\n");
 }

@@ -1,3 +1,5 @@
+import type { KernelBench } from "./kernels/kernel-results.types";
+
 /** The shape of bench/results/latest.json. Times are milliseconds unless a name says otherwise. */
 
 export type StrategyName = "SEQUENTIAL" | "THREADS" | "PROCESSES" | "AUTO";
@@ -215,6 +217,8 @@ export interface BenchResults {
   python: PythonBaseline;
   load: LoadResult | null;
   responsiveness: ResponsivenessResult | null;
+  /** The kernels alone beside the C reference; null when the run did not measure them. */
+  kernels: KernelBench | null;
   memory: MemoryResult;
   scaling: ScalingRow[];
   headline: Headline;

@@ -40,7 +40,8 @@ async function main(): Promise<number> {
   // A Python mismatch explained by Unicode versions is reported, not a failure; one with
   // no differing character behind it would be a counting bug.
   const unexplained = results.python.corpora.some((p) => p.mismatch?.characters.length === 0);
-  return results.headline.allStrategiesAgree && !unexplained ? 0 : 1;
+  const kernelsOk = !results.kernels || results.kernels.kernelsAgree;
+  return results.headline.allStrategiesAgree && kernelsOk && !unexplained ? 0 : 1;
 }
 
 main().then(

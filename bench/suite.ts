@@ -8,6 +8,7 @@ import { ensureCorpus, type Log } from "./corpora";
 import { addRatios, headline, scalingTable } from "./derive";
 import { InterferenceMeter } from "./interference";
 import { describeMachine } from "./machine";
+import { measureKernels } from "./kernels/measure-kernels";
 import { measureCompute } from "./measure-compute";
 import { measureHttp } from "./measure-http";
 import { measureLoad } from "./measure-load";
@@ -75,6 +76,8 @@ export async function runSuite(plan: BenchPlan, log: Log): Promise<BenchResults>
 
   const python = measurePython(corpora, plan.python, capitals, log, plan.tools.python);
   const load = await measureLoad(corpora[0], plan.workDir, plan.load, log, plan.tools.sqlite3);
+  // Last, single-threaded, with no pool or server of the run alive.
+  const kernels = measureKernels(corpora[0], plan.workDir, plan.kernels, log, plan.tools.cc);
   addRatios(cases, python);
   machine.loadAverageEnd = os.loadavg();
   machine.interference = interference.stop();
@@ -92,6 +95,7 @@ export async function runSuite(plan: BenchPlan, log: Log): Promise<BenchResults>
     python,
     load,
     responsiveness,
+    kernels,
     memory: { benchMaxRssMb: process.resourceUsage().maxRSS / 1024, servers },
     scaling: scalingTable(corpora, cases, python, machine.cores),
     headline: headline(corpora, cases, python, responsiveness, load),

@@ -46,6 +46,7 @@ export function measureKernels(
   workDir: string,
   plan: KernelPlan,
   log: Log,
+  cc = "cc",
 ): KernelBench {
   const db = openSqlite(corpus.dbFile, { readonly: true });
   const resident = (() => {
@@ -87,7 +88,7 @@ export function measureKernels(
     cases.push(...inPlaceCases(bytes, starts, ends, masks));
   }
 
-  const compiled = compileReference(workDir);
+  const compiled = compileReference(workDir, cc);
   const input = compiled.ok ? writeReferenceInput(workDir, bytes, resident.offsets) : null;
   if (!compiled.ok) log(`kernels: C reference skipped: ${compiled.skipped}`);
   const referenceMs: number[] = [];

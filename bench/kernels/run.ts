@@ -1,5 +1,10 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
+import {
+  commandLine,
+  UsageError,
+  usageErrorLine,
+  type CommandSpec,
+} from "../../src/cli/command-line";
 import { DEFAULT_EMAILS, DEFAULT_SEED } from "../../src/corpus/synthetic/corpus-options";
 import { ensureCorpus } from "../corpora";
 import { InterferenceMeter } from "../interference";
@@ -7,39 +12,46 @@ import { repoRoot } from "../repo-root";
 import { kernelHeadlineLines, kernelTable } from "./kernel-report";
 import { measureKernels } from "./measure-kernels";
 
-const USAGE = `usage: npm run bench:kernels [-- --rounds N --reps N --work DIR]
-  the kernel section alone, on the default corpus: C reference, JS and SIMD kernels
-  --rounds N  recorded rounds, each a C batch then a batch of every kernel (default 5)
-  --reps N    repetitions per batch (default 7)
-  --work DIR  where corpora go (default bench/results/tmp)`;
+const KERNELS_COMMAND: CommandSpec = {
+  command: "npm run bench:kernels --",
+  summary:
+    "The bench's kernel section alone, on the default corpus: the C reference, the JS and the\n" +
+    "SIMD kernels, one thread. Prints the table; writes nothing but the corpus files.",
+  options: {
+    rounds: {
+      type: "string",
+      value: "N",
+      help: "recorded rounds, each a C batch then a batch of every kernel case (default 5)",
+    },
+    reps: { type: "string", value: "N", help: "repetitions per batch (default 7)" },
+    work: { type: "string", value: "DIR", help: "where corpora go (default bench/results/tmp)" },
+  },
+  examples: ["npm run bench:kernels -- --rounds 3 --reps 5"],
+};
 
-function positive(text: string | undefined, fallback: number, name: string): number {
-  if (text === undefined) return fallback;
-  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+function count(value: string | boolean | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(n) || n < 1 || n > 1000) {
-    throw new Error(`--${name} must be a whole number from 1 to 1000, got "${text}"`);
+    throw new UsageError(`--${name} must be a whole number from 1 to 1000, got "${value}"`);
   }
   return n;
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    args: process.argv.slice(2),
-    options: {
-      rounds: { type: "string" },
-      reps: { type: "string" },
-      work: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-    strict: true,
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
+  const values = commandLine(KERNELS_COMMAND, process.argv.slice(2));
+  let rounds: number;
+  let repsPerRound: number;
+  try {
+    rounds = count(values.rounds, 5, "rounds");
+    repsPerRound = count(values.reps, 7, "reps");
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(usageErrorLine(KERNELS_COMMAND, err.message));
+    return 2;
   }
-  const rounds = positive(values.rounds, 5, "rounds");
-  const repsPerRound = positive(values.reps, 7, "reps");
-  const workDir = path.resolve(values.work ?? path.join(repoRoot(), "bench", "results", "tmp"));
+  const work = typeof values.work === "string" ? values.work : undefined;
+  const workDir = path.resolve(work ?? path.join(repoRoot(), "bench", "results", "tmp"));
   const log = (message: string): void => console.error(`[bench:kernels] ${message}`);
   const spec = { label: "1x", scale: 1, emails: DEFAULT_EMAILS };
   const corpus = await ensureCorpus(spec, workDir, DEFAULT_SEED, log);
@@ -61,8 +73,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    console.error(USAGE);
-    process.exit(2);
+    console.error(err);
+    process.exit(1);
   },
 );

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
@@ -26,6 +27,7 @@ function tinyPlan(dir: string): BenchPlan {
     python: { tiny: { warmup: 0, reps: 1 } },
     load: { warmup: 0, reps: 1 },
     responsiveness: { corpus: "tiny", windowMs: 150, probeIntervalMs: 10 },
+    kernels: { rounds: 1, repsPerRound: 1 },
     poolSize: 2,
   };
 }
@@ -53,6 +55,7 @@ test("the bench measures every strategy on a tiny corpus, they agree, and it wri
     "python",
     "load",
     "responsiveness",
+    "kernels",
     "memory",
     "scaling",
     "headline",
@@ -107,6 +110,24 @@ test("the bench measures every strategy on a tiny corpus, they agree, and it wri
   assert.ok((json.responsiveness?.idle.n ?? 0) > 0, "idle probes were sent");
   assert.equal(json.memory.servers.length, 1);
 
+  // The kernel section: both kernels, both metric sets, agreeing; the C loop on this machine's cc.
+  const kernels = json.kernels;
+  assert.ok(kernels, "the kernel section ran");
+  assert.equal(kernels.kernelsAgree, true, "JS and SIMD kernels agree on every email");
+  assert.equal(kernels.emails, EMAILS);
+  for (const kernel of ["js", "wasm-simd", "copy"]) {
+    assert.ok(
+      kernels.cases.some((c) => c.kernel === kernel && c.gbPerS > 0),
+      `${kernel} measured`,
+    );
+  }
+  if (spawnSync("cc", ["--version"]).error) {
+    assert.match(kernels.reference.skipped ?? "", /^cc not found/);
+  } else {
+    assert.equal(kernels.reference.available, true, `C reference: ${kernels.reference.skipped}`);
+    assert.equal(kernels.reference.checked, true, "the C loop counted the bytes A..Z");
+  }
+
   const md = fs.readFileSync(written.markdown, "utf8");
   for (const name of [
     ...STRATEGIES,
@@ -115,7 +136,7 @@ test("the bench measures every strategy on a tiny corpus, they agree, and it wri
   ]) {
     assert.ok(md.includes(name), `latest.md names ${name}`);
   }
-  assert.equal(written.charts.length, 5);
+  assert.equal(written.charts.length, 6);
   for (const file of written.charts) {
     assert.ok(file.startsWith(plan.outDir), `${file} is written to the run's own folder`);
     assert.equal(parseXmlRoot(file), "{http://www.w3.org/2000/svg}svg");

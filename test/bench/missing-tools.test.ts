@@ -2,9 +2,12 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
+import { ensureCorpus } from "../../bench/corpora";
+import { measureKernels } from "../../bench/kernels/measure-kernels";
 import { measureLoad } from "../../bench/measure-load";
 import { measurePython } from "../../bench/measure-python";
 import type { CorpusInfo } from "../../bench/results.types";
+import { DEFAULT_SEED } from "../../src/corpus/synthetic/corpus-options";
 import { FIXTURE, fixtureCsv } from "../support/fixture-corpus";
 import { tempDir } from "../support/temp-dir";
 
@@ -58,4 +61,28 @@ test("without the sqlite3 CLI only the loader is timed, and the report says why"
   assert.equal(load.sqliteImport, null);
   assert.equal(load.ratio, null);
   assert.equal(load.sqliteSkipped, `the sqlite3 CLI (${MISSING}) is not installed`);
+});
+
+test("without cc the C reference is skipped, saying why, and the kernels are still measured", async (t) => {
+  const dir = tempDir(t);
+  const corpus = await ensureCorpus(
+    { label: "tiny", scale: 1, emails: 20 },
+    dir,
+    DEFAULT_SEED,
+    () => undefined,
+  );
+  const logged: string[] = [];
+  const k = measureKernels(
+    corpus,
+    dir,
+    { rounds: 1, repsPerRound: 1 },
+    (m) => logged.push(m),
+    MISSING,
+  );
+  const why = `${MISSING} not found (ENOENT): no C reference on this machine`;
+  assert.equal(k.reference.available, false);
+  assert.equal(k.reference.skipped, why);
+  assert.ok(logged.includes(`kernels: C reference skipped: ${why}`), logged.join("\n"));
+  assert.equal(k.kernelsAgree, true);
+  assert.ok(k.cases.every((c) => c.ofReference === null && c.wallMs.n === 1));
 });

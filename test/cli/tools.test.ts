@@ -13,6 +13,7 @@ const TOOLS: { script: string; entry: string; option: string }[] = [
   { script: "npm run seed", entry: "seed/load.js", option: "--csv PATH" },
   { script: "npm run corpus", entry: "seed/generate.js", option: "--emails N" },
   { script: "npm run bench", entry: "bench/run.js", option: "--reps N" },
+  { script: "npm run bench:kernels", entry: "bench/kernels/run.js", option: "--rounds N" },
   { script: "npm run load", entry: "bench/load/run.js", option: "--duration S" },
   { script: "npm run worker", entry: "src/worker-main.js", option: "" },
   { script: "npm run bench:distributed", entry: "bench/distributed/run.js", option: "--reps N" },
