@@ -210,7 +210,7 @@
   (func (export "all") (param $records i32) (param $n i32)
     (local $r i32) (local $lastRecord i32) (local $budget i32)
     (local $start i32) (local $end i32) (local $p i32) (local $q i32) (local $stop i32)
-    (local $unusual i32) (local $simd i32) (local $left i32) (local $k i32)
+    (local $unusual i32) (local $simd i32) (local $left i32) (local $k i32) (local $blocks i32)
     (local $upper i32) (local $lower i32) (local $digits i32) (local $spaces i32)
     (local $words i32) (local $breaks i32) (local $chars i32)
     (local $prevSpace i32) (local $prevCr i32) (local $b i32) (local $cls i32) (local $s i32)
@@ -276,9 +276,15 @@
             (then
               ;; Pass 1 finds the run [$p, $q) of plain blocks, within the budget, and
               ;; counts capitals, lowercase and digits.
+              ;; As many whole blocks as remain and the budget allows, counted down so that
+              ;; the loop tests one register.
+              (local.set $blocks (i32.shr_u (i32.sub (local.get $end) (local.get $q)) (i32.const 4)))
+              (local.set $blocks
+                (select (local.get $budget) (local.get $blocks)
+                  (i32.gt_u (local.get $blocks) (local.get $budget))))
               (block $runDone
+                (br_if $runDone (i32.eqz (local.get $blocks)))
                 (loop $pass1
-                  (br_if $runDone (i32.gt_u (i32.add (local.get $q) (i32.const 16)) (local.get $end)))
                   (local.set $v (v128.load (local.get $q)))
                   (local.set $unusual
                     (i8x16.bitmask
@@ -295,8 +301,11 @@
                     (i8x16.sub (local.get $aDig)
                       (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kDigBias)) (local.get $k10))))
                   (local.set $q (i32.add (local.get $q) (i32.const 16)))
-                  (local.set $budget (i32.sub (local.get $budget) (i32.const 1)))
-                  (br_if $pass1 (local.get $budget))))
+                  (local.set $blocks (i32.sub (local.get $blocks) (i32.const 1)))
+                  (br_if $pass1 (local.get $blocks))))
+              (local.set $budget
+                (i32.sub (local.get $budget)
+                  (i32.shr_u (i32.sub (local.get $q) (local.get $p)) (i32.const 4))))
               (local.set $chars (i32.add (local.get $chars) (i32.sub (local.get $q) (local.get $p))))
               ;; Pass 2 over the same run: whitespace, words and line breaks. In a plain block
               ;; the bytes below 0x21 are exactly the ASCII whitespace and 0x0a..0x1e the
