@@ -1,3 +1,4 @@
+import { LITTLE_ENDIAN } from "../aligned-words";
 import type { KernelBackend } from "../kernel-backend";
 import { createSegmentCounts, mergeSegment, type SegmentCounts } from "../segment-counts";
 import type { CodePointClasses } from "../unicode-tables";
@@ -60,6 +61,10 @@ export class SimdKernel implements KernelBackend {
   private readonly textBytes: number;
 
   constructor(classes: CodePointClasses, options: SimdKernelOptions = {}) {
+    if (!LITTLE_ENDIAN) {
+      // WebAssembly memory is little-endian; the records cross through host-order Int32Arrays.
+      throw new Error("the SIMD kernel's driver needs a little-endian host");
+    }
     const windowBytes = options.windowBytes ?? DEFAULT_WINDOW_BYTES;
     if (!Number.isInteger(windowBytes) || windowBytes < 2 * ALIGN || windowBytes > 1 << 30) {
       throw new RangeError(`windowBytes must be an integer from 32 to 2^30, got ${windowBytes}`);

@@ -5,7 +5,7 @@
 ;; Memory, laid out by the driver except for the first two areas:
 ;;   [0, 65536)      class bits of U+0000..U+FFFF (CLASS_* of unicode-tables.ts), copied from
 ;;                   the JS table, so that both kernels read the same Unicode data;
-;;   [65536, 65792)  16-byte constants (the data segments below);
+;;   [65536, 66048)  16-byte constants (the data segments below);
 ;;   recordsAt..     one 40-byte record per segment: start and end (addresses), then the seven
 ;;                   counts in METRICS order and the edge flags, written by the kernels;
 ;;   the window      the text, followed by at least 64 bytes that may be read but never count.
@@ -18,7 +18,7 @@
   ;; Class bits of an astral code point; the JS table builds those planes on first use.
   (import "env" "astral" (func $astral (param i32) (result i32)))
   (memory (export "memory") 8)
-  (global (export "recordsAt") i32 (i32.const 65792))
+  (global (export "recordsAt") i32 (i32.const 66048))
   (data (i32.const 65536) "\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f") ;; 0 $kUpBias: upper bias: maps "A".."Z" onto -128..-103
   (data (i32.const 65552) "\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a") ;; 16 $k26: below it: 26 values from -128 (letters)
   (data (i32.const 65568) "\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f") ;; 32 $kLowBias: lower bias: maps "a".."z" onto -128..-103
@@ -34,6 +34,7 @@
   (data (i32.const 65728) "\0d\0d\0d\0d\0d\0d\0d\0d\0d\0d\0d\0d\0d\0d\0d\0d") ;; 192 $kCr: "\r"
   (data (i32.const 65744) "\bf\bf\bf\bf\bf\bf\bf\bf\bf\bf\bf\bf\bf\bf\bf\bf") ;; 208 $kLast: above it: bytes that start a code point (not 0x80..0xbf)
   (data (i32.const 65760) "\00\01\02\03\04\05\06\07\08\09\0a\0b\0c\0d\0e\0f") ;; 224 $kIota: lane numbers
+  (data (i32.const 65776) "\01\02\04\08\10\20\40\80\01\02\04\08\10\20\40\80") ;; 240 $kBits: lane's bit of a byte
   ;; Class bits of the code point that starts at $q.
   (func $classAt (param $q i32) (result i32)
     (local $b i32)
@@ -211,6 +212,7 @@
     (local $r i32) (local $lastRecord i32) (local $budget i32)
     (local $start i32) (local $end i32) (local $p i32) (local $q i32) (local $stop i32)
     (local $unusual i32) (local $simd i32) (local $left i32) (local $k i32) (local $blocks i32)
+    (local $high i32) (local $cont i32) (local $spBits i32) (local $m i32)
     (local $upper i32) (local $lower i32) (local $digits i32) (local $spaces i32)
     (local $words i32) (local $breaks i32) (local $chars i32)
     (local $prevSpace i32) (local $prevCr i32) (local $b i32) (local $cls i32) (local $s i32)
@@ -221,8 +223,10 @@
     (local $kUpBias v128) (local $k26 v128) (local $kLowBias v128) (local $kDigBias v128)
     (local $k10 v128) (local $kTab v128) (local $kCtlBias v128) (local $k14 v128)
     (local $kPastSpace v128) (local $kBrkBias v128) (local $k21 v128) (local $kLf v128)
-    (local $kCr v128) (local $kIota v128)
+    (local $kCr v128) (local $kIota v128) (local $kLast v128) (local $kBits v128)
     (local.set $kIota (v128.load offset=224 (i32.const 65536)))
+    (local.set $kLast (v128.load offset=208 (i32.const 65536)))
+    (local.set $kBits (v128.load offset=240 (i32.const 65536)))
     (local.set $kUpBias (v128.load offset=0 (i32.const 65536)))
     (local.set $k26 (v128.load offset=16 (i32.const 65536)))
     (local.set $kLowBias (v128.load offset=32 (i32.const 65536)))
@@ -351,6 +355,130 @@
             (local.set $budget (i32.const 255))
                   ;; Out of budget in the middle of a run: on in SIMD.
                   (br_if $phases (i32.eqz (local.get $unusual)))))
+              ;; A whole block whose only unusual bytes are non-ASCII: SIMD for its ASCII lanes
+              ;; (no non-ASCII byte falls in their ranges, bar whitespace, masked here), the
+              ;; class table for each code point that starts in it (it starts at a code point).
+              ;; Lanes of a code point all carry its whitespace flag, so the word-start
+              ;; arithmetic sees whole code points.
+              (if (i32.ge_u (i32.sub (local.get $end) (local.get $p)) (i32.const 16))
+                (then
+                  (local.set $v (v128.load (local.get $p)))
+                  (local.set $high (i8x16.bitmask (local.get $v)))
+                  (if (i32.eqz
+                        (i32.or
+                          (i32.and (i8x16.bitmask (i8x16.lt_s (local.get $v) (local.get $kTab)))
+                            (i32.xor (local.get $high) (i32.const 0xffff)))
+                          (i8x16.bitmask
+                            (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kCtlBias)) (local.get $k14)))))
+                    (then
+                      (local.set $cont
+                        (i32.xor (i32.const 0xffff)
+                          (i8x16.bitmask (i8x16.gt_s (local.get $v) (local.get $kLast)))))
+                      (local.set $aUp
+                        (i8x16.sub (local.get $aUp)
+                          (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kUpBias)) (local.get $k26))))
+                      (local.set $aLow
+                        (i8x16.sub (local.get $aLow)
+                          (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kLowBias)) (local.get $k26))))
+                      (local.set $aDig
+                        (i8x16.sub (local.get $aDig)
+                          (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kDigBias)) (local.get $k10))))
+                      (local.set $aBrk
+                        (i8x16.add
+                          (i8x16.sub (local.get $aBrk)
+                            (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kBrkBias)) (local.get $k21)))
+                          (v128.and (i8x16.eq (local.get $v) (local.get $kLf))
+                            (i8x16.eq (v128.load (i32.sub (local.get $p) (i32.const 1))) (local.get $kCr)))))
+                      (local.set $sp
+                        (v128.andnot (i8x16.lt_s (local.get $v) (local.get $kPastSpace))
+                          (i8x16.lt_s (local.get $v) (v128.const i64x2 0 0))))
+                      (local.set $aSp (i8x16.sub (local.get $aSp) (local.get $sp)))
+                      (local.set $spBits (i32.const 0))
+                      (local.set $m (i32.and (local.get $high) (i32.xor (local.get $cont) (i32.const 0xffff))))
+                      (block $leadsDone
+                        (loop $leads
+                          (br_if $leadsDone (i32.eqz (local.get $m)))
+                          (local.set $k (i32.ctz (local.get $m)))
+                          (local.set $q (i32.add (local.get $p) (local.get $k)))
+                          (local.set $b (i32.load8_u (local.get $q)))
+                          (local.set $cls
+                            (if (result i32) (i32.lt_u (local.get $b) (i32.const 0xe0))
+                              (then
+                                (i32.load8_u
+                                  (i32.or
+                                    (i32.shl (i32.and (local.get $b) (i32.const 0x1f)) (i32.const 6))
+                                    (i32.and (i32.load8_u offset=1 (local.get $q)) (i32.const 0x3f)))))
+                              (else (call $classAt (local.get $q)))))
+                          (local.set $upper (i32.add (local.get $upper) (i32.and (local.get $cls) (i32.const 1))))
+                          (local.set $lower
+                            (i32.add (local.get $lower)
+                              (i32.and (i32.shr_u (local.get $cls) (i32.const 1)) (i32.const 1))))
+                          (local.set $digits
+                            (i32.add (local.get $digits)
+                              (i32.and (i32.shr_u (local.get $cls) (i32.const 2)) (i32.const 1))))
+                          (local.set $s (i32.and (i32.shr_u (local.get $cls) (i32.const 3)) (i32.const 1)))
+                          (local.set $spaces (i32.add (local.get $spaces) (local.get $s)))
+                          (local.set $breaks
+                            (i32.add (local.get $breaks)
+                              (i32.and (i32.shr_u (local.get $cls) (i32.const 4)) (i32.const 1))))
+                          ;; A whitespace code point flags its lead and continuation lanes.
+                          (local.set $spBits
+                            (i32.or (local.get $spBits)
+                              (i32.shl
+                                (i32.mul (local.get $s)
+                                  (i32.sub
+                                    (i32.shl (i32.const 1)
+                                      (i32.add (i32.const 2)
+                                        (i32.add (i32.ge_u (local.get $b) (i32.const 0xe0))
+                                          (i32.ge_u (local.get $b) (i32.const 0xf0)))))
+                                    (i32.const 1)))
+                                (local.get $k))))
+                          (local.set $m (i32.and (local.get $m) (i32.sub (local.get $m) (i32.const 1))))
+                          (br $leads)))
+                      ;; Lane i of the expanded mask is bit i of $spBits.
+                      (local.set $sp
+                        (v128.or (local.get $sp)
+                          (i8x16.eq
+                            (v128.and (local.get $kBits)
+                              (i8x16.shuffle 0 0 0 0 0 0 0 0 1 1 1 1 1 1 1 1
+                                (i16x8.splat (local.get $spBits)) (i16x8.splat (local.get $spBits))))
+                            (local.get $kBits))))
+                      (local.set $aWord
+                        (i8x16.sub (local.get $aWord)
+                          (v128.andnot
+                            (i8x16.shuffle 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30
+                              (local.get $prevSp) (local.get $sp))
+                            (local.get $sp))))
+                      (local.set $prevSp (local.get $sp))
+                      (local.set $chars
+                        (i32.add (local.get $chars)
+                          (i32.popcnt (i32.xor (local.get $cont) (i32.const 0xffff)))))
+                      ;; On to the next code point: the last one here may run into the next
+                      ;; block, and it is counted already.
+                      (local.set $p (i32.add (local.get $p) (i32.const 16)))
+                      (block $atCodePoint
+                        (loop $skip
+                          (br_if $atCodePoint (i32.ge_u (local.get $p) (local.get $end)))
+                          (br_if $atCodePoint
+                            (i32.ne (i32.and (i32.load8_u (local.get $p)) (i32.const 0xc0))
+                              (i32.const 0x80)))
+                          (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                          (br $skip)))
+                      (local.set $budget (i32.sub (local.get $budget) (i32.const 1)))
+                      (if (i32.eqz (local.get $budget)) (then (local.set $upper (i32.add (local.get $upper) (call $sumBytes (local.get $aUp))))
+            (local.set $lower (i32.add (local.get $lower) (call $sumBytes (local.get $aLow))))
+            (local.set $digits (i32.add (local.get $digits) (call $sumBytes (local.get $aDig))))
+            (local.set $spaces (i32.add (local.get $spaces) (call $sumBytes (local.get $aSp))))
+            (local.set $words (i32.add (local.get $words) (call $sumBytes (local.get $aWord))))
+            (local.set $breaks (i32.add (local.get $breaks) (call $sumBytes (local.get $aBrk))))
+            (local.set $aUp (v128.const i64x2 0 0))
+            (local.set $aLow (v128.const i64x2 0 0))
+            (local.set $aDig (v128.const i64x2 0 0))
+            (local.set $aSp (v128.const i64x2 0 0))
+            (local.set $aWord (v128.const i64x2 0 0))
+            (local.set $aBrk (v128.const i64x2 0 0))
+            (local.set $budget (i32.const 255))))
+                      (br $phases)))))
               ;; The block at $p holds an unusual byte or runs past the end: its plain prefix
               ;; of $k lanes takes the same SIMD arithmetic, masked.
               (local.set $left (i32.sub (local.get $end) (local.get $p)))
