@@ -77,43 +77,60 @@
       (i32.add (i32x4.extract_lane 0 (local.get $w)) (i32x4.extract_lane 1 (local.get $w)))
       (i32.add (i32x4.extract_lane 2 (local.get $w)) (i32x4.extract_lane 3 (local.get $w)))))
 
-  ;; Capitals among the non-ASCII code points that start at $p + (each bit set in $m): two-byte
-  ;; ones, most of the non-ASCII in mail, decoded inline, the others through $classAt.
-  (func $leadCapitals (param $p i32) (param $m i64) (result i32)
-    (local $caps i32) (local $q i32) (local $b i32)
+  ;; Capitals and code points of the first $left (at most 64) bytes at $p, when some of them
+  ;; are not ASCII; the caller counts their ASCII capitals. Code points are the bytes that
+  ;; are not continuation bytes; each non-ASCII one is looked up, two-byte ones (most of the
+  ;; non-ASCII in mail) decoded inline. A function of its own so that the caller's loop holds
+  ;; no value across a call on its common path.
+  (func $nonAsciiStep (param $p i32) (param $left i32) (result i32 i32)
+    (local $a v128) (local $b v128) (local $c v128) (local $d v128)
+    (local $kLast v128) (local $kIota v128)
+    (local $starts i64) (local $m i64) (local $caps i32) (local $q i32) (local $byte i32)
+    (local.set $kLast (v128.load offset=208 (i32.const 65536)))
+    (local.set $kIota (v128.load offset=224 (i32.const 65536)))
+    (local.set $a (v128.load (local.get $p)))
+    (local.set $b (v128.load offset=16 (local.get $p)))
+    (local.set $c (v128.load offset=32 (local.get $p)))
+    (local.set $d (v128.load offset=48 (local.get $p)))
+    ;; Lane k of block j is valid when 16j + k < $left.
+    (local.set $starts
+      (i64.or (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.and (i8x16.gt_s (local.get $a) (local.get $kLast)) (i8x16.gt_s (i8x16.splat (i32.sub (local.get $left) (i32.const 0))) (local.get $kIota))))) (i64.const 0)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.and (i8x16.gt_s (local.get $b) (local.get $kLast)) (i8x16.gt_s (i8x16.splat (i32.sub (local.get $left) (i32.const 16))) (local.get $kIota))))) (i64.const 16)))
+          (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.and (i8x16.gt_s (local.get $c) (local.get $kLast)) (i8x16.gt_s (i8x16.splat (i32.sub (local.get $left) (i32.const 32))) (local.get $kIota))))) (i64.const 32)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.and (i8x16.gt_s (local.get $d) (local.get $kLast)) (i8x16.gt_s (i8x16.splat (i32.sub (local.get $left) (i32.const 48))) (local.get $kIota))))) (i64.const 48)))))
+    (local.set $m (i64.and (local.get $starts)
+      (i64.or (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $a))) (i64.const 0)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $b))) (i64.const 16)))
+          (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $c))) (i64.const 32)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $d))) (i64.const 48))))))
     (block $done
       (loop $lead
         (br_if $done (i64.eqz (local.get $m)))
         (local.set $q (i32.add (local.get $p) (i32.wrap_i64 (i64.ctz (local.get $m)))))
-        (local.set $b (i32.load8_u (local.get $q)))
+        (local.set $byte (i32.load8_u (local.get $q)))
         (local.set $caps
           (i32.add (local.get $caps)
             (i32.and (i32.const 1)
-              (if (result i32) (i32.lt_u (local.get $b) (i32.const 0xe0))
+              (if (result i32) (i32.lt_u (local.get $byte) (i32.const 0xe0))
                 (then
                   (i32.load8_u
                     (i32.or
-                      (i32.shl (i32.and (local.get $b) (i32.const 0x1f)) (i32.const 6))
+                      (i32.shl (i32.and (local.get $byte) (i32.const 0x1f)) (i32.const 6))
                       (i32.and (i32.load8_u offset=1 (local.get $q)) (i32.const 0x3f)))))
                 (else (call $classAt (local.get $q)))))))
         (local.set $m (i64.and (local.get $m) (i64.sub (local.get $m) (i64.const 1))))
         (br $lead)))
-    (local.get $caps))
+    (local.get $caps)
+    (i32.wrap_i64 (i64.popcnt (local.get $starts))))
 
   ;; CAPITALS and CHARACTERS of $n records at $records, 64 bytes a step. ASCII capitals are
   ;; counted by compare in every block, whatever else it holds (no non-ASCII byte falls in
-  ;; "A".."Z"); a step with a non-ASCII byte, a few % of steps in mail, also counts code points
-  ;; as the bytes that are not continuation bytes and looks up the non-ASCII ones that start
-  ;; there. The last 0..63 bytes take the same path with the lanes past the end masked off.
+  ;; "A".."Z"); a step with a non-ASCII byte, a few % of steps in mail, is handed to
+  ;; $nonAsciiStep for its code points and non-ASCII capitals. The last 0..63 bytes take the
+  ;; same path with the lanes past the end masked off.
   (func (export "caps") (param $records i32) (param $n i32)
     (local $r i32) (local $last i32) (local $p i32) (local $end i32) (local $left i32)
-    (local $caps i32) (local $chars i32) (local $iters i32) (local $starts i64)
+    (local $caps i32) (local $chars i32) (local $iters i32) (local $dCaps i32) (local $dChars i32)
     (local $acc v128) (local $a v128) (local $b v128) (local $c v128) (local $d v128)
-    (local $va v128) (local $vb v128) (local $vc v128) (local $vd v128)
-    (local $kUpBias v128) (local $k26 v128) (local $kLast v128) (local $kIota v128)
+    (local $w v128) (local $kUpBias v128) (local $k26 v128) (local $kIota v128)
     (local.set $kUpBias (v128.load offset=0 (i32.const 65536)))
     (local.set $k26 (v128.load offset=16 (i32.const 65536)))
-    (local.set $kLast (v128.load offset=208 (i32.const 65536)))
     (local.set $kIota (v128.load offset=224 (i32.const 65536)))
     (local.set $r (local.get $records))
     (local.set $last (i32.add (local.get $records) (i32.mul (local.get $n) (i32.const 40))))
@@ -128,56 +145,71 @@
         ;; A byte lane of $acc gains at most 4 a step, so it is emptied into $caps every 63
         ;; steps; the tail adds at most 4 more.
         (local.set $iters (i32.const 63))
+        ;; A step with a non-ASCII byte leaves the inner loop for $nonAsciiStep: with the call
+        ;; outside it, the common path keeps its vectors in registers (V8 spills every value
+        ;; live across a call, and would sink the capital count past a call inside the loop).
         (block $chunksDone
-          (loop $chunk
-            (br_if $chunksDone (i32.gt_u (i32.add (local.get $p) (i32.const 64)) (local.get $end)))
-            (local.set $a (v128.load (local.get $p)))
-            (local.set $b (v128.load offset=16 (local.get $p)))
-            (local.set $c (v128.load offset=32 (local.get $p)))
-            (local.set $d (v128.load offset=48 (local.get $p)))
-            (local.set $acc
-              (i8x16.sub
-                (i8x16.sub (local.get $acc) (i8x16.add (i8x16.lt_s (i8x16.add (local.get $a) (local.get $kUpBias)) (local.get $k26)) (i8x16.lt_s (i8x16.add (local.get $b) (local.get $kUpBias)) (local.get $k26))))
-                (i8x16.add (i8x16.lt_s (i8x16.add (local.get $c) (local.get $kUpBias)) (local.get $k26)) (i8x16.lt_s (i8x16.add (local.get $d) (local.get $kUpBias)) (local.get $k26)))))
-            (if (i8x16.bitmask
-                  (v128.or (v128.or (local.get $a) (local.get $b))
-                    (v128.or (local.get $c) (local.get $d))))
-              (then
-                (local.set $starts (i64.or (i64.or (i64.extend_i32_u (i8x16.bitmask (i8x16.gt_s (local.get $a) (local.get $kLast)))) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.gt_s (local.get $b) (local.get $kLast)))) (i64.const 16)))
-                      (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.gt_s (local.get $c) (local.get $kLast)))) (i64.const 32)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.gt_s (local.get $d) (local.get $kLast)))) (i64.const 48)))))
-                (local.set $chars
-                  (i32.add (local.get $chars) (i32.wrap_i64 (i64.popcnt (local.get $starts)))))
+          (loop $steps
+            (block $nonAscii
+              (loop $chunk
+                (br_if $chunksDone (i32.gt_u (i32.add (local.get $p) (i32.const 64)) (local.get $end)))
+                (local.set $a (v128.load (local.get $p)))
+                (local.set $b (v128.load offset=16 (local.get $p)))
+                (local.set $c (v128.load offset=32 (local.get $p)))
+                (local.set $d (v128.load offset=48 (local.get $p)))
+                (local.set $acc
+                  (i8x16.sub
+                    (i8x16.sub (local.get $acc) (i8x16.add (i8x16.lt_s (i8x16.add (local.get $a) (local.get $kUpBias)) (local.get $k26)) (i8x16.lt_s (i8x16.add (local.get $b) (local.get $kUpBias)) (local.get $k26))))
+                    (i8x16.add (i8x16.lt_s (i8x16.add (local.get $c) (local.get $kUpBias)) (local.get $k26)) (i8x16.lt_s (i8x16.add (local.get $d) (local.get $kUpBias)) (local.get $k26)))))
+                (local.set $iters (i32.sub (local.get $iters) (i32.const 1)))
+                (br_if $nonAscii
+                  (i8x16.bitmask
+                    (v128.or (v128.or (local.get $a) (local.get $b))
+                      (v128.or (local.get $c) (local.get $d)))))
+                (local.set $chars (i32.add (local.get $chars) (i32.const 64)))
+                (local.set $p (i32.add (local.get $p) (i32.const 64)))
+                (br_if $chunk (local.get $iters))
+                (local.set $w (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $acc))))
                 (local.set $caps
                   (i32.add (local.get $caps)
-                    (call $leadCapitals (local.get $p)
-                      (i64.and (local.get $starts) (i64.or (i64.or (i64.extend_i32_u (i8x16.bitmask (local.get $a))) (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $b))) (i64.const 16)))
-                      (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $c))) (i64.const 32)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $d))) (i64.const 48)))))))))
-              (else (local.set $chars (i32.add (local.get $chars) (i32.const 64)))))
+                    (i32.add
+                      (i32.add (i32x4.extract_lane 0 (local.get $w)) (i32x4.extract_lane 1 (local.get $w)))
+                      (i32.add (i32x4.extract_lane 2 (local.get $w)) (i32x4.extract_lane 3 (local.get $w))))))
+                (local.set $acc (v128.const i64x2 0 0))
+                (local.set $iters (i32.const 63))
+                (br $chunk)))
+            (call $nonAsciiStep (local.get $p) (i32.const 64))
+            (local.set $dChars)
+            (local.set $dCaps)
+            (local.set $caps (i32.add (local.get $caps) (local.get $dCaps)))
+            (local.set $chars (i32.add (local.get $chars) (local.get $dChars)))
             (local.set $p (i32.add (local.get $p) (i32.const 64)))
-            (local.set $iters (i32.sub (local.get $iters) (i32.const 1)))
-            (if (i32.eqz (local.get $iters))
-              (then
-                (local.set $caps (i32.add (local.get $caps) (call $sumBytes (local.get $acc))))
+            (if (i32.eqz (local.get $iters)) (then (local.set $w (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $acc))))
+                (local.set $caps
+                  (i32.add (local.get $caps)
+                    (i32.add
+                      (i32.add (i32x4.extract_lane 0 (local.get $w)) (i32x4.extract_lane 1 (local.get $w)))
+                      (i32.add (i32x4.extract_lane 2 (local.get $w)) (i32x4.extract_lane 3 (local.get $w))))))
                 (local.set $acc (v128.const i64x2 0 0))
                 (local.set $iters (i32.const 63))))
-            (br $chunk)))
+            (br $steps)))
         (local.set $left (i32.sub (local.get $end) (local.get $p)))
         (if (local.get $left)
           (then
-            ;; Lane k of block j is valid when 16j + k < $left, i.e. k < $left - 16j.
-            (local.set $va (i8x16.gt_s (i8x16.splat (local.get $left)) (local.get $kIota)))
-            (local.set $vb
-              (i8x16.gt_s (i8x16.splat (i32.sub (local.get $left) (i32.const 16))) (local.get $kIota)))
-            (local.set $vc
-              (i8x16.gt_s (i8x16.splat (i32.sub (local.get $left) (i32.const 32))) (local.get $kIota)))
-            (local.set $vd
-              (i8x16.gt_s (i8x16.splat (i32.sub (local.get $left) (i32.const 48))) (local.get $kIota)))
-            (local.set $a (v128.and (v128.load (local.get $p)) (local.get $va)))
-            (local.set $b (v128.and (v128.load offset=16 (local.get $p)) (local.get $vb)))
-            (local.set $c (v128.and (v128.load offset=32 (local.get $p)) (local.get $vc)))
-            (local.set $d (v128.and (v128.load offset=48 (local.get $p)) (local.get $vd)))
-            ;; Masked-off lanes are now 0, which is no capital, no non-ASCII byte, and not
-            ;; counted as a code point below because it is not valid.
+            ;; Lane k of block j is valid when 16j + k < $left; masked-off lanes become 0,
+            ;; which is no capital and no non-ASCII byte.
+            (local.set $a
+              (v128.and (v128.load (local.get $p))
+                (i8x16.gt_s (i8x16.splat (local.get $left)) (local.get $kIota))))
+            (local.set $b
+              (v128.and (v128.load offset=16 (local.get $p))
+                (i8x16.gt_s (i8x16.splat (i32.sub (local.get $left) (i32.const 16))) (local.get $kIota))))
+            (local.set $c
+              (v128.and (v128.load offset=32 (local.get $p))
+                (i8x16.gt_s (i8x16.splat (i32.sub (local.get $left) (i32.const 32))) (local.get $kIota))))
+            (local.set $d
+              (v128.and (v128.load offset=48 (local.get $p))
+                (i8x16.gt_s (i8x16.splat (i32.sub (local.get $left) (i32.const 48))) (local.get $kIota))))
             (local.set $acc
               (i8x16.sub
                 (i8x16.sub (local.get $acc) (i8x16.add (i8x16.lt_s (i8x16.add (local.get $a) (local.get $kUpBias)) (local.get $k26)) (i8x16.lt_s (i8x16.add (local.get $b) (local.get $kUpBias)) (local.get $k26))))
@@ -186,18 +218,18 @@
                   (v128.or (v128.or (local.get $a) (local.get $b))
                     (v128.or (local.get $c) (local.get $d))))
               (then
-                (local.set $starts (i64.or (i64.or (i64.extend_i32_u (i8x16.bitmask (v128.and (local.get $va) (i8x16.gt_s (local.get $a) (local.get $kLast))))) (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.and (local.get $vb) (i8x16.gt_s (local.get $b) (local.get $kLast))))) (i64.const 16)))
-                      (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.and (local.get $vc) (i8x16.gt_s (local.get $c) (local.get $kLast))))) (i64.const 32)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.and (local.get $vd) (i8x16.gt_s (local.get $d) (local.get $kLast))))) (i64.const 48)))))
-                (local.set $chars
-                  (i32.add (local.get $chars) (i32.wrap_i64 (i64.popcnt (local.get $starts)))))
-                (local.set $caps
-                  (i32.add (local.get $caps)
-                    (call $leadCapitals (local.get $p)
-                      (i64.and (local.get $starts) (i64.or (i64.or (i64.extend_i32_u (i8x16.bitmask (local.get $a))) (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $b))) (i64.const 16)))
-                      (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $c))) (i64.const 32)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $d))) (i64.const 48)))))))))
+                (call $nonAsciiStep (local.get $p) (local.get $left))
+                (local.set $dChars)
+                (local.set $dCaps)
+                (local.set $caps (i32.add (local.get $caps) (local.get $dCaps)))
+                (local.set $chars (i32.add (local.get $chars) (local.get $dChars))))
               (else (local.set $chars (i32.add (local.get $chars) (local.get $left)))))))
+        (local.set $w (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $acc))))
         (i32.store offset=8 (local.get $r)
-          (i32.add (local.get $caps) (call $sumBytes (local.get $acc))))
+          (i32.add (local.get $caps)
+            (i32.add
+              (i32.add (i32x4.extract_lane 0 (local.get $w)) (i32x4.extract_lane 1 (local.get $w)))
+              (i32.add (i32x4.extract_lane 2 (local.get $w)) (i32x4.extract_lane 3 (local.get $w))))))
         (i32.store offset=32 (local.get $r) (local.get $chars))
         (local.set $r (i32.add (local.get $r) (i32.const 40)))
         (br $next))))
