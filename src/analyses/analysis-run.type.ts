@@ -1,25 +1,27 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { GraphQLSafeInt } from "graphql-scalars";
 import { ExecutionStrategy } from "../engine";
 import { METRIC_INDEX, metricsOf } from "../metrics/metrics";
 import type { Connection } from "../graphql/connection";
 import { connectionType } from "../graphql/connection.type";
+import { registerDescribedEnum } from "../graphql/described-enum";
 import { ExecutionReportType } from "../graphql/execution-report.type";
 import { MetricSummary } from "../graphql/metric-summary.type";
 import { TextMetric } from "../graphql/text-metric.type";
 import { RunStatus, type RunRecord } from "./run-record";
 
-registerEnumType(RunStatus, {
-  name: "AnalysisStatus",
-  description: "PENDING -> RUNNING -> COMPLETED, FAILED or CANCELLED.",
-  valuesConfig: {
-    PENDING: { description: "Created; waiting for a slot or for its locks (see `locks`)." },
-    RUNNING: { description: "Counting, or writing its results." },
-    COMPLETED: { description: "Every per-email result and the totals are stored." },
-    FAILED: { description: "See `error`; no partial results are kept." },
-    CANCELLED: { description: "Stopped by cancelAnalysis; no partial results are kept." },
+registerDescribedEnum(
+  RunStatus,
+  "AnalysisStatus",
+  "PENDING -> RUNNING -> COMPLETED, FAILED or CANCELLED.",
+  {
+    PENDING: "Created; waiting for a slot or for its locks (see `locks`).",
+    RUNNING: "Counting, or writing its results.",
+    COMPLETED: "Every per-email result and the totals are stored.",
+    FAILED: "See `error`; no partial results are kept.",
+    CANCELLED: "Stopped by cancelAnalysis; no partial results are kept.",
   },
-});
+);
 
 @ObjectType("AnalysisRun", { description: "A background analysis, persisted with its results." })
 export class AnalysisRunType {

@@ -171,18 +171,17 @@ export class AnalysisRunner {
     const { logger, locks } = this.deps;
     if (signal.aborted) {
       return signal.reason instanceof ServerStoppingError
-        ? { status: RunStatus.FAILED as const, error: INTERRUPTED_MESSAGE }
-        : { status: RunStatus.CANCELLED as const, error: CANCELLED_MESSAGE };
+        ? { status: RunStatus.FAILED, error: INTERRUPTED_MESSAGE }
+        : { status: RunStatus.CANCELLED, error: CANCELLED_MESSAGE };
     }
     if (err instanceof LockTimeoutClientError) {
       // The lesson's advice for a hang: print every lock's state.
       logger.warn({ runId: id, locks: locks.describe() }, err.message);
-      return { status: RunStatus.FAILED as const, error: err.message };
+      return { status: RunStatus.FAILED, error: err.message };
     }
-    if (isExpected(err))
-      return { status: RunStatus.FAILED as const, error: (err as Error).message };
+    if (isExpected(err)) return { status: RunStatus.FAILED, error: (err as Error).message };
     logger.error({ err, runId: id }, "analysis run failed unexpectedly");
-    return { status: RunStatus.FAILED as const, error: MASKED_MESSAGE };
+    return { status: RunStatus.FAILED, error: MASKED_MESSAGE };
   }
 
   private publish(id: number): void {

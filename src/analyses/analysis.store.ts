@@ -151,7 +151,7 @@ export class AnalysisStore {
    */
   finish(
     id: number,
-    status: RunStatus.FAILED | RunStatus.CANCELLED,
+    status: typeof RunStatus.FAILED | typeof RunStatus.CANCELLED,
     error: string,
     now: Date,
   ): boolean {

@@ -1,14 +1,10 @@
 import { BadUserInputError } from "../errors/client-errors";
 import type { ExecutionReport, ExecutionStrategy } from "../engine";
 import type { EmailFilter } from "../emails/email-filter.input";
+import { stringEnum, type EnumValue } from "../string-enum";
 
-export enum RunStatus {
-  PENDING = "PENDING",
-  RUNNING = "RUNNING",
-  COMPLETED = "COMPLETED",
-  FAILED = "FAILED",
-  CANCELLED = "CANCELLED",
-}
+export const RunStatus = stringEnum(["PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED"]);
+export type RunStatus = EnumValue<typeof RunStatus>;
 
 export const ACTIVE_STATUSES: readonly RunStatus[] = [RunStatus.PENDING, RunStatus.RUNNING];
 

@@ -1,29 +1,32 @@
+import { stringEnum, type EnumValue } from "../string-enum";
+
 /** Every client-facing error code Capstats emits, in `extensions.code`. */
-export enum ErrorCode {
-  BAD_USER_INPUT = "BAD_USER_INPUT",
-  NOT_FOUND = "NOT_FOUND",
-  NOT_IMPLEMENTED = "NOT_IMPLEMENTED",
-  TIMEOUT = "TIMEOUT",
-  OVERLOADED = "OVERLOADED",
-  CANCELLED = "CANCELLED",
-  CORPUS_CHANGED = "CORPUS_CHANGED",
-  WORKER_FAILED = "WORKER_FAILED",
-  LOCK_TIMEOUT = "LOCK_TIMEOUT",
-  /** DISTRIBUTED: no worker process is connected to the queue (`npm run worker`). */
-  NO_WORKERS = "NO_WORKERS",
-  /** A strategy needs configuration the server lacks (DISTRIBUTED without REDIS_URL). */
-  NOT_CONFIGURED = "NOT_CONFIGURED",
-  /** DISTRIBUTED: Redis does not answer; every other strategy keeps working. */
-  REDIS_UNAVAILABLE = "REDIS_UNAVAILABLE",
-  /** Deeper or costlier than MAX_QUERY_DEPTH / MAX_QUERY_COMPLEXITY; refused before execution. */
-  QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX",
-  /** The HTTP request itself is unusable (malformed JSON, wrong shape); Apollo uses it too. */
-  BAD_REQUEST = "BAD_REQUEST",
-  /** Body larger than MAX_BODY_KB. */
-  PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE",
-  /** API_TOKENS is set and the request carries no valid bearer token for a mutation that needs one. */
-  UNAUTHENTICATED = "UNAUTHENTICATED",
-  /** A valid token, but not the one that owns the run. */
-  FORBIDDEN = "FORBIDDEN",
-  INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
-}
+export const ErrorCode = stringEnum([
+  "BAD_USER_INPUT",
+  "NOT_FOUND",
+  "NOT_IMPLEMENTED",
+  "TIMEOUT",
+  "OVERLOADED",
+  "CANCELLED",
+  "CORPUS_CHANGED",
+  "WORKER_FAILED",
+  "LOCK_TIMEOUT",
+  // DISTRIBUTED: no worker process is connected to the queue (`npm run worker`).
+  "NO_WORKERS",
+  // A strategy needs configuration the server lacks (DISTRIBUTED without REDIS_URL).
+  "NOT_CONFIGURED",
+  // DISTRIBUTED: Redis does not answer; every other strategy keeps working.
+  "REDIS_UNAVAILABLE",
+  // Deeper or costlier than MAX_QUERY_DEPTH / MAX_QUERY_COMPLEXITY; refused before execution.
+  "QUERY_TOO_COMPLEX",
+  // The HTTP request itself is unusable (malformed JSON, wrong shape); Apollo uses it too.
+  "BAD_REQUEST",
+  // Body larger than MAX_BODY_KB.
+  "PAYLOAD_TOO_LARGE",
+  // API_TOKENS is set and the request carries no valid bearer token for a mutation that needs one.
+  "UNAUTHENTICATED",
+  // A valid token, but not the one that owns the run.
+  "FORBIDDEN",
+  "INTERNAL_SERVER_ERROR",
+]);
+export type ErrorCode = EnumValue<typeof ErrorCode>;

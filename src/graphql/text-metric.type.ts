@@ -1,11 +1,12 @@
-import { registerEnumType } from "type-graphql";
-import { METRIC_RULES, METRICS, TextMetric } from "../metrics/metrics";
+import { METRIC_RULES, TextMetric } from "../metrics/metrics";
+import { registerDescribedEnum } from "./described-enum";
 
 /** The one metric list (src/metrics/metrics.ts), as the GraphQL enum `TextMetric`. */
 export { TextMetric };
 
-registerEnumType(TextMetric, {
-  name: "TextMetric",
-  description: "A text metric, each defined by the Python expression it equals.",
-  valuesConfig: Object.fromEntries(METRICS.map((m) => [m, { description: METRIC_RULES[m] }])),
-});
+registerDescribedEnum(
+  TextMetric,
+  "TextMetric",
+  "A text metric, each defined by the Python expression it equals.",
+  METRIC_RULES,
+);

@@ -1,4 +1,5 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, Int, ObjectType } from "type-graphql";
+import { registerDescribedEnum } from "../graphql/described-enum";
 
 /** GraphQL mirror of LockMode; the values are the manager's own strings. */
 export enum LockModeValue {
@@ -6,10 +7,11 @@ export enum LockModeValue {
   EXCLUSIVE = "exclusive",
 }
 
-registerEnumType(LockModeValue, {
-  name: "LockMode",
-  description: "SHARED holders may overlap; an EXCLUSIVE holder is alone.",
-});
+registerDescribedEnum(
+  LockModeValue,
+  "LockMode",
+  "SHARED holders may overlap; an EXCLUSIVE holder is alone.",
+);
 
 @ObjectType({ description: "A request queued for a lock, in grant order." })
 export class LockWaiter {

@@ -1,24 +1,30 @@
+import { stringEnum, type EnumValue } from "../string-enum";
+
 /**
- * THE list of text metrics Capstats computes: kernels, results, the database columns and
- * the GraphQL `TextMetric` enum are all derived from it. Each metric is defined by the
- * Python rule it must equal, per code point of the UTF-8 text (see METRIC_RULES).
+ * THE list of text metrics Capstats computes, each with the Python rule it must equal per
+ * code point of the UTF-8 text (the oracle tests check it against that rule). Kernels,
+ * results, the database columns and the GraphQL `TextMetric` enum are all derived from it.
  * A metric set travels as a bit mask (bit i = METRICS[i]) so that one pass computes
  * exactly what was asked.
  */
-export enum TextMetric {
+export const METRIC_RULES = {
   /** c.isupper(): the Unicode property Uppercase. */
-  CAPITALS = "CAPITALS",
+  CAPITALS: "sum(c.isupper() for c in text)",
   /** c.islower(): the Unicode property Lowercase. */
-  LOWERCASE = "LOWERCASE",
+  LOWERCASE: "sum(c.islower() for c in text)",
   /** c.isdecimal(): general category Nd. */
-  DIGITS = "DIGITS",
+  DIGITS: "sum(c.isdecimal() for c in text): decimal digits (Nd) of any script",
   /** c.isspace(): CPython's fixed set, not a Unicode property. */
-  WHITESPACE = "WHITESPACE",
-  WORDS = "WORDS",
-  LINES = "LINES",
+  WHITESPACE: "sum(c.isspace() for c in text)",
+  WORDS: "len(text.split())",
+  LINES: "len(text.splitlines())",
   /** Code points, not UTF-16 units. */
-  CHARACTERS = "CHARACTERS",
-}
+  CHARACTERS: "len(text): code points",
+} as const;
+
+/** The metrics by name, as an enum: `TextMetric.CAPITALS === "CAPITALS"`. */
+export const TextMetric = stringEnum(METRIC_RULES);
+export type TextMetric = EnumValue<typeof TextMetric>;
 
 /** A metric by name; TextMetric values are MetricNames, so either may be passed. */
 export type MetricName = `${TextMetric}`;
@@ -27,17 +33,6 @@ export type MetricName = `${TextMetric}`;
 export const METRICS: readonly TextMetric[] = Object.values(TextMetric);
 
 export const METRIC_COUNT = METRICS.length;
-
-/** The Python expression each metric equals, which the oracle tests check it against. */
-export const METRIC_RULES: Readonly<Record<MetricName, string>> = {
-  CAPITALS: "sum(c.isupper() for c in text)",
-  LOWERCASE: "sum(c.islower() for c in text)",
-  DIGITS: "sum(c.isdecimal() for c in text): decimal digits (Nd) of any script",
-  WHITESPACE: "sum(c.isspace() for c in text)",
-  WORDS: "len(text.split())",
-  LINES: "len(text.splitlines())",
-  CHARACTERS: "len(text): code points",
-};
 
 /** Position of each metric in METRICS: its column in a result row, its bit in a mask. */
 export const METRIC_INDEX: Readonly<Record<MetricName, number>> = Object.fromEntries(
