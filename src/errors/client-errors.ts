@@ -28,47 +28,22 @@ export class OutOfRangeError extends BadUserInputError {
   }
 }
 
-export class NotFoundError extends ClientError {
-  constructor(message: string) {
-    super(message, ErrorCode.NOT_FOUND);
-  }
+/** A client error whose code says it all: its one argument is the message. */
+function messageOnly(code: ErrorCode) {
+  return class extends ClientError {
+    constructor(message: string) {
+      super(message, code);
+    }
+  };
 }
 
-export class NotImplementedError extends ClientError {
-  constructor(message: string) {
-    super(message, ErrorCode.NOT_IMPLEMENTED);
-  }
-}
-
-export class TimeoutError extends ClientError {
-  constructor(message: string) {
-    super(message, ErrorCode.TIMEOUT);
-  }
-}
-
-export class OverloadedError extends ClientError {
-  constructor(message: string) {
-    super(message, ErrorCode.OVERLOADED);
-  }
-}
-
-export class CancelledError extends ClientError {
-  constructor(message: string) {
-    super(message, ErrorCode.CANCELLED);
-  }
-}
-
-export class WorkerFailedError extends ClientError {
-  constructor(message: string) {
-    super(message, ErrorCode.WORKER_FAILED);
-  }
-}
-
-export class CorpusChangedError extends ClientError {
-  constructor(message: string) {
-    super(message, ErrorCode.CORPUS_CHANGED);
-  }
-}
+export class NotFoundError extends messageOnly(ErrorCode.NOT_FOUND) {}
+export class NotImplementedError extends messageOnly(ErrorCode.NOT_IMPLEMENTED) {}
+export class TimeoutError extends messageOnly(ErrorCode.TIMEOUT) {}
+export class OverloadedError extends messageOnly(ErrorCode.OVERLOADED) {}
+export class CancelledError extends messageOnly(ErrorCode.CANCELLED) {}
+export class WorkerFailedError extends messageOnly(ErrorCode.WORKER_FAILED) {}
+export class CorpusChangedError extends messageOnly(ErrorCode.CORPUS_CHANGED) {}
 
 export class UnauthenticatedError extends ClientError {
   constructor(message: string) {
