@@ -1,19 +1,26 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { METRICS, type MetricName } from "../metrics/metrics";
 import type { Connection } from "./connection";
 import { connectionType } from "./connection.type";
 
-@ObjectType({ description: "Per-email metric values; metrics that were not asked for are null." })
-export class EmailMetrics {
+type MetricFields = Record<Lowercase<MetricName>, number | null>;
+
+@ObjectType("EmailMetrics", {
+  description: "Per-email metric values; metrics that were not asked for are null.",
+})
+class EmailMetricsType {
   @Field(() => Int) emailId!: number;
-  @Field(() => Int, { nullable: true }) capitals!: number | null;
-  @Field(() => Int, { nullable: true }) lowercase!: number | null;
-  @Field(() => Int, { nullable: true }) digits!: number | null;
-  @Field(() => Int, { nullable: true }) whitespace!: number | null;
-  @Field(() => Int, { nullable: true }) words!: number | null;
-  @Field(() => Int, { nullable: true }) lines!: number | null;
-  @Field(() => Int, { nullable: true }) characters!: number | null;
 }
+
+// One nullable Int per metric, named like it in lower case, in METRICS order: the fields
+// follow the one metric list instead of restating it.
+for (const m of METRICS) {
+  Field(() => Int, { nullable: true })(EmailMetricsType.prototype, m.toLowerCase());
+}
+
+export type EmailMetrics = EmailMetricsType & MetricFields;
+/** The GraphQL type `EmailMetrics`, fields and all. */
+export const EmailMetrics = EmailMetricsType as ClassType<EmailMetrics>;
 
 export const EmailMetricsConnection = connectionType(EmailMetrics, "EmailMetrics");
 export type EmailMetricsConnection = Connection<EmailMetrics>;

@@ -2,30 +2,23 @@ import { ArgsType, Field, Int } from "type-graphql";
 import { EmailFilter } from "../emails/email-filter.input";
 import { ExecutionStrategy } from "../engine";
 import { LIMITS } from "../graphql/limits";
-import { checkRange, type Validatable } from "../graphql/validate";
+import { ChunkSizeField, validateCountOptions, WorkersField } from "../graphql/count-options";
+import type { Validatable } from "../graphql/validate";
 
 /** What to count and how finely to split it; shared by every stats query, compareStrategies included. */
 @ArgsType()
 export class CountArgs implements Validatable {
-  @Field(() => Int, {
-    nullable: true,
-    description: `Most workers this query keeps busy at once (${LIMITS.workers.min} to the pool's maximum). Default: one per core.`,
-  })
+  @WorkersField("this query")
   workers?: number | null;
 
-  @Field(() => Int, {
-    nullable: true,
-    description: `Emails per task (${LIMITS.chunkSize.min} to ${LIMITS.chunkSize.max}); 1 is Pool.map one item at a time. Default: chunks balanced by bytes.`,
-  })
+  @ChunkSizeField("; 1 is Pool.map one item at a time. Default: chunks balanced by bytes.")
   chunkSize?: number | null;
 
   @Field(() => EmailFilter, { nullable: true })
   filter?: EmailFilter | null;
 
   validate(): void {
-    checkRange("workers", this.workers, LIMITS.workers);
-    checkRange("chunkSize", this.chunkSize, LIMITS.chunkSize);
-    this.filter?.validate();
+    validateCountOptions(this);
   }
 }
 
