@@ -23,8 +23,6 @@ export interface MetricsSources {
 export const MAX_OPERATION_LABELS = 100;
 const MAX_OPERATION_NAME_LENGTH = 64;
 
-type GateStats = { running: number; waiting: number };
-
 const LATENCY_BUCKETS_S = [
   0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30,
 ];
@@ -184,31 +182,26 @@ export class AppMetrics {
     if (this.watching) throw new Error("AppMetrics.watch must be called once");
     this.watching = true;
     const registers = [this.registry];
-    const perPool = (name: string, help: string, read: (s: WorkerPoolStats) => number): void => {
-      new Gauge({
-        name,
-        help,
-        labelNames: ["strategy"],
-        registers,
-        collect() {
-          for (const pool of pools) this.set({ strategy: pool.strategy }, read(pool.stats()));
-        },
-      });
-    };
+    // One gauge per figure, one label value per source; `read` picks the figure from the
+    // stats that `current` takes of every source when Prometheus scrapes.
+    const perSource =
+      <T>(label: string, current: () => (readonly [string, T])[]) =>
+      (name: string, help: string, read: (stats: T) => number): void => {
+        new Gauge({
+          name,
+          help,
+          labelNames: [label],
+          registers,
+          collect() {
+            for (const [value, stats] of current()) this.set({ [label]: value }, read(stats));
+          },
+        });
+      };
+    const perPool = perSource("strategy", () => pools.map((p) => [p.strategy, p.stats()] as const));
     perPool("capstats_pool_workers", "Live workers per pool", (s) => s.totalWorkers);
     perPool("capstats_pool_busy_workers", "Workers running a task", (s) => s.busyWorkers);
     perPool("capstats_pool_queued_tasks", "Tasks waiting for a worker", (s) => s.pendingTasks);
-    const gate = (name: string, help: string, read: (s: GateStats) => number): void => {
-      new Gauge({
-        name,
-        help,
-        labelNames: ["gate"],
-        registers,
-        collect() {
-          for (const g of gates) this.set({ gate: g.name }, read(g.stats()));
-        },
-      });
-    };
+    const gate = perSource("gate", () => gates.map((g) => [g.name, g.stats()] as const));
     gate("capstats_gate_running", "Heavy work running, per admission gate", (s) => s.running);
     gate(
       "capstats_gate_queued",
