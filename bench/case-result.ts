@@ -1,21 +1,17 @@
+import type { ExecutionReport } from "../src/engine";
 import type { BenchCase, CaseResult, CorpusInfo, Mode } from "./results.types";
 import { median, spread } from "./sampling";
 
-/** The execution report fields the bench reads, as the engine and the GraphQL API both give them. */
-export interface ReportFields {
+type Timings = "wallMs" | "queueMs" | "planMs" | "dispatchMs" | "readMs" | "computeMs" | "mergeMs";
+
+/**
+ * The execution report fields the bench reads, as the engine and the GraphQL API both give
+ * them: over the API, strategy and dataPath arrive as plain strings.
+ */
+export type ReportFields = Pick<ExecutionReport, Timings | "reason" | "workers" | "tasks"> & {
   strategy: string;
-  reason: string;
-  workers: number;
-  tasks: number;
   dataPath: string;
-  wallMs: number;
-  queueMs: number;
-  planMs: number;
-  dispatchMs: number;
-  readMs: number;
-  computeMs: number;
-  mergeMs: number;
-}
+};
 
 /** One repetition of one case. */
 export interface Sample {

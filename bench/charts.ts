@@ -39,82 +39,118 @@ function caseRow(c: CaseResult) {
   };
 }
 
+/** Mode by row, corpus by column: the grid of the worker sweeps. */
+function byModeAndCorpus(corpusOrder: string[]) {
+  return {
+    row: { field: "mode", title: null },
+    column: { field: "corpus", title: "corpus", sort: corpusOrder },
+  };
+}
+
+/** A chart's file name, its title in the report, and the heading drawn above it. */
+interface ChartText {
+  file: string;
+  title: string;
+  heading: string;
+}
+
+/** What every faceted chart shares: `cell` is drawn once per facet of `values`. */
+function faceted(
+  chart: ChartText,
+  values: object[],
+  facet: object,
+  cell: object,
+  rest: object = {},
+): ChartSpec {
+  const { file, title, heading } = chart;
+  return {
+    file,
+    title,
+    spec: { $schema: SCHEMA, title: heading, data: { values }, facet, spec: cell, ...rest },
+  };
+}
+
+/** Lines with points, one panel per mode: the charts of a sweep that is not over workers. */
+function linesByMode(
+  chart: ChartText & { width: number; height: number },
+  values: object[],
+  encoding: object,
+): ChartSpec {
+  const { width, height } = chart;
+  const facet = { column: { field: "mode", title: null } };
+  return faceted(chart, values, facet, {
+    width,
+    height,
+    mark: { type: "line", point: true },
+    encoding,
+  });
+}
+
 function timeByWorkers(r: BenchResults, corpusOrder: string[]): ChartSpec {
   const values = r.cases.filter((c) => c.sweep === "workers").map(caseRow);
-  return {
+  const chart = {
     file: "time-by-workers.svg",
     title: "Median time per strategy and worker count",
-    spec: {
-      $schema: SCHEMA,
-      title: "Median time per strategy and worker count (balanced chunks; whiskers: min to max)",
-      data: { values },
-      facet: {
-        row: { field: "mode", title: null },
-        column: { field: "corpus", title: "corpus", sort: corpusOrder },
-      },
-      spec: {
-        width: 240,
-        height: 150,
-        encoding: {
-          x: { field: "workers", type: "ordinal", title: "workers", axis: { labelAngle: 0 } },
-          xOffset: { field: "strategy", sort: STRATEGIES },
-        },
-        layer: [
-          {
-            mark: "bar",
-            encoding: {
-              y: { field: "median", type: "quantitative", title: "ms" },
-              color: STRATEGY_COLOR,
-            },
-          },
-          {
-            mark: "rule",
-            encoding: { y: { field: "min", type: "quantitative" }, y2: { field: "max" } },
-          },
-        ],
-      },
-      resolve: { scale: { y: "independent" } },
-    },
+    heading: "Median time per strategy and worker count (balanced chunks; whiskers: min to max)",
   };
+  return faceted(
+    chart,
+    values,
+    byModeAndCorpus(corpusOrder),
+    {
+      width: 240,
+      height: 150,
+      encoding: {
+        x: { field: "workers", type: "ordinal", title: "workers", axis: { labelAngle: 0 } },
+        xOffset: { field: "strategy", sort: STRATEGIES },
+      },
+      layer: [
+        {
+          mark: "bar",
+          encoding: {
+            y: { field: "median", type: "quantitative", title: "ms" },
+            color: STRATEGY_COLOR,
+          },
+        },
+        {
+          mark: "rule",
+          encoding: { y: { field: "min", type: "quantitative" }, y2: { field: "max" } },
+        },
+      ],
+    },
+    { resolve: { scale: { y: "independent" } } },
+  );
 }
 
 function speedupByWorkers(r: BenchResults, corpusOrder: string[]): ChartSpec {
   const values = r.cases.filter((c) => c.sweep === "workers").map(caseRow);
   const workerCounts = [...new Set(values.map((v) => v.workers))];
-  return {
+  const chart = {
     file: "speedup-by-workers.svg",
     title: "Speed-up over SEQUENTIAL against worker count",
-    spec: {
-      $schema: SCHEMA,
-      title: `Speed-up over SEQUENTIAL against worker count (${r.machine.cores} cores; 1 = as fast as SEQUENTIAL)`,
-      data: { values },
-      facet: {
-        row: { field: "mode", title: null },
-        column: { field: "corpus", title: "corpus", sort: corpusOrder },
-      },
-      spec: {
-        width: 240,
-        height: 150,
-        layer: [
-          {
-            mark: { type: "line", point: true },
-            encoding: {
-              x: {
-                field: "workers",
-                type: "quantitative",
-                title: "workers",
-                scale: { zero: false },
-                axis: { values: workerCounts, format: "d" },
-              },
-              y: { field: "speedup", type: "quantitative", title: "x SEQUENTIAL" },
-              color: STRATEGY_COLOR,
-            },
-          },
-          { mark: { type: "rule", strokeDash: [4, 4] }, encoding: { y: { datum: 1 } } },
-        ],
-      },
-    },
+    heading: `Speed-up over SEQUENTIAL against worker count (${r.machine.cores} cores; 1 = as fast as SEQUENTIAL)`,
   };
+  return faceted(chart, values, byModeAndCorpus(corpusOrder), {
+    width: 240,
+    height: 150,
+    layer: [
+      {
+        mark: { type: "line", point: true },
+        encoding: {
+          x: {
+            field: "workers",
+            type: "quantitative",
+            title: "workers",
+            scale: { zero: false },
+            axis: { values: workerCounts, format: "d" },
+          },
+          y: { field: "speedup", type: "quantitative", title: "x SEQUENTIAL" },
+          color: STRATEGY_COLOR,
+        },
+      },
+      { mark: { type: "rule", strokeDash: [4, 4] }, encoding: { y: { datum: 1 } } },
+    ],
+  });
 }
 
 function timeByCorpusSize(r: BenchResults): ChartSpec {
@@ -139,68 +175,52 @@ function timeByCorpusSize(r: BenchResults): ChartSpec {
           ]),
     ]),
   );
-  return {
+  const chart = {
     file: "time-vs-corpus-size.svg",
     title: "Time against corpus size",
-    spec: {
-      $schema: SCHEMA,
-      title: "Median time against corpus size (one worker per core, balanced chunks; log-log)",
-      data: { values },
-      facet: { column: { field: "mode", title: null } },
-      spec: {
-        width: 300,
-        height: 240,
-        mark: { type: "line", point: true },
-        encoding: {
-          x: {
-            field: "emails",
-            type: "quantitative",
-            scale: { type: "log", nice: false },
-            axis: { values: r.scaling.map((row) => row.emails), format: ",d" },
-            title: "emails",
-          },
-          y: { field: "ms", type: "quantitative", scale: { type: "log" }, title: "ms" },
-          color: {
-            field: "series",
-            type: "nominal",
-            scale: { domain: [...STRATEGIES, PYTHON_SERIES] },
-            legend: { labelLimit: 300 },
-            title: "strategy",
-          },
-        },
-      },
-    },
+    heading: "Median time against corpus size (one worker per core, balanced chunks; log-log)",
+    width: 300,
+    height: 240,
   };
+  return linesByMode(chart, values, {
+    x: {
+      field: "emails",
+      type: "quantitative",
+      scale: { type: "log", nice: false },
+      axis: { values: r.scaling.map((row) => row.emails), format: ",d" },
+      title: "emails",
+    },
+    y: { field: "ms", type: "quantitative", scale: { type: "log" }, title: "ms" },
+    color: {
+      field: "series",
+      type: "nominal",
+      scale: { domain: [...STRATEGIES, PYTHON_SERIES] },
+      legend: { labelLimit: 300 },
+      title: "strategy",
+    },
+  });
 }
 
 function timeByChunkSize(r: BenchResults, chunkOrder: string[]): ChartSpec {
   const values = r.cases.filter((c) => c.sweep === "chunks").map(caseRow);
-  return {
+  const chart = {
     file: "time-by-chunk-size.svg",
     title: "Time against chunk size",
-    spec: {
-      $schema: SCHEMA,
-      title: `Median time against chunk size (emails per task; ${values[0]?.corpus ?? ""} corpus, default workers; log scale)`,
-      data: { values },
-      facet: { column: { field: "mode", title: null } },
-      spec: {
-        width: 280,
-        height: 200,
-        mark: { type: "line", point: true },
-        encoding: {
-          x: {
-            field: "chunk",
-            type: "ordinal",
-            sort: chunkOrder,
-            title: "chunkSize (emails per task)",
-            axis: { labelAngle: 0 },
-          },
-          y: { field: "median", type: "quantitative", scale: { type: "log" }, title: "ms" },
-          color: STRATEGY_COLOR,
-        },
-      },
-    },
+    heading: `Median time against chunk size (emails per task; ${values[0]?.corpus ?? ""} corpus, default workers; log scale)`,
+    width: 280,
+    height: 200,
   };
+  return linesByMode(chart, values, {
+    x: {
+      field: "chunk",
+      type: "ordinal",
+      sort: chunkOrder,
+      title: "chunkSize (emails per task)",
+      axis: { labelAngle: 0 },
+    },
+    y: { field: "median", type: "quantitative", scale: { type: "log" }, title: "ms" },
+    color: STRATEGY_COLOR,
+  });
 }
 
 function overview(r: BenchResults, corpus: string): ChartSpec {
