@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { holdCorpus, startTestApp, type TestApp } from "../support/test-app";
 import { testWorkers } from "../support/test-executors";
 import {
   assertNoLockActivity,
@@ -64,12 +64,7 @@ test(
   { timeout: HANG_MS },
   async (t) => {
     const app = await startTestApp(t);
-    let release!: () => void;
-    const held = app.app.locks.withLocks(
-      "maintenance",
-      [{ name: "corpus", mode: "exclusive" }],
-      () => new Promise<void>((r) => (release = r)),
-    );
+    const { release, held } = holdCorpus(app, "maintenance");
     const run = await startRun(app, {});
     const queued = await waitFor("the run to queue for the corpus", async () => {
       const corpus = (await getLocks(app)).find((l) => l.name === "corpus")!;
@@ -128,12 +123,7 @@ test("cancelAnalysis: NOT_FOUND for an unknown run, BAD_USER_INPUT for a malform
 
 test("a run that cannot get the corpus within LOCK_TIMEOUT_MS ends FAILED, naming the lock and its holder", async (t) => {
   const app = await startTestApp(t, { env: { LOCK_TIMEOUT_MS: "150" } });
-  let release!: () => void;
-  const held = app.app.locks.withLocks(
-    "maintenance",
-    [{ name: "corpus", mode: "exclusive" }],
-    () => new Promise<void>((r) => (release = r)),
-  );
+  const { release, held } = holdCorpus(app, "maintenance");
   const run = await startRun(app, {});
   const ended = await waitForEnd(app, run.id);
   assert.equal(ended.status, "FAILED");

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { CORPUS_EXCLUSIVE } from "../../src/locks/app-locks";
-import { startTestApp } from "../support/test-app";
+import { holdCorpus, startTestApp } from "../support/test-app";
 import { getRun, RUN_FIELDS, startRun, waitForAllEnded } from "./analysis-test-support";
 
 const START = `mutation($input: StartAnalysisInput!) { startAnalysis(input: $input) { ${RUN_FIELDS} } }`;
@@ -48,12 +47,7 @@ test("past MAX_CONCURRENT_ANALYSES + MAX_QUEUED_ANALYSES, startAnalysis is OVERL
   const app = await startTestApp(t, {
     env: { MAX_CONCURRENT_ANALYSES: "1", MAX_QUEUED_ANALYSES: "1" },
   });
-  let release!: () => void;
-  const held = app.app.locks.withLocks(
-    "test",
-    [CORPUS_EXCLUSIVE],
-    () => new Promise<void>((r) => (release = r)),
-  );
+  const { release, held } = holdCorpus(app, "test");
   const admitted = [await startRun(app, {}), await startRun(app, {})];
   const refused = await app.gql(START, { input: {} });
   assert.equal(refused.errors?.[0].extensions?.code, "OVERLOADED");

@@ -13,7 +13,7 @@ import { maskOf } from "../../src/metrics/metrics";
 import { HeavyGate } from "../../src/pipeline/heavy-gate";
 import { QueryPipeline } from "../../src/pipeline/query-pipeline";
 import { FIXTURE } from "../support/fixture-corpus";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { holdCorpus, startTestApp, type TestApp } from "../support/test-app";
 import {
   allResults,
   assertNoLockActivity,
@@ -78,12 +78,7 @@ test("analysisRuns pages newest first and filters by status", async (t) => {
   for (let i = 0; i < 5; i++) ids.push((await startRun(app, { strategy: "SEQUENTIAL" })).id);
   for (const id of ids) await waitForEnd(app, id);
   // One more that stays PENDING: the test holds the corpus exclusively until it is cancelled.
-  let release!: () => void;
-  const held = app.app.locks.withLocks(
-    "test",
-    [{ name: "corpus", mode: "exclusive" }],
-    () => new Promise<void>((r) => (release = r)),
-  );
+  const { release, held } = holdCorpus(app, "test");
   const pending = await startRun(app, {});
 
   const seen: string[] = [];

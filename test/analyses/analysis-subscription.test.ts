@@ -1,27 +1,14 @@
 import assert from "node:assert/strict";
-import { test, type TestContext } from "node:test";
-import { createClient, type Client } from "graphql-ws";
-import WebSocket from "ws";
-import { CORPUS_EXCLUSIVE } from "../../src/locks/app-locks";
+import { test } from "node:test";
+import type { Client } from "graphql-ws";
 import { FIXTURE } from "../support/fixture-corpus";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { holdCorpus, startTestApp } from "../support/test-app";
+import { wsClient } from "../support/ws-client";
 import { HANG_MS, RUN_FIELDS, startRun, waitFor, type RunView } from "./analysis-test-support";
 
 interface Message {
   data?: { analysisProgress: RunView | null } | null;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
-function wsClient(t: TestContext, app: TestApp): Client {
-  const client = createClient({
-    url: `${app.url.replace("http", "ws")}/graphql`,
-    webSocketImpl: WebSocket,
-    retryAttempts: 0,
-  });
-  t.after(async () => {
-    await client.dispose();
-  });
-  return client;
 }
 
 /** Collects every message of one subscription; `first` fires on the first one. */
@@ -53,12 +40,7 @@ test(
     const app = await startTestApp(t, { env: { ANALYSIS_PROGRESS_STEPS: "7" } });
     // Holding the corpus keeps the run PENDING until the subscription is in place, so every
     // state it goes through is seen, whatever the timing.
-    let release!: () => void;
-    const held = app.app.locks.withLocks(
-      "test",
-      [CORPUS_EXCLUSIVE],
-      () => new Promise<void>((r) => (release = r)),
-    );
+    const { release, held } = holdCorpus(app, "test");
     const run = await startRun(app, { strategy: "THREADS", metrics: ["CAPITALS", "CHARACTERS"] });
     const messages = await follow(wsClient(t, app), run.id, () => release());
     await held;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { startTestApp } from "../support/test-app";
+import { holdCorpus, startTestApp } from "../support/test-app";
 import { testWorkers } from "../support/test-executors";
 import {
   assertNoLockActivity,
@@ -77,12 +77,7 @@ test("a failed reload releases the corpus and keeps the loaded corpus", async (t
 
 test("a stats query that cannot get the corpus within its timeout fails with LOCK_TIMEOUT", async (t) => {
   const app = await startTestApp(t, { env: { QUERY_TIMEOUT_MS: "150" } });
-  let release!: () => void;
-  const held = app.app.locks.withLocks(
-    "maintenance",
-    [{ name: "corpus", mode: "exclusive" }],
-    () => new Promise<void>((r) => (release = r)),
-  );
+  const { release, held } = holdCorpus(app, "maintenance");
   const res = await app.gql(STATS, { strategy: "SEQUENTIAL" });
   assert.equal(res.errors?.[0].extensions?.code, "LOCK_TIMEOUT");
   assert.match(

@@ -1,23 +1,13 @@
 import assert from "node:assert/strict";
-import { test, type TestContext } from "node:test";
-import { createClient, type Client } from "graphql-ws";
-import WebSocket from "ws";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { test } from "node:test";
+import type { Client } from "graphql-ws";
+import { startTestApp } from "../support/test-app";
+import { wsClient } from "../support/ws-client";
 import { aliased, assertHealthy, spyOnEngine, FIXTURE_CAPITALS } from "./hardening.fixture";
 
 interface Outcome {
   data?: Record<string, unknown> | null;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
-function wsClient(t: TestContext, app: TestApp): Client {
-  const client = createClient({
-    url: `${app.url.replace("http", "ws")}/graphql`,
-    webSocketImpl: WebSocket,
-    retryAttempts: 0,
-  });
-  t.after(() => client.dispose());
-  return client;
 }
 
 /** One operation over the WebSocket: its result, or the errors it was refused with. */

@@ -1,3 +1,4 @@
+import { seededRandom } from "../support/seeded-random";
 import { setTimeout as sleep } from "node:timers/promises";
 
 export const RANKS = {
@@ -50,14 +51,5 @@ export function manualClock(start = 1000): { now: () => number; advance: (ms: nu
   return { now: () => t, advance: (ms) => (t += ms) };
 }
 
-/** mulberry32: tiny seeded PRNG so a failing stress run can be replayed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (mulberry32) so a failing stress run can be replayed. */
+export const prng = seededRandom;

@@ -8,6 +8,7 @@ import { loadConfig, type Config } from "../../src/config";
 import { openSqlite } from "../../src/db/sqlite";
 import { applyMigrations } from "../../src/db/migrate";
 import { loadCsv } from "../../src/corpus/csv-loader";
+import { CORPUS_EXCLUSIVE } from "../../src/locks/app-locks";
 import { tempDir } from "./temp-dir";
 import { fixtureCsv } from "./fixture-corpus";
 
@@ -75,4 +76,22 @@ export async function startTestApp(t: TestContext, opts: TestAppOptions = {}): P
       return res.body;
     },
   };
+}
+
+export interface HeldLock {
+  /** Lets the lock go; call it once the lock is granted. */
+  release(): void;
+  /** Settles once the lock is let go. */
+  held: Promise<void>;
+}
+
+/** Holds the corpus lock exclusively as `holder` until `release()`: work that needs it waits. */
+export function holdCorpus(app: TestApp, holder: string): HeldLock {
+  let release!: () => void;
+  const held = app.app.locks.withLocks(
+    holder,
+    [CORPUS_EXCLUSIVE],
+    () => new Promise<void>((r) => (release = r)),
+  );
+  return { release: () => release(), held };
 }

@@ -1,18 +1,8 @@
 /** Seeded random text for the kernel tests: deterministic, so a failure reproduces. */
 
-export type Random = () => number;
+import type { Random } from "../../support/seeded-random";
 
-/** mulberry32: a small, well-mixed 32-bit generator; returns floats in [0, 1). */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom, type Random } from "../../support/seeded-random";
 
 export function randomInt(random: Random, below: number): number {
   return Math.floor(random() * below);

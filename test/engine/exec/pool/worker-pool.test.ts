@@ -17,10 +17,10 @@ import { CorpusChangedError } from "../../../../src/engine/errors";
 import {
   createCorpusDb,
   EXPECTED,
-  MASK,
-  residentCorpus,
+  residentTaskOf,
   segment,
   SPLIT_AT,
+  sqliteTaskOf,
   type CorpusDb,
 } from "../worker/corpus.fixture";
 import { entryArgs, TEST_WORKER_JS } from "../../../support/test-executors";
@@ -28,30 +28,13 @@ import { childPids } from "./processes.fixture";
 
 const HANG_GUARD = { timeout: 30000 };
 
+// Email 2 split next to its astral capital, out of id order, so layout and ordering both matter.
 function residentTask(): ResidentTask {
-  const { bytes, ranges } = residentCorpus();
-  const [s1, e1] = ranges.get(1) as [number, number];
-  const [s2, e2] = ranges.get(2) as [number, number];
-  return {
-    kind: "resident",
-    version: 1,
-    bytes,
-    starts: new Float64Array([s2, s1, s2 + SPLIT_AT]),
-    ends: new Float64Array([s2 + SPLIT_AT, e1, e2]),
-    mask: MASK,
-  };
+  return residentTaskOf([[2, 0, SPLIT_AT], [1], [2, SPLIT_AT]]);
 }
 
 function sqliteTask(db: CorpusDb, version = 1): SqliteTask {
-  return {
-    kind: "sqlite",
-    version,
-    dbFile: db.file,
-    ids: new Int32Array([2, 3, 2, 1]),
-    starts: new Float64Array([SPLIT_AT, 0, 0, 0]),
-    ends: new Float64Array([19, 16, SPLIT_AT, 11]),
-    mask: MASK,
-  };
+  return sqliteTaskOf(db, [[2, SPLIT_AT], [3], [2, 0, SPLIT_AT], [1]], { version });
 }
 
 function assertResidentCounts(counts: Float64Array): void {

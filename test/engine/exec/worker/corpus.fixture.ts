@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { openSqlite } from "../../../../src/db/sqlite";
 import { METRIC_COUNT, METRIC_INDEX, maskOf } from "../../../../src/metrics/metrics";
+import type { ResidentTask, SqliteTask } from "../../../../src/engine/exec/worker/task.types";
 
 /**
  * A tiny corpus whose counts were worked out by hand (and checked against Python's
@@ -102,6 +103,47 @@ export function residentCorpus(): {
     at += parts[i + 1].length;
   });
   return { bytes, ranges };
+}
+
+/** One segment of a task: an email's id and a byte range of its text, all of it by default. */
+export type SegmentOf = readonly [id: number, from?: number, to?: number];
+
+function byteLength(id: number): number {
+  const email = EMAILS.find((e) => e.id === id);
+  if (!email) throw new Error(`no fixture email ${id}`);
+  return Buffer.byteLength(email.text);
+}
+
+/** A task over residentCorpus(), one segment per entry, in the order given. */
+export function residentTaskOf(segments: readonly SegmentOf[]): ResidentTask {
+  const { bytes, ranges } = residentCorpus();
+  const at = segments.map(([id]) => (ranges.get(id) as [number, number])[0]);
+  return {
+    kind: "resident",
+    version: 1,
+    bytes,
+    starts: Float64Array.from(segments, ([, from = 0], i) => at[i] + from),
+    ends: Float64Array.from(segments, ([id, , to = byteLength(id)], i) => at[i] + to),
+    mask: MASK,
+  };
+}
+
+/** A task over the corpus in `db`, one segment per entry, in the order given. */
+export function sqliteTaskOf(
+  db: CorpusDb,
+  segments: readonly SegmentOf[],
+  overrides: Partial<SqliteTask> = {},
+): SqliteTask {
+  return {
+    kind: "sqlite",
+    version: 1,
+    dbFile: db.file,
+    ids: Int32Array.from(segments, ([id]) => id),
+    starts: Float64Array.from(segments, ([, from = 0]) => from),
+    ends: Float64Array.from(segments, ([id, , to = byteLength(id)]) => to),
+    mask: MASK,
+    ...overrides,
+  };
 }
 
 function migrationSql(): string[] {

@@ -8,39 +8,21 @@ import {
   createCorpusDb,
   EXPECTED,
   MASK,
-  residentCorpus,
+  residentTaskOf,
   segment,
   SPLIT_AT,
+  sqliteTaskOf,
   type CorpusDb,
 } from "./corpus.fixture";
 
 function sqliteTask(db: CorpusDb, overrides: Partial<SqliteTask> = {}): SqliteTask {
   // Out of id order, with email 2 split in two, so layout and ordering both matter.
-  return {
-    kind: "sqlite",
-    version: 1,
-    dbFile: db.file,
-    ids: new Int32Array([3, 2, 1, 2]),
-    starts: new Float64Array([0, 0, 0, SPLIT_AT]),
-    ends: new Float64Array([16, SPLIT_AT, 11, 19]),
-    mask: MASK,
-    ...overrides,
-  };
+  return sqliteTaskOf(db, [[3], [2, 0, SPLIT_AT], [1], [2, SPLIT_AT]], overrides);
 }
 
 describe("runCountTask, resident", () => {
   it("counts each segment of the shared buffer, including a split next to an astral capital", () => {
-    const { bytes, ranges } = residentCorpus();
-    const [s1, e1] = ranges.get(1) as [number, number];
-    const [s2, e2] = ranges.get(2) as [number, number];
-    const task: ResidentTask = {
-      kind: "resident",
-      version: 1,
-      bytes,
-      starts: new Float64Array([s2, s1, s2, s2 + SPLIT_AT]),
-      ends: new Float64Array([e2, e1, s2 + SPLIT_AT, e2]),
-      mask: MASK,
-    };
+    const task = residentTaskOf([[2], [1], [2, 0, SPLIT_AT], [2, SPLIT_AT]]);
     const r = runCountTask(task, new WorkerEnv("main"));
     assert.deepEqual(segment(r.counts, 0), EXPECTED.email2);
     assert.deepEqual(segment(r.counts, 1), EXPECTED.email1);
