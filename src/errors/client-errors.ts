@@ -44,18 +44,8 @@ export class OverloadedError extends messageOnly(ErrorCode.OVERLOADED) {}
 export class CancelledError extends messageOnly(ErrorCode.CANCELLED) {}
 export class WorkerFailedError extends messageOnly(ErrorCode.WORKER_FAILED) {}
 export class CorpusChangedError extends messageOnly(ErrorCode.CORPUS_CHANGED) {}
-
-export class UnauthenticatedError extends ClientError {
-  constructor(message: string) {
-    super(message, ErrorCode.UNAUTHENTICATED);
-  }
-}
-
-export class ForbiddenError extends ClientError {
-  constructor(message: string) {
-    super(message, ErrorCode.FORBIDDEN);
-  }
-}
+export class UnauthenticatedError extends messageOnly(ErrorCode.UNAUTHENTICATED) {}
+export class ForbiddenError extends messageOnly(ErrorCode.FORBIDDEN) {}
 
 export class NoWorkersError extends ClientError {
   constructor(message: string, extra: Record<string, unknown> = {}) {
