@@ -1,76 +1,64 @@
-import { registerEnumType } from "type-graphql";
+import { registerDescribedEnum } from "../../graphql/described-enum";
+import { stringEnum, type EnumValue } from "../../string-enum";
 
-export enum GroupDimension {
-  SENDER = "SENDER",
-  SENDER_PERSON = "SENDER_PERSON",
-  RECIPIENT = "RECIPIENT",
-  SENT = "SENT",
-  RELEASE = "RELEASE",
-  DOCUMENT_CLASS = "DOCUMENT_CLASS",
-  CASE_NUMBER = "CASE_NUMBER",
-}
+export const GroupDimension = stringEnum([
+  "SENDER",
+  "SENDER_PERSON",
+  "RECIPIENT",
+  "SENT",
+  "RELEASE",
+  "DOCUMENT_CLASS",
+  "CASE_NUMBER",
+]);
+export type GroupDimension = EnumValue<typeof GroupDimension>;
 
-export enum TimeGranularity {
-  DAY = "DAY",
-  WEEK = "WEEK",
-  MONTH = "MONTH",
-  QUARTER = "QUARTER",
-  YEAR = "YEAR",
-}
+export const TimeGranularity = stringEnum(["DAY", "WEEK", "MONTH", "QUARTER", "YEAR"]);
+export type TimeGranularity = EnumValue<typeof TimeGranularity>;
 
-export enum GroupOrder {
-  TOTAL_DESC = "TOTAL_DESC",
-  TOTAL_ASC = "TOTAL_ASC",
-  COUNT_DESC = "COUNT_DESC",
-  RATIO_DESC = "RATIO_DESC",
-  KEY_ASC = "KEY_ASC",
-  KEY_DESC = "KEY_DESC",
-}
+export const GroupOrder = stringEnum([
+  "TOTAL_DESC",
+  "TOTAL_ASC",
+  "COUNT_DESC",
+  "RATIO_DESC",
+  "KEY_ASC",
+  "KEY_DESC",
+]);
+export type GroupOrder = EnumValue<typeof GroupOrder>;
 
-registerEnumType(GroupDimension, {
-  name: "GroupDimension",
-  description:
-    'What emails are grouped by. A missing or empty value is a group of its own: key null, label "(unknown)".',
-  valuesConfig: {
-    SENDER: { description: "MetadataFrom, exactly as stored." },
-    SENDER_PERSON: {
-      description:
-        'SenderPersonId; labelled with the Persons.csv name when there is one, else "Person <id>".',
-    },
-    RECIPIENT: {
-      description:
-        "Each recipient in EmailReceivers.csv (key: the PersonId). An email counts in the group of every one of its recipients, so these groups do not sum to the total; emails without a recipient row (all of them when EmailReceivers.csv was not loaded) form the null group.",
-    },
-    SENT: {
-      description:
-        "MetadataDateSent in UTC, truncated to `granularity`: 2012-09-12 (DAY), 2012-W37 (ISO week), 2012-09, 2012-Q3, 2012.",
-    },
-    RELEASE: { description: "ExtractedReleaseInPartOrFull, as stored." },
-    DOCUMENT_CLASS: { description: "MetadataDocumentClass, as stored." },
-    CASE_NUMBER: { description: "MetadataCaseNumber, as stored." },
+registerDescribedEnum(
+  GroupDimension,
+  "GroupDimension",
+  'What emails are grouped by. A missing or empty value is a group of its own: key null, label "(unknown)".',
+  {
+    SENDER: "MetadataFrom, exactly as stored.",
+    SENDER_PERSON:
+      'SenderPersonId; labelled with the Persons.csv name when there is one, else "Person <id>".',
+    RECIPIENT:
+      "Each recipient in EmailReceivers.csv (key: the PersonId). An email counts in the group of every one of its recipients, so these groups do not sum to the total; emails without a recipient row (all of them when EmailReceivers.csv was not loaded) form the null group.",
+    SENT: "MetadataDateSent in UTC, truncated to `granularity`: 2012-09-12 (DAY), 2012-W37 (ISO week), 2012-09, 2012-Q3, 2012.",
+    RELEASE: "ExtractedReleaseInPartOrFull, as stored.",
+    DOCUMENT_CLASS: "MetadataDocumentClass, as stored.",
+    CASE_NUMBER: "MetadataCaseNumber, as stored.",
   },
-});
+);
 
-registerEnumType(TimeGranularity, {
-  name: "TimeGranularity",
-  description: "Bucket size of the SENT dimension (UTC).",
-  valuesConfig: {
-    WEEK: { description: "ISO 8601 week, Monday to Sunday; key YYYY-Www of the ISO week-year." },
-  },
-});
+registerDescribedEnum(
+  TimeGranularity,
+  "TimeGranularity",
+  "Bucket size of the SENT dimension (UTC).",
+  { WEEK: "ISO 8601 week, Monday to Sunday; key YYYY-Www of the ISO week-year." },
+);
 
-registerEnumType(GroupOrder, {
-  name: "GroupOrder",
-  description:
-    "Order of groups. Ties, and the key orders, go by key: numerically for person ids, by code point otherwise, with the null group last.",
-  valuesConfig: {
-    TOTAL_DESC: { description: "Largest total first (capitals, or the ordering metric)." },
-    TOTAL_ASC: { description: "Smallest total first." },
-    COUNT_DESC: { description: "Most emails first." },
-    RATIO_DESC: {
-      description: "Highest total per character first (capitalRatio for capital stats).",
-    },
-    KEY_ASC: { description: "Keys ascending; for SENT, oldest first." },
-    KEY_DESC: { description: "Keys descending; the null group still last." },
+registerDescribedEnum(
+  GroupOrder,
+  "GroupOrder",
+  "Order of groups. Ties, and the key orders, go by key: numerically for person ids, by code point otherwise, with the null group last.",
+  {
+    TOTAL_DESC: "Largest total first (capitals, or the ordering metric).",
+    TOTAL_ASC: "Smallest total first.",
+    COUNT_DESC: "Most emails first.",
+    RATIO_DESC: "Highest total per character first (capitalRatio for capital stats).",
+    KEY_ASC: "Keys ascending; for SENT, oldest first.",
+    KEY_DESC: "Keys descending; the null group still last.",
   },
-});
+);
