@@ -1,6 +1,6 @@
 import { maskOf } from "../metrics/metrics";
 import type { CountResult } from "../engine";
-import { max, median, sum } from "../metrics/aggregates";
+import { summaryOf } from "../metrics/aggregates";
 import type { MetricSummary } from "./metric-summary.type";
 import type { TextMetric } from "./text-metric.type";
 
@@ -14,15 +14,8 @@ export function metricsMask(metrics: readonly TextMetric[]): number {
 }
 
 export function summarize(result: CountResult, metrics: readonly TextMetric[]): MetricSummary[] {
-  return uniqueMetrics(metrics).map((metric) => {
-    const values = result.counts.column(metric);
-    const total = sum(values);
-    return {
-      metric,
-      total,
-      mean: values.length === 0 ? 0 : total / values.length,
-      median: median(values),
-      max: max(values),
-    };
-  });
+  return uniqueMetrics(metrics).map((metric) => ({
+    metric,
+    ...summaryOf(result.counts.column(metric)),
+  }));
 }

@@ -3,6 +3,7 @@ import type { MetricMatrix } from "../../metrics/metric-matrix";
 import { indexOfIds } from "../../corpus/resident-corpus";
 import { BadUserInputError } from "../../errors/client-errors";
 import { summaryOf } from "../../metrics/aggregates";
+import { capitalAggregates } from "../capital-letter-stats";
 import type { MetricSummary } from "../../graphql/metric-summary.type";
 import { TextMetric } from "../../graphql/text-metric.type";
 import type { EmailAttributesStore } from "./email-attributes.store";
@@ -36,21 +37,12 @@ export class GroupingService {
   capitalGroups(source: CountsSource, spec: GroupSpec & OrderSpec, report: object): StatsGroup[] {
     return this.timed(report, () => {
       const ranked = this.members(source, spec).map((group) => {
-        const capitals = summaryOf(column(source, group.members, "CAPITALS"));
-        const characters = summaryOf(column(source, group.members, "CHARACTERS")).total;
-        const ratio = characters === 0 ? 0 : capitals.total / characters;
-        const node: StatsGroup = {
-          key: group.key,
-          label: group.label,
-          emailCount: group.members.length,
-          totalCapitals: capitals.total,
-          totalCharacters: characters,
-          capitalRatio: ratio,
-          meanPerEmail: capitals.mean,
-          medianPerEmail: capitals.median,
-          maxPerEmail: capitals.max,
-        };
-        return { group, total: capitals.total, ratio, node };
+        const aggregates = capitalAggregates(
+          column(source, group.members, "CAPITALS"),
+          column(source, group.members, "CHARACTERS"),
+        );
+        const node: StatsGroup = { key: group.key, label: group.label, ...aggregates };
+        return { group, total: node.totalCapitals, ratio: node.capitalRatio, node };
       });
       return orderGroups(ranked, spec.orderBy).map((r) => r.node);
     });
