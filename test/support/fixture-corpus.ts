@@ -91,11 +91,22 @@ function quote(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/**
+ * An Emails.csv (header and all 22 columns) of one record per entry, each giving some
+ * columns by name (the rest empty), "\n" between records.
+ */
+export function emailsCsv(records: readonly Partial<Record<string, string>>[]): string {
+  const lines = [EMAIL_COLUMNS.join(",")];
+  for (const values of records) {
+    lines.push(EMAIL_COLUMNS.map((c) => quote(values[c] ?? "")).join(","));
+  }
+  return lines.join("\n") + "\n";
+}
+
 /** The fixture as an Emails.csv (header and all 22 columns), "\n" between records. */
 export function fixtureCsv(rows: readonly FixtureEmail[] = FIXTURE): string {
-  const lines = [EMAIL_COLUMNS.join(",")];
-  for (const e of rows) {
-    const values: Record<string, string> = {
+  return emailsCsv(
+    rows.map((e) => ({
       Id: String(e.id),
       DocNumber: `C0${e.id}`,
       MetadataSubject: e.subject,
@@ -109,8 +120,6 @@ export function fixtureCsv(rows: readonly FixtureEmail[] = FIXTURE): string {
       MetadataDocumentClass: "HRC_Email_296",
       ExtractedReleaseInPartOrFull: "RELEASE IN FULL",
       RawText: e.text,
-    };
-    lines.push(EMAIL_COLUMNS.map((c) => quote(values[c] ?? "")).join(","));
-  }
-  return lines.join("\n") + "\n";
+    })),
+  );
 }

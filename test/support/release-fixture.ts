@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { EMAIL_COLUMNS } from "../../src/corpus/columns";
+import { emailsCsv } from "./fixture-corpus";
 
 /**
  * A small Kaggle-shaped release (Emails.csv and its three companions) full of the values a
@@ -118,14 +118,9 @@ export const RECEIVERS_CSV = [
   ...RECEIVERS.map(([email, person], i) => `${i + 1},${email},${person}`),
 ].join("\n");
 
-function quote(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 export function releaseEmailsCsv(rows: readonly ReleaseEmail[] = RELEASE_EMAILS): string {
-  const lines = [EMAIL_COLUMNS.join(",")];
-  for (const r of rows) {
-    const values: Record<string, string> = {
+  return emailsCsv(
+    rows.map((r) => ({
       Id: String(r.id),
       DocNumber: `C0${r.id}`,
       MetadataSubject: `Subject ${r.id}`,
@@ -136,10 +131,8 @@ export function releaseEmailsCsv(rows: readonly ReleaseEmail[] = RELEASE_EMAILS)
       MetadataDocumentClass: r.documentClass,
       ExtractedReleaseInPartOrFull: r.release,
       RawText: r.text,
-    };
-    lines.push(EMAIL_COLUMNS.map((c) => quote(values[c] ?? "")).join(","));
-  }
-  return lines.join("\n") + "\n";
+    })),
+  );
 }
 
 export interface ReleaseFiles {
