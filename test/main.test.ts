@@ -3,15 +3,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { openSqlite } from "../src/db/sqlite";
-import { applyMigrations } from "../src/db/migrate";
-import { loadCsv } from "../src/corpus/csv-loader";
 import { tempDir } from "./support/temp-dir";
 import {
   spawnTestServer,
   type ServerProcess,
   type TestServerOptions,
 } from "./support/server-process";
-import { fixtureCsv } from "./support/fixture-corpus";
+import { seedFixture } from "./support/corpus-db";
 
 /** Starts `node dist/src/main.js` (what `npm start` runs after building) and waits until it serves. */
 async function startServer(
@@ -52,12 +50,7 @@ test("first start on an empty database generates and loads the default corpus, t
 test("SIGTERM lets an in-flight query finish, then closes pools and the database and exits 0", async (t) => {
   const dir = tempDir(t);
   const dbFile = path.join(dir, "c.db");
-  const csv = path.join(dir, "Emails.csv");
-  fs.writeFileSync(csv, fixtureCsv());
-  const db = openSqlite(dbFile);
-  applyMigrations(db);
-  await loadCsv(db, csv);
-  db.close();
+  await seedFixture(dbFile, path.join(dir, "Emails.csv"));
   const server = await startServer(
     { DATABASE_URL: `file:${dbFile}`, SEED_ON_START: "false" },
     { taskDelayMs: 800 },

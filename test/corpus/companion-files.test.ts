@@ -3,19 +3,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { openSqlite, type Sqlite } from "../../src/db/sqlite";
-import { applyMigrations } from "../../src/db/migrate";
 import { loadCsv } from "../../src/corpus/csv-loader";
 import { companionPath } from "../../src/corpus/companion-files";
 import { CsvLoadError } from "../../src/corpus/load-error";
 import { readCorpusState } from "../../src/corpus/corpus-store";
 import { tempDir } from "../support/temp-dir";
 import { RECEIVERS, RELEASE_EMAILS, writeRelease } from "../support/release-fixture";
-
-function freshDb(dir: string): Sqlite {
-  const db = openSqlite(path.join(dir, "t.db"));
-  applyMigrations(db);
-  return db;
-}
+import { freshDb } from "../support/corpus-db";
 
 const TABLES = ["Email", "Person", "Alias", "EmailReceiver"];
 

@@ -2,20 +2,14 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { openSqlite, type Sqlite } from "../../src/db/sqlite";
-import { applyMigrations } from "../../src/db/migrate";
+import { openSqlite } from "../../src/db/sqlite";
 import { loadCsv } from "../../src/corpus/csv-loader";
 import { CsvLoadError } from "../../src/corpus/load-error";
 import { readCorpusState } from "../../src/corpus/corpus-store";
 import { createPrismaClient } from "../../src/db/prisma";
 import { tempDir } from "../support/temp-dir";
 import { FIXTURE, fixtureCsv } from "../support/fixture-corpus";
-
-function freshDb(dir: string): Sqlite {
-  const db = openSqlite(path.join(dir, "t.db"));
-  applyMigrations(db);
-  return db;
-}
+import { freshDb } from "../support/corpus-db";
 
 function write(dir: string, name: string, content: string | Buffer): string {
   const file = path.join(dir, name);

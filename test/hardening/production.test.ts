@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import fs from "node:fs";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { test, type TestContext } from "node:test";
@@ -8,12 +7,9 @@ import { Gauge } from "prom-client";
 import request from "supertest";
 import { createApp, type App } from "../../src/app";
 import { loadConfig } from "../../src/config";
-import { openSqlite } from "../../src/db/sqlite";
-import { applyMigrations } from "../../src/db/migrate";
-import { loadCsv } from "../../src/corpus/csv-loader";
-import { fixtureCsv } from "../support/fixture-corpus";
 import { tempDir } from "../support/temp-dir";
 import { onlyError, type GraphQLBody } from "./hardening.fixture";
+import { seedFixture } from "../support/corpus-db";
 
 // Apollo and Express read NODE_ENV when they are constructed; node --test runs each file in
 // its own process, so this reaches only the apps below.
@@ -36,12 +32,7 @@ async function productionApp(
     POOL_SIZE: "1",
     SEED_ON_START: "false",
   });
-  const csv = path.join(dir, "Emails.csv");
-  fs.writeFileSync(csv, fixtureCsv());
-  const db = openSqlite(config.databaseFile);
-  applyMigrations(db);
-  await loadCsv(db, csv);
-  db.close();
+  await seedFixture(config.databaseFile, path.join(dir, "Emails.csv"));
   const logs: LogLine[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {

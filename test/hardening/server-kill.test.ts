@@ -4,13 +4,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import Database from "better-sqlite3";
-import { openSqlite } from "../../src/db/sqlite";
-import { applyMigrations } from "../../src/db/migrate";
-import { loadCsv } from "../../src/corpus/csv-loader";
-import { fixtureCsv, FIXTURE } from "../support/fixture-corpus";
+import { FIXTURE } from "../support/fixture-corpus";
 import { tempDir } from "../support/temp-dir";
 import { FIXTURE_CAPITALS } from "./hardening.fixture";
 import { gql, pollDb, spawnTestServer } from "../support/server-process";
+import { seedFixture } from "../support/corpus-db";
 
 const HANG_GUARD = { timeout: 180_000 };
 const ROWS = 200_000;
@@ -117,12 +115,7 @@ test(
   async (t) => {
     const dir = tempDir(t);
     const dbFile = path.join(dir, "capstats.db");
-    const small = path.join(dir, "fixture.csv");
-    fs.writeFileSync(small, fixtureCsv());
-    const db = openSqlite(dbFile);
-    applyMigrations(db);
-    await loadCsv(db, small);
-    db.close();
+    await seedFixture(dbFile, path.join(dir, "fixture.csv"));
     const big = path.join(dir, "big.csv");
     writeBigCsv(big);
 
@@ -176,12 +169,7 @@ test(
   async (t) => {
     const dir = tempDir(t);
     const dbFile = path.join(dir, "capstats.db");
-    const csv = path.join(dir, "fixture.csv");
-    fs.writeFileSync(csv, fixtureCsv());
-    const db = openSqlite(dbFile);
-    applyMigrations(db);
-    await loadCsv(db, csv);
-    db.close();
+    await seedFixture(dbFile, path.join(dir, "fixture.csv"));
     // Seven one-email tasks of 400 ms each: seconds of RUNNING with progress already written.
     const env = {
       DATABASE_URL: `file:${dbFile}`,

@@ -5,12 +5,10 @@ import pino from "pino";
 import request from "supertest";
 import { createApp, type App, type AppOptions } from "../../src/app";
 import { loadConfig, type Config } from "../../src/config";
-import { openSqlite } from "../../src/db/sqlite";
-import { applyMigrations } from "../../src/db/migrate";
-import { loadCsv } from "../../src/corpus/csv-loader";
 import { CORPUS_EXCLUSIVE } from "../../src/locks/app-locks";
 import { tempDir } from "./temp-dir";
 import { fixtureCsv } from "./fixture-corpus";
+import { seedDatabase } from "./corpus-db";
 
 export interface TestApp {
   app: App;
@@ -48,10 +46,7 @@ export async function startTestApp(t: TestContext, opts: TestAppOptions = {}): P
     let file = path.join(dir, "Emails.csv");
     if (opts.write) file = opts.write(dir);
     else fs.writeFileSync(file, csv as string);
-    const db = openSqlite(config.databaseFile);
-    applyMigrations(db);
-    await loadCsv(db, file);
-    db.close();
+    await seedDatabase(config.databaseFile, file);
   }
   const app = await createApp(config, {
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
