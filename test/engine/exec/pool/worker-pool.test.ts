@@ -27,6 +27,8 @@ import { entryArgs, TEST_WORKER_JS } from "../../../support/test-executors";
 import { childPids } from "./processes.fixture";
 
 const HANG_GUARD = { timeout: 30000 };
+/** The test worker entry: the production worker plus fault methods (sleep, exit, allocate). */
+const TEST_ENTRY = { script: TEST_WORKER_JS, scriptArgs: entryArgs() };
 
 // Email 2 split next to its astral capital, out of id order, so layout and ordering both matter.
 function residentTask(): ResidentTask {
@@ -56,8 +58,7 @@ for (const type of ["thread", "process"] as WorkerType[]) {
         minWorkers: 2,
         maxWorkers: 2,
         maxOldGenerationMb: 64,
-        script: TEST_WORKER_JS,
-        scriptArgs: entryArgs(),
+        ...TEST_ENTRY,
       });
       warmIds = await pool.warm();
     });
@@ -166,8 +167,8 @@ describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
   // Terminated even when an assertion fails midway: a live worker would keep the test
   // process running forever.
   const pools: WorkerPool[] = [];
-  const newPool = (options: WorkerPoolOptions): WorkerPool => {
-    const pool = new WorkerPool(options);
+  const newPool = (options: Omit<WorkerPoolOptions, "maxOldGenerationMb">): WorkerPool => {
+    const pool = new WorkerPool({ maxOldGenerationMb: 64, ...options });
     pools.push(pool);
     return pool;
   };
@@ -193,26 +194,14 @@ describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
   });
 
   it("runs no fault methods on the production worker, and no work after terminate", async () => {
-    const pool = newPool({
-      type: "thread",
-      minWorkers: 0,
-      maxWorkers: 1,
-      maxOldGenerationMb: 64,
-    });
+    const pool = newPool({ type: "thread", minWorkers: 0, maxWorkers: 1 });
     await assert.rejects(pool.call("sleep", [1]), /Unknown method "sleep"/);
     await pool.terminate();
     await assert.rejects(pool.exec(residentTask()), /terminated/);
   });
 
   it("rejects a running task when terminated instead of hanging", async () => {
-    const pool = newPool({
-      type: "process",
-      minWorkers: 1,
-      maxWorkers: 1,
-      maxOldGenerationMb: 64,
-      script: TEST_WORKER_JS,
-      scriptArgs: entryArgs(),
-    });
+    const pool = newPool({ type: "process", minWorkers: 1, maxWorkers: 1, ...TEST_ENTRY });
     await pool.warm();
     const outcome = assert.rejects(pool.call("sleep", [60000]), PoolTerminatedError);
     await pool.terminate();
@@ -224,10 +213,8 @@ describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
       type: "thread",
       minWorkers: 1,
       maxWorkers: 1,
-      maxOldGenerationMb: 64,
       maxQueueSize: 1,
-      script: TEST_WORKER_JS,
-      scriptArgs: entryArgs(),
+      ...TEST_ENTRY,
     });
     await pool.warm();
     const running = assert.rejects(pool.call("sleep", [60000]), PoolTerminatedError);
@@ -242,12 +229,7 @@ describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
   });
 
   it("leaves no child process behind after terminate", async () => {
-    const pool = newPool({
-      type: "process",
-      minWorkers: 2,
-      maxWorkers: 2,
-      maxOldGenerationMb: 64,
-    });
+    const pool = newPool({ type: "process", minWorkers: 2, maxWorkers: 2 });
     const ids = await pool.warm();
     const pids = ids.map((id) => Number(id.split(":")[1]));
     await pool.terminate();
