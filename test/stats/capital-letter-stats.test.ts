@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { startTestApp } from "../support/test-app";
 import { FIXTURE } from "../support/fixture-corpus";
+import type { CapitalAggregates } from "../../src/stats/capital-letter-stats";
 
 const STATS = `query($strategy: ExecutionStrategy, $workers: Int, $chunkSize: Int, $fresh: Boolean, $filter: EmailFilter) {
   capitalLetterStats(strategy: $strategy, workers: $workers, chunkSize: $chunkSize, fresh: $fresh, filter: $filter) {
@@ -14,14 +15,7 @@ const STATS = `query($strategy: ExecutionStrategy, $workers: Int, $chunkSize: In
 }`;
 
 interface Stats {
-  capitalLetterStats: {
-    emailCount: number;
-    totalCapitals: number;
-    totalCharacters: number;
-    capitalRatio: number;
-    meanPerEmail: number;
-    medianPerEmail: number;
-    maxPerEmail: number;
+  capitalLetterStats: CapitalAggregates & {
     top: { emailId: number; capitals: number; characters: number }[];
     histogram: { from: number; to: number; count: number }[];
     perEmail: {

@@ -1,3 +1,4 @@
+import type { CapitalAggregates } from "../../../src/stats/capital-letter-stats";
 import { pythonJson } from "../../support/python";
 
 export interface OracleSummary {
@@ -7,16 +8,9 @@ export interface OracleSummary {
   max: number;
 }
 
-export interface OracleGroup {
+export interface OracleGroup extends CapitalAggregates {
   key: string | null;
   label: string;
-  emailCount: number;
-  totalCapitals: number;
-  totalCharacters: number;
-  capitalRatio: number;
-  meanPerEmail: number;
-  medianPerEmail: number;
-  maxPerEmail: number;
   metrics: Record<string, OracleSummary>;
 }
 
