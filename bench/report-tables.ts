@@ -11,6 +11,12 @@ function spreadCell(c: CaseResult): string {
   return `${ms(c.wallMs.min)}-${ms(c.wallMs.max)}`;
 }
 
+/** The HTTP run of the compute case `c`: the same corpus, sweep, strategy, workers and chunks. */
+function httpTwin(r: BenchResults, c: CaseResult): CaseResult | undefined {
+  const { corpus, sweep, strategy, workers, chunkSize } = c;
+  return findCase(r.cases, { corpus, mode: "http", sweep, strategy, workers, chunkSize });
+}
+
 /** The default corpus: the Python baseline, then every strategy, compute-only and over HTTP. */
 export function overviewTable(r: BenchResults, corpus: string, f: TableFormat): string {
   const rows: Cell[][] = [];
@@ -61,13 +67,7 @@ export function workersTable(r: BenchResults, f: TableFormat): string {
   const rows = r.cases
     .filter((c) => c.mode === "compute" && c.sweep === "workers")
     .map((c): Cell[] => {
-      const http = findCase(r.cases, {
-        corpus: c.corpus,
-        mode: "http",
-        sweep: "workers",
-        strategy: c.strategy,
-        workers: c.workers,
-      });
+      const http = httpTwin(r, c);
       return [
         c.corpus,
         c.strategy === "AUTO" ? `AUTO -> ${c.ran.strategy}` : c.strategy,
@@ -136,13 +136,7 @@ export function chunksTable(r: BenchResults, f: TableFormat): string {
   const rows = r.cases
     .filter((c) => c.mode === "compute" && c.sweep === "chunks")
     .map((c): Cell[] => {
-      const http = findCase(r.cases, {
-        corpus: c.corpus,
-        mode: "http",
-        sweep: "chunks",
-        strategy: c.strategy,
-        chunkSize: c.chunkSize,
-      });
+      const http = httpTwin(r, c);
       return [
         c.corpus,
         c.strategy,

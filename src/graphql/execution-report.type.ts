@@ -21,6 +21,11 @@ registerEnumType(ExecutionStrategy, {
   },
 });
 
+/** A measured duration in ms (Float): the report's times are all of this kind. */
+function MsField(description: string): PropertyDecorator {
+  return Field(() => Float, { description });
+}
+
 @ObjectType({ description: "Work done by one worker for one query." })
 export class WorkerUsageType {
   @Field(() => String, {
@@ -82,22 +87,13 @@ export class ExecutionReportType {
   @Field(() => Int) corpusVersion!: number;
   @Field(() => Int) emails!: number;
   @Field(() => Float) bytes!: number;
-  @Field(() => Float, { description: "End to end inside the engine." })
-  wallMs!: number;
-  @Field(() => Float, { description: "Waiting for a heavy-query slot." })
-  queueMs!: number;
-  @Field(() => Float, { description: "Selecting emails and planning chunks." })
-  planMs!: number;
-  @Field(() => Float, {
-    description: "Round trips minus work: message passing, pool queueing, wake-ups.",
-  })
-  dispatchMs!: number;
-  @Field(() => Float, { description: "Reading text (resident load, worker SQLite reads)." })
-  readMs!: number;
-  @Field(() => Float, { description: "Kernel time summed over workers." })
-  computeMs!: number;
-  @Field(() => Float, { description: "Folding task results into per-email values." })
-  mergeMs!: number;
+  @MsField("End to end inside the engine.") wallMs!: number;
+  @MsField("Waiting for a heavy-query slot.") queueMs!: number;
+  @MsField("Selecting emails and planning chunks.") planMs!: number;
+  @MsField("Round trips minus work: message passing, pool queueing, wake-ups.") dispatchMs!: number;
+  @MsField("Reading text (resident load, worker SQLite reads).") readMs!: number;
+  @MsField("Kernel time summed over workers.") computeMs!: number;
+  @MsField("Folding task results into per-email values.") mergeMs!: number;
   @Field(() => [WorkerUsageType]) perWorker!: WorkerUsageType[];
   @Field(() => DistributedExecutionType, {
     nullable: true,
