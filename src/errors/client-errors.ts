@@ -59,11 +59,7 @@ export class NotConfiguredError extends ClientError {
   }
 }
 
-export class RedisUnavailableError extends ClientError {
-  constructor(message: string) {
-    super(message, ErrorCode.REDIS_UNAVAILABLE);
-  }
-}
+export class RedisUnavailableError extends messageOnly(ErrorCode.REDIS_UNAVAILABLE) {}
 
 /** Refused before execution: nothing ran, so retrying the same query cannot succeed. */
 export class QueryTooComplexError extends ClientError {

@@ -42,13 +42,11 @@ export class WorkerUsageType {
 export class DistributedExecutionType {
   @Field(() => Int, { description: "BullMQ jobs, one per chunk." })
   jobs!: number;
-  @Field(() => Float, {
-    description:
-      "Summed over jobs: round trip on the API host minus the worker's own time (waiting in the queue, Redis round trips).",
-  })
+  @MsField(
+    "Summed over jobs: round trip on the API host minus the worker's own time (waiting in the queue, Redis round trips).",
+  )
   queueWaitMs!: number;
-  @Field(() => Float, { description: "Packing, hashing and uploading chunks to Redis." })
-  stagingMs!: number;
+  @MsField("Packing, hashing and uploading chunks to Redis.") stagingMs!: number;
   @Field(() => Float, { description: "Chunk bytes uploaded to Redis by this query." })
   bytesStaged!: number;
   @Field(() => Float, { description: "Chunk bytes workers downloaded (cache misses)." })
