@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 const ONE_WAY = {
@@ -44,5 +45,11 @@ export default tseslint.config(
     // The engine is a library: it knows nothing of GraphQL and throws only its own errors.
     files: ["src/engine/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [ONE_WAY, ENGINE_STANDS_ALONE] }] },
+  },
+  // The dashboard's web app runs in the browser, and only there: no Node globals.
+  {
+    files: ["src/dashboard/web/**/*.ts"],
+    languageOptions: { globals: globals.browser },
+    rules: { "no-restricted-globals": ["error", "process", "require", "__dirname", "Buffer"] },
   },
 );

@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DASHBOARD_STEP } from "./build-dashboard.mjs";
 import { pruneOrphans, stampCheck } from "./build-steps.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -65,6 +66,13 @@ const STEPS = [
         pruneOrphans(ROOT, path.join(ROOT, "dist"), ["src", "seed", "test", "bench"]);
       return status;
     },
+  },
+  {
+    // The web app (src/dashboard/web): type-checked, then bundled by Vite into dist/dashboard.
+    // Its own process, so Vite is loaded only when the step runs.
+    name: "dashboard",
+    ...DASHBOARD_STEP,
+    run: () => run(process.execPath, [path.join(ROOT, "scripts/build-dashboard.mjs")]),
   },
 ];
 
