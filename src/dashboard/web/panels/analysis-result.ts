@@ -1,0 +1,42 @@
+import type { RunGroup } from "../api/analyses";
+import type { AnalysisRun, MetricSummary } from "../api/types";
+import { formatInt, formatMs, formatNumber } from "../lib/format";
+import { dataTable } from "../ui/data-table";
+import { h } from "../ui/dom";
+
+export function totalsTable(run: AnalysisRun): HTMLElement {
+  return dataTable({
+    caption: `Totals of run ${run.id}${run.execution ? ` (${run.execution.strategy}, ${formatInt(run.execution.workers)} workers, ${formatMs(run.execution.wallMs)})` : ""}`,
+    testId: "analysis-totals",
+    columns: [
+      { label: "Metric", cell: (m: MetricSummary) => m.metric },
+      { label: "Total", numeric: true, cell: (m) => formatInt(m.total) },
+      { label: "Mean", numeric: true, cell: (m) => formatNumber(m.mean) },
+      { label: "Median", numeric: true, cell: (m) => formatNumber(m.median) },
+      { label: "Max", numeric: true, cell: (m) => formatInt(m.max) },
+    ],
+    rows: run.totals,
+  });
+}
+
+/** The run's top senders, one column per metric it counted. */
+export function groupsTable(groups: RunGroup[], metrics: string[]): HTMLElement {
+  if (groups.length === 0) return h("p", { class: "muted" }, "No groups.");
+  return dataTable({
+    caption: "Top senders of this run",
+    testId: "analysis-groups",
+    columns: [
+      { label: "Sender", cell: (g: RunGroup) => g.label },
+      { label: "Emails", numeric: true, cell: (g) => formatInt(g.emailCount) },
+      ...metrics.map((metric) => ({
+        label: metric.toLowerCase(),
+        numeric: true,
+        cell: (g: RunGroup) => {
+          const t = g.totals.find((s) => s.metric === metric);
+          return t ? formatInt(t.total) : "–";
+        },
+      })),
+    ],
+    rows: groups,
+  });
+}

@@ -1,0 +1,50 @@
+import type { StatsGroup } from "../api/types";
+import type { BarSpec } from "../ui/bar-chart";
+import { drillButton } from "../ui/chart-panel";
+import { dataTable } from "../ui/data-table";
+import { formatInt } from "../lib/format";
+
+/** Long names are cut on the chart only; the table view has them whole. */
+function shortLabel(label: string): string {
+  return label.length > 28 ? `${label.slice(0, 27)}…` : label;
+}
+
+/** The shared shape of the top senders and top recipients panels: ranked bars and their table. */
+export function rankedGroups(
+  groups: StatsGroup[],
+  opts: {
+    what: string;
+    testId: string;
+    canPick(g: StatsGroup): boolean;
+    pick(g: StatsGroup): void;
+  },
+): { spec: BarSpec; table: HTMLTableElement } {
+  return {
+    spec: {
+      labels: groups.map((g) => shortLabel(g.label)),
+      series: [{ label: "Capitals", data: groups.map((g) => g.totalCapitals) }],
+      horizontal: true,
+      valueTitle: "capitals",
+      describe: `Top ${groups.length} ${opts.what} by capitals.`,
+      onPick: (i) => opts.pick(groups[i]),
+      canPick: (i) => opts.canPick(groups[i]),
+    },
+    table: dataTable({
+      caption: `Top ${opts.what} by capitals, highest first`,
+      testId: opts.testId,
+      columns: [
+        {
+          label: opts.what === "senders" ? "Sender" : "Recipient",
+          cell: (g: StatsGroup) => g.label,
+        },
+        { label: "Capitals", numeric: true, cell: (g) => formatInt(g.totalCapitals) },
+        { label: "Emails", numeric: true, cell: (g) => formatInt(g.emailCount) },
+        {
+          label: "Drill down",
+          cell: (g) => drillButton("Show emails", opts.canPick(g) ? () => opts.pick(g) : null),
+        },
+      ],
+      rows: groups,
+    }),
+  };
+}

@@ -1,0 +1,128 @@
+import { fetchGroups, MAX_GROUP_PAGE } from "../api/groups";
+import type { StatsGroup } from "../api/types";
+import type { AppContext, ViewPanel } from "../app/context";
+import { filterInput } from "../lib/email-filter";
+import { formatInt, formatPercent } from "../lib/format";
+import { GRANULARITIES, type Granularity, type ViewState } from "../lib/view-state";
+import { ChartPanel, drillButton } from "../ui/chart-panel";
+import { dataTable } from "../ui/data-table";
+import { h, uid } from "../ui/dom";
+import { KeyedLoad } from "../ui/keyed-load";
+
+const LABELS: Record<Granularity, string> = {
+  DAY: "Day",
+  WEEK: "Week (ISO)",
+  MONTH: "Month",
+  QUARTER: "Quarter",
+  YEAR: "Year",
+};
+
+/** Capitals by the month (or day, week...) an email was sent, gaps filled with zeros. */
+export class TimelinePanel implements ViewPanel {
+  private readonly load: KeyedLoad;
+  private readonly select: HTMLSelectElement;
+  private readonly view: ChartPanel;
+
+  constructor(private readonly ctx: AppContext) {
+    this.load = new KeyedLoad(ctx.activity);
+    const id = uid("granularity");
+    this.select = h(
+      "select",
+      {
+        id,
+        "data-testid": "granularity",
+        onchange: () =>
+          ctx.navigate((v) => ({ ...v, granularity: this.select.value as Granularity })),
+      },
+      ...GRANULARITIES.map((g) => h("option", { value: g }, LABELS[g])),
+    );
+    this.view = new ChartPanel("Capitals over time", {
+      className: "span-full",
+      description:
+        "Total capitals of the emails sent in each period (UTC). A bar opens its emails.",
+      actions: [h("label", { for: id }, "Granularity"), this.select],
+    });
+  }
+
+  get el(): HTMLElement {
+    return this.view.el;
+  }
+
+  update(view: ViewState): Promise<void> {
+    this.select.value = view.granularity;
+    const filter = filterInput(view.filters);
+    const key = JSON.stringify({ filter, g: view.granularity });
+    return this.load.start(
+      key,
+      (signal) => {
+        this.view.panel.loading();
+        return fetchGroups(
+          this.ctx.api,
+          {
+            by: "SENT",
+            filter,
+            granularity: view.granularity,
+            fillGaps: true,
+            orderBy: "KEY_ASC",
+            first: MAX_GROUP_PAGE,
+            pages: 10,
+          },
+          signal,
+        );
+      },
+      (page) => this.render(page.groups, page.truncated),
+      (err) => this.view.panel.error(err, () => this.retry()),
+    );
+  }
+
+  private retry(): void {
+    this.load.invalidate();
+    this.update(this.ctx.view());
+  }
+
+  private render(all: StatsGroup[], truncated: boolean): void {
+    const dated = all.filter((g) => g.key !== null);
+    const unknown = all.find((g) => g.key === null);
+    if (dated.length === 0 && !unknown) {
+      this.view.panel.empty("No emails match these filters.");
+      return;
+    }
+    const pick = (g: StatsGroup): void => {
+      if (g.key === null) return;
+      const key = g.key;
+      this.ctx.navigate((v) => ({ ...v, drill: { kind: "sent", key }, email: null }));
+    };
+    const notes = [
+      unknown
+        ? `${formatInt(unknown.emailCount)} emails have no sent date (${formatInt(unknown.totalCapitals)} capitals); they are in the table, not on the chart.`
+        : null,
+      truncated ? "Only the first 10,000 periods are shown; choose a coarser granularity." : null,
+    ].filter((n) => n !== null);
+    this.view.show(
+      {
+        labels: dated.map((g) => g.label),
+        series: [{ label: "Capitals", data: dated.map((g) => g.totalCapitals) }],
+        valueTitle: "capitals",
+        describe: `Capitals per ${this.select.value.toLowerCase()} over ${dated.length} periods.`,
+        onPick: (i) => pick(dated[i]),
+        canPick: (i) => dated[i].emailCount > 0,
+      },
+      dataTable({
+        caption: "Capitals per period",
+        columns: [
+          { label: "Period", cell: (g: StatsGroup) => g.label },
+          { label: "Emails", numeric: true, cell: (g) => formatInt(g.emailCount) },
+          { label: "Capitals", numeric: true, cell: (g) => formatInt(g.totalCapitals) },
+          { label: "Ratio", numeric: true, cell: (g) => formatPercent(g.capitalRatio) },
+          {
+            label: "Drill down",
+            cell: (g) =>
+              drillButton("Show emails", g.key !== null && g.emailCount > 0 ? () => pick(g) : null),
+          },
+        ],
+        rows: unknown ? [...dated, unknown] : dated,
+      }),
+      notes.join(" ") || null,
+    );
+  }
+}
