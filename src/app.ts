@@ -53,6 +53,7 @@ import { PersonService } from "./persons/person.service";
 import { EmailPeopleResolver, PersonsResolver } from "./persons/persons.resolver";
 import { CorpusInfoResolver } from "./corpus/corpus-info.resolver";
 import { ApiTokens } from "./auth/api-tokens";
+import { dashboardRouter } from "./dashboard/dashboard.routes";
 
 export interface App {
   server: http.Server;
@@ -209,6 +210,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   });
   await apollo.start();
 
+  app.use(dashboardRouter());
   app.use(healthRouter(corpus));
   if (config.metrics) app.use(metricsRouter(metrics));
   if (config.playground) app.use(ASSETS_PATH, playgroundAssetsRouter());
