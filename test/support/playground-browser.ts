@@ -27,7 +27,7 @@ declare const document: {
 };
 
 /** data:/blob:/about: URLs are resolved inside the browser and never touch the network. */
-function leavesLoopback(url: string): boolean {
+export function leavesLoopback(url: string): boolean {
   const { protocol, hostname } = new URL(url);
   if (protocol === "data:" || protocol === "blob:" || protocol === "about:") return false;
   return hostname !== "127.0.0.1";

@@ -28,10 +28,7 @@ const RUNS = `query DashboardRuns($first: Int!) {
 }`;
 const PROGRESS = `subscription DashboardProgress($id: ID!) { analysisProgress(id: $id) { ${RUN_FIELDS} } }`;
 
-/**
- * A run's groups: the issue 11 contract gives AnalysisRun `groups(...)` "in the same shape,
- * with per-metric summaries"; this reads key, label, emailCount and `totals` per group.
- */
+/** A run's groups (MetricsGroupConnection): per group, one summary per metric of the run. */
 const RUN_GROUPS = `query DashboardRunGroups($id: ID!, $by: GroupDimension!) {
   analysisRun(id: $id) {
     groups(by: $by, first: 10) {
@@ -82,12 +79,11 @@ export class AnalysesApi {
   }
 
   async groups(id: string, by: string, signal: AbortSignal): Promise<RunGroup[]> {
-    const data = await this.api.request<{ analysisRun: { groups: Connection<RunGroup> } | null }>(
-      RUN_GROUPS,
-      { id, by },
-      { signal },
-    );
-    return data.analysisRun?.groups.edges.map((e) => e.node) ?? [];
+    // groups is null until the run is COMPLETED.
+    const data = await this.api.request<{
+      analysisRun: { groups: Connection<RunGroup> | null } | null;
+    }>(RUN_GROUPS, { id, by }, { signal });
+    return data.analysisRun?.groups?.edges.map((e) => e.node) ?? [];
   }
 
   /** The run's state now, then every change, until it ends (graphql-ws). Returns unsubscribe. */
