@@ -55,6 +55,11 @@ function expectedRanked(groups: OracleGroup[], n = 10): [string, string][] {
   return groups.slice(0, n).map((g) => [g.label, g.totalCapitals.toLocaleString("en-US")]);
 }
 
+/** Opens a chart panel's table view (folded by default), where each row has its drill-down. */
+async function openTableView(page: Page, title: string): Promise<void> {
+  await page.locator("section.panel", { hasText: title }).getByText("Table view").click();
+}
+
 /** Opens email `id` from the table and checks the highlighted capitals against Python's. */
 async function readerMatches(page: Page, csv: string, id: number): Promise<void> {
   const oracle = pythonSummary(csv).emails.find((e) => e.id === id)!;
@@ -79,6 +84,7 @@ export function afterApiMergeTests(): void {
     const senders = pythonGroups(csv, "SENDER");
     assert.deepEqual(await ranked(page, "top-senders"), expectedRanked(senders));
     const mills = senders.find((g) => g.label === "Mills, Cheryl D")!;
+    await openTableView(page, "Top senders");
     const row = page.getByTestId("top-senders").locator("tr", { hasText: mills.label });
     await row.getByRole("button", { name: "Show emails" }).click();
     await waitForText(page, "drill-summary", `Emails whose From contains “${mills.label}”.`);
@@ -100,6 +106,7 @@ export function afterApiMergeTests(): void {
       expectedRanked(pythonGroups(csv, "RECIPIENT")),
     );
     const cheryl = senders.find((g) => g.label === "Cheryl D. Mills")!;
+    await openTableView(page, "Top senders");
     await page
       .getByTestId("top-senders")
       .locator("tr", { hasText: cheryl.label })

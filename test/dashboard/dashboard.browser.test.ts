@@ -370,13 +370,17 @@ test("a server error is shown in its panel with the server's code and message; O
     () => new Promise<void>((r) => (release = r)),
   );
   const blocker = app.gql(`{ capitalLetterStats(fresh: true) { emailCount } }`);
+  for (;;) {
+    const metrics = (await app.http.get("/metrics")).text;
+    if (/^capstats_gate_running\{gate="heavy"\} 1$/m.test(metrics)) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  // Fresh, so it must compute (a cached answer needs no slot).
   await d.page.getByTestId("workers").fill("");
-  await d.page.getByTestId("workers").press("Enter");
-  await d.page.waitForFunction(
-    () => document.querySelector(".error-code")?.textContent === "OVERLOADED",
-    undefined,
-    { timeout: UI_TIMEOUT_MS },
-  );
+  await d.page.getByTestId("fresh").check();
+  await tilesPanel
+    .locator(".error-code", { hasText: "OVERLOADED" })
+    .waitFor({ timeout: UI_TIMEOUT_MS });
   const overloaded = (await tilesPanel.locator(".error").textContent())!;
   assert.match(overloaded, /OVERLOADED .*Retry in a moment/);
   release();
