@@ -3,7 +3,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
-import { CORPUS_EXCLUSIVE } from "../../src/locks/app-locks";
 import { fixtureCsv } from "../support/fixture-corpus";
 import {
   settled,
@@ -12,7 +11,13 @@ import {
   UI_TIMEOUT_MS,
   waitForText,
 } from "../support/dashboard-browser";
-import { openOnFixture } from "./dashboard-fixture";
+import {
+  GRANULARITIES,
+  GROUP_DIMENSIONS,
+  GROUP_ORDERS,
+} from "../../src/dashboard/web/lib/api-enums";
+import { schemaEnum } from "./schema-enums";
+import { holdCorpus, openOnFixture } from "./dashboard-fixture";
 import { pythonSummary } from "./dashboard-oracle";
 import { pythonGroups, type OracleGroup } from "./groups-oracle";
 
@@ -70,6 +75,12 @@ async function readerMatches(page: Page, csv: string, id: number): Promise<void>
 }
 
 export function afterApiMergeTests(): void {
+  test("the web app's group dimensions, orders and granularities are the schema's", () => {
+    assert.deepEqual([...GROUP_DIMENSIONS], schemaEnum("GroupDimension"));
+    assert.deepEqual([...GROUP_ORDERS], schemaEnum("GroupOrder"));
+    assert.deepEqual([...GRANULARITIES], schemaEnum("TimeGranularity"));
+  });
+
   test("the dashboard loads with no console error and no failed request", async (t) => {
     const { page: d } = await openOnFixture(t);
     assert.deepEqual(d.consoleErrors, []);
@@ -221,16 +232,8 @@ export function afterApiMergeTests(): void {
     const { app, page: d } = await openOnFixture(t, { env: { API_TOKENS: "alpha,beta" } });
     const { page } = d;
     // The run stays PENDING while the test holds the corpus, so there is time to cancel it.
-    let release!: () => void;
-    const held = app.app.locks.withLocks(
-      "test",
-      [CORPUS_EXCLUSIVE],
-      () => new Promise<void>((r) => (release = r)),
-    );
-    t.after(async () => {
-      release();
-      await held;
-    });
+    const corpus = holdCorpus(app);
+    t.after(() => corpus.release());
     await page.getByTestId("token").fill("alpha");
     await page.getByTestId("token").press("Enter");
     await page.getByTestId("start-analysis").click();

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { CORPUS_EXCLUSIVE } from "../../src/locks/app-locks";
 import {
   openDashboard,
   settled,
@@ -9,7 +8,7 @@ import {
   UI_TIMEOUT_MS,
   waitForText,
 } from "../support/dashboard-browser";
-import { openOnFixture, sharedBrowser } from "./dashboard-fixture";
+import { holdCorpus, openOnFixture, sharedBrowser, TEST_HOLDER } from "./dashboard-fixture";
 import { pythonSummary, type OracleSummary } from "./dashboard-oracle";
 
 /** The browser globals used in page callbacks; the project compiles without lib "dom". */
@@ -244,27 +243,21 @@ test(
     const { page } = d;
     // Holding the corpus keeps the run PENDING until the page has subscribed and the locks
     // panel has shown it waiting, so every state is seen whatever the timing.
-    let release!: () => void;
-    const held = app.app.locks.withLocks(
-      "test-holds-corpus",
-      [CORPUS_EXCLUSIVE],
-      () => new Promise<void>((r) => (release = r)),
-    );
+    const corpus = holdCorpus(app);
     await page.getByTestId("analysis-strategy").selectOption("THREADS");
     await page.getByTestId("start-analysis").click();
     await page.waitForFunction(
-      () =>
+      (holder) =>
         [...document.querySelectorAll('[data-testid="locks"] tbody tr')].some(
-          (tr) => tr.textContent!.includes("test-holds-corpus") && tr.textContent!.includes("run:"),
+          (tr) => tr.textContent!.includes(holder) && tr.textContent!.includes("run:"),
         ),
-      undefined,
+      TEST_HOLDER,
       { timeout: UI_TIMEOUT_MS },
     );
     assert.equal(await textOf(page, "locks-live"), "updating live");
     await page.waitForFunction(() => document.querySelector("progress") !== null);
     while (app.app.analyses.feed.size === 0) await new Promise((r) => setTimeout(r, 20));
-    release();
-    await held;
+    await corpus.release();
 
     await waitForText(page, "analysis-progress-text", "100 %");
     assert.equal(
@@ -363,12 +356,7 @@ test("a server error is shown in its panel with the server's code and message; O
   assert.ok(shown.includes(`BAD_USER_INPUT ${direct.errors![0].message}`), shown);
 
   // The one heavy slot is taken by a query that waits for the corpus the test holds.
-  let release!: () => void;
-  const held = app.app.locks.withLocks(
-    "test-holds-corpus",
-    [CORPUS_EXCLUSIVE],
-    () => new Promise<void>((r) => (release = r)),
-  );
+  const corpus = holdCorpus(app);
   const blocker = app.gql(`{ capitalLetterStats(fresh: true) { emailCount } }`);
   for (;;) {
     const metrics = (await app.http.get("/metrics")).text;
@@ -383,8 +371,7 @@ test("a server error is shown in its panel with the server's code and message; O
     .waitFor({ timeout: UI_TIMEOUT_MS });
   const overloaded = (await tilesPanel.locator(".error").textContent())!;
   assert.match(overloaded, /OVERLOADED .*Retry in a moment/);
-  release();
-  await held;
+  await corpus.release();
   assert.deepEqual((await blocker).data, { capitalLetterStats: { emailCount: 7 } });
   await tilesPanel.getByRole("button", { name: "Retry" }).click();
   await waitForText(d.page, "total-capitals", "41");

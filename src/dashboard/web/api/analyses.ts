@@ -1,18 +1,9 @@
 import type { EmailFilterInput } from "../lib/email-filter";
+export { TEXT_METRICS } from "../lib/api-enums";
 import type { Strategy } from "../lib/view-state";
 import type { GraphQLClient } from "./graphql-client";
 import type { SubscriptionClient, SubscriptionHandlers } from "./subscriptions";
 import type { AnalysisRun, Connection } from "./types";
-
-export const TEXT_METRICS = [
-  "CAPITALS",
-  "LOWERCASE",
-  "DIGITS",
-  "WHITESPACE",
-  "WORDS",
-  "LINES",
-  "CHARACTERS",
-] as const;
 
 const RUN_FIELDS = `id status metrics strategy progress emailsDone emailCount
   totals { metric total mean median max }

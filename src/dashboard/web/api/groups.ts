@@ -1,14 +1,10 @@
 import type { EmailFilterInput } from "../lib/email-filter";
 import { isEmptyFilter } from "../lib/email-filter";
-import type { Granularity } from "../lib/view-state";
+import type { Granularity, GroupDimension, GroupOrder } from "../lib/api-enums";
 import type { GraphQLClient } from "./graphql-client";
 import type { Connection, StatsGroup } from "./types";
 
-export type GroupDimension =
-  "SENDER" | "SENDER_PERSON" | "RECIPIENT" | "SENT" | "RELEASE" | "DOCUMENT_CLASS" | "CASE_NUMBER";
-export type GroupOrder =
-  "TOTAL_DESC" | "TOTAL_ASC" | "COUNT_DESC" | "RATIO_DESC" | "KEY_ASC" | "KEY_DESC";
-
+export type { GroupDimension, GroupOrder };
 /** The page size limit of `groups(first:)` in the API. */
 export const MAX_GROUP_PAGE = 1000;
 

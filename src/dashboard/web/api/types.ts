@@ -9,6 +9,7 @@ export interface ExecutionReport {
   tasks: number;
   chunkSize: number | null;
   dataPath: string;
+  corpusVersion: number;
   wallMs: number;
   computeMs: number;
   queueMs: number;

@@ -1,4 +1,5 @@
 import type { ViewState } from "../lib/view-state";
+import { SweepCache } from "../panels/compare-cache";
 import { ComparePanel } from "../panels/compare.panel";
 import { ControlsPanel } from "../panels/controls.panel";
 import { EmailReader } from "../panels/email-reader";
@@ -12,7 +13,6 @@ import { RecipientsPanel } from "../panels/recipients.panel";
 import { SendersPanel } from "../panels/senders.panel";
 import { TilesPanel } from "../panels/tiles.panel";
 import { TimelinePanel } from "../panels/timeline.panel";
-import { TokenPanel } from "../panels/token.panel";
 import { h } from "../ui/dom";
 import type { AppContext, ViewPanel } from "./context";
 import { StatsSource } from "./stats-source";
@@ -32,7 +32,6 @@ export class Dashboard {
   private readonly reader: EmailReader;
   private readonly locks: LocksPanel;
   private readonly analyses: AnalysesPanel;
-  private readonly token: TokenPanel;
   private readonly grid: HTMLElement;
 
   constructor(private readonly ctx: AppContext) {
@@ -43,7 +42,7 @@ export class Dashboard {
     for (const listener of [tiles, execution, histogram]) this.stats.subscribe(listener);
     this.filters = new FiltersPanel(ctx);
     this.controls = new ControlsPanel(ctx);
-    this.compare = new ComparePanel(ctx);
+    this.compare = new ComparePanel(ctx, new SweepCache(window.sessionStorage));
     const timeline = new TimelinePanel(ctx);
     const senders = new SendersPanel(ctx);
     const recipients = new RecipientsPanel(ctx);
@@ -52,7 +51,6 @@ export class Dashboard {
     this.reader = new EmailReader(ctx);
     this.locks = new LocksPanel(ctx);
     this.analyses = new AnalysesPanel(ctx, (active) => this.locks.setLive(active));
-    this.token = new TokenPanel(ctx);
     this.grid = h(
       "main",
       { id: "main", class: "grid", tabindex: -1 },
@@ -88,7 +86,6 @@ export class Dashboard {
           ),
         ),
         h("nav", { "aria-label": "Elsewhere" }, h("a", { href: "/graphql" }, "GraphQL Playground")),
-        this.token.el,
       ),
       this.filters.el,
       this.grid,
@@ -109,7 +106,9 @@ export class Dashboard {
           Promise.all(this.fromCache.map((p) => p.update(view, previous))),
         ),
       )
-      .then(() => this.whileCurrent(view, () => this.compare.update(view)));
+      .then(() =>
+        this.whileCurrent(view, () => this.compare.update(view, this.stats.corpusVersion())),
+      );
   }
 
   /** A later view has its own chain of loads; an older chain stops instead of racing it. */

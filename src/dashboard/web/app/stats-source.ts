@@ -12,8 +12,8 @@ const STATS_QUERY = `query DashboardStats($strategy: ExecutionStrategy!, $worker
   capitalLetterStats(strategy: $strategy, workers: $workers, chunkSize: $chunkSize, fresh: $fresh,
     filter: $filter) {
     emailCount totalCapitals totalCharacters capitalRatio medianPerEmail meanPerEmail maxPerEmail
-    execution { requestedStrategy strategy reason workers tasks chunkSize dataPath wallMs computeMs
-      queueMs cached }
+    execution { requestedStrategy strategy reason workers tasks chunkSize dataPath corpusVersion
+      wallMs computeMs queueMs cached }
     histogram(buckets: ${HISTOGRAM_BUCKETS}) { from to count }
   }
 }`;
@@ -40,9 +40,15 @@ export class StatsSource {
   private readonly load: KeyedLoad;
   private readonly listeners: StatsListener[] = [];
   private lastExec: ExecutionChoice | null = null;
+  private version: number | null = null;
 
   constructor(private readonly ctx: AppContext) {
     this.load = new KeyedLoad(ctx.activity);
+  }
+
+  /** The corpus version the last summary counted; null before one arrived. */
+  corpusVersion(): number | null {
+    return this.version;
   }
 
   subscribe(listener: StatsListener): void {
@@ -76,6 +82,7 @@ export class StatsSource {
         },
         (data) => {
           this.lastExec = exec;
+          this.version = data.capitalLetterStats.execution.corpusVersion;
           for (const l of this.listeners) l.ready(data.capitalLetterStats);
         },
         (err) => {

@@ -4,11 +4,9 @@
  * Pure (no DOM), so it is unit-tested in Node too.
  */
 
-export const STRATEGIES = ["AUTO", "SEQUENTIAL", "THREADS", "PROCESSES"] as const;
-export type Strategy = (typeof STRATEGIES)[number];
+import { GRANULARITIES, STRATEGIES, type Granularity, type Strategy } from "./api-enums";
 
-export const GRANULARITIES = ["DAY", "WEEK", "MONTH", "QUARTER", "YEAR"] as const;
-export type Granularity = (typeof GRANULARITIES)[number];
+export { GRANULARITIES, STRATEGIES, type Granularity, type Strategy };
 
 export const SORTS = ["id", "capitals-desc", "capitals-asc"] as const;
 export type EmailSort = (typeof SORTS)[number];

@@ -7,6 +7,7 @@ import { fill, h, uid } from "../ui/dom";
 import { Panel } from "../ui/panel";
 import { RunView } from "./run-view";
 import { RunsPanel } from "./runs.panel";
+import { TokenPanel } from "./token.panel";
 
 /** Start a background analysis on the current filters and follow it live. */
 export class AnalysesPanel {
@@ -55,6 +56,8 @@ export class AnalysesPanel {
         "A persisted background run on the current filters; progress arrives live over the WebSocket.",
     });
     this.panel.body.append(
+      // The token only matters for starting and cancelling runs, so it lives here.
+      new TokenPanel(ctx).el,
       h(
         "form",
         {

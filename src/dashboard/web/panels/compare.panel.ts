@@ -1,8 +1,10 @@
 import type { GraphQLClient } from "../api/graphql-client";
-import type { AppContext, ViewPanel } from "../app/context";
+import type { AppContext } from "../app/context";
+import { formatDateTime } from "../lib/format";
 import { filterInput, isEmptyFilter, type EmailFilterInput } from "../lib/email-filter";
 import type { Strategy, ViewState } from "../lib/view-state";
 import { ChartPanel } from "../ui/chart-panel";
+import type { SavedSweep, SweepCache } from "./compare-cache";
 import { comparisonTable, workersLabel } from "./compare-table";
 import { h } from "../ui/dom";
 import { KeyedLoad } from "../ui/keyed-load";
@@ -86,16 +88,28 @@ async function sweep(
   return { cores, rows: [merged, twice] };
 }
 
-export class ComparePanel implements ViewPanel {
+/**
+ * Each comparison is 24 fresh runs, so one is kept per corpus version and filters for the
+ * tab (SweepCache): reloads and back/forward show it with its time, "Run again" measures anew.
+ */
+export class ComparePanel {
   private readonly load: KeyedLoad;
   private readonly view: ChartPanel;
+  private readonly measured = h("span", { class: "muted", "data-testid": "compare-measured" });
+  private version: number | null = null;
 
-  constructor(private readonly ctx: AppContext) {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly cache: SweepCache,
+  ) {
     this.load = new KeyedLoad(ctx.activity);
     this.view = new ChartPanel("Compare strategies", {
       className: "span-half",
       description: `Median wall time of ${REPETITIONS} fresh runs per strategy and worker count, on the filtered emails.`,
-      actions: [h("button", { type: "button", onclick: () => this.rerun() }, "Run again")],
+      actions: [
+        this.measured,
+        h("button", { type: "button", onclick: () => this.rerun() }, "Run again"),
+      ],
     });
   }
 
@@ -103,22 +117,35 @@ export class ComparePanel implements ViewPanel {
     return this.view.el;
   }
 
-  update(view: ViewState): Promise<void> {
+  update(view: ViewState, corpusVersion: number | null, remeasure = false): Promise<void> {
+    this.version = corpusVersion;
     const filter = filterInput(view.filters);
+    // Without a version (the summary failed) nothing is reused: it could be another corpus.
+    const key = corpusVersion === null ? null : JSON.stringify({ corpusVersion, filter });
+    if (remeasure) this.load.invalidate();
     return this.load.start(
-      JSON.stringify(filter),
-      (signal) => {
+      key ?? JSON.stringify({ filter }),
+      async (signal): Promise<SavedSweep> => {
+        const saved = key === null || remeasure ? null : this.cache.get(key);
+        if (saved) return saved;
         this.view.panel.loading();
-        return sweep(this.ctx.api, filter, signal);
+        const fresh = {
+          ...(await sweep(this.ctx.api, filter, signal)),
+          measuredAt: new Date().toISOString(),
+        };
+        if (key !== null) this.cache.set(key, fresh);
+        return fresh;
       },
-      (result) => this.render(result.cores, result.rows),
+      (result) => {
+        this.measured.textContent = `measured ${formatDateTime(result.measuredAt)}`;
+        this.render(result.cores, result.rows);
+      },
       (err) => this.view.panel.error(err, () => this.rerun()),
     );
   }
 
   private rerun(): void {
-    this.load.invalidate();
-    this.update(this.ctx.view());
+    void this.update(this.ctx.view(), this.version, true);
   }
 
   private render(cores: number, rows: Comparison[]): void {

@@ -23,13 +23,15 @@ export class FiltersPanel implements ViewPanel {
   private readonly release = input("filter-release", "search", "e.g. RELEASE IN FULL");
   private readonly releases = h("datalist", { id: uid("releases") });
   private releasesLoaded = false;
+  private readonly summary: HTMLElement;
 
   constructor(private readonly ctx: AppContext) {
     this.recipient = new PersonPicker(ctx, "Recipient", "filter-recipient");
     this.release.setAttribute("list", this.releases.id);
     // Read on first use, not at start-up: it is one more stats query the page would wait for.
     this.release.addEventListener("focus", () => this.loadReleases());
-    this.el = h(
+    this.summary = h("summary", null, "Filters");
+    const form = h(
       "form",
       {
         class: "filters",
@@ -58,6 +60,13 @@ export class FiltersPanel implements ViewPanel {
         ),
       ),
     );
+    // Folded on a phone (the panels come first there), open on a wider screen.
+    this.el = h(
+      "details",
+      { class: "filters-box", open: !window.matchMedia("(max-width: 640px)").matches },
+      this.summary,
+      form,
+    );
   }
 
   update(view: ViewState): void {
@@ -68,6 +77,10 @@ export class FiltersPanel implements ViewPanel {
     this.until.value = f.until;
     this.subject.value = f.subject;
     this.release.value = f.release;
+    const active = [f.sender, f.recipientId, f.from || f.until, f.subject, f.release].filter(
+      (v) => v !== "" && v !== null,
+    ).length;
+    this.summary.textContent = active === 0 ? "Filters (none)" : `Filters (${active} active)`;
   }
 
   private apply(): void {

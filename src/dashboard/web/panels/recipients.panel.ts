@@ -1,64 +1,63 @@
-import { fetchGroups } from "../api/groups";
+import { fetchGroups, type GroupPage } from "../api/groups";
 import type { StatsGroup } from "../api/types";
 import type { AppContext, ViewPanel } from "../app/context";
 import { filterInput } from "../lib/email-filter";
 import type { ViewState } from "../lib/view-state";
-import { ChartPanel } from "../ui/chart-panel";
-import { KeyedLoad } from "../ui/keyed-load";
 import { rankedGroups } from "./people-chart";
 import { TOP_N } from "./senders.panel";
+import { ViewChart } from "./view-chart";
 
 const LOAD_HINT =
-  "Recipients come from EmailReceivers.csv: put it next to Emails.csv and run " +
+  "To add them, put EmailReceivers.csv next to Emails.csv and run " +
   "npm run seed -- --csv path/to/Emails.csv.";
 
 /** The ten recipients whose emails hold the most capitals (an email counts for each recipient). */
 export class RecipientsPanel implements ViewPanel {
-  private readonly load: KeyedLoad;
-  private readonly view = new ChartPanel("Top recipients", {
-    className: "span-half",
-    tall: true,
-    description:
-      "An email counts once for each of its recipients, so these do not add up to the total.",
-  });
+  private readonly chart: ViewChart<GroupPage>;
 
   constructor(private readonly ctx: AppContext) {
-    this.load = new KeyedLoad(ctx.activity);
-  }
-
-  get el(): HTMLElement {
-    return this.view.el;
-  }
-
-  update(view: ViewState): Promise<void> {
-    const filter = filterInput(view.filters);
-    return this.load.start(
-      JSON.stringify(filter),
-      (signal) => {
-        this.view.panel.loading();
-        return fetchGroups(
-          this.ctx.api,
-          { by: "RECIPIENT", filter, orderBy: "TOTAL_DESC", first: TOP_N },
-          signal,
-        );
+    this.chart = new ViewChart(
+      ctx,
+      "Top recipients",
+      {
+        className: "span-half",
+        tall: true,
+        description:
+          "An email counts once for each of its recipients, so these do not add up to the total.",
       },
-      (page) => this.render(page.groups),
-      (err) => this.view.panel.error(err, () => this.retry()),
+      {
+        key: (view) => JSON.stringify(filterInput(view.filters)),
+        fetch: (view, signal) =>
+          fetchGroups(
+            ctx.api,
+            {
+              by: "RECIPIENT",
+              filter: filterInput(view.filters),
+              orderBy: "TOTAL_DESC",
+              first: TOP_N,
+            },
+            signal,
+          ),
+        render: (page) => this.render(page.groups),
+      },
     );
   }
 
-  private retry(): void {
-    this.load.invalidate();
-    this.update(this.ctx.view());
+  get el(): HTMLElement {
+    return this.chart.el;
+  }
+
+  update(view: ViewState): Promise<void> {
+    return this.chart.update(view);
   }
 
   private render(groups: StatsGroup[]): void {
     const known = groups.filter((g) => g.key !== null);
     // Without EmailReceivers every email falls into the one "(unknown)" group.
     if (known.length === 0) {
-      this.view.panel.empty(
+      this.chart.chart.panel.empty(
         groups.length === 0
-          ? `No recipients: no emails match these filters, or none has a known recipient. ${LOAD_HINT}`
+          ? "No recipients: no emails match these filters, or none has a recipient in EmailReceivers.csv."
           : `No recipient is known for these emails: the corpus was loaded without EmailReceivers.csv. ${LOAD_HINT}`,
       );
       return;
@@ -74,6 +73,6 @@ export class RecipientsPanel implements ViewPanel {
           email: null,
         })),
     });
-    this.view.show(spec, table);
+    this.chart.chart.show(spec, table);
   }
 }

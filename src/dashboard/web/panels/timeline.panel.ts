@@ -1,13 +1,13 @@
-import { fetchGroups, MAX_GROUP_PAGE } from "../api/groups";
+import { fetchGroups, MAX_GROUP_PAGE, type GroupPage } from "../api/groups";
 import type { StatsGroup } from "../api/types";
 import type { AppContext, ViewPanel } from "../app/context";
 import { filterInput } from "../lib/email-filter";
 import { formatInt, formatPercent } from "../lib/format";
 import { GRANULARITIES, type Granularity, type ViewState } from "../lib/view-state";
-import { ChartPanel, drillButton } from "../ui/chart-panel";
+import { drillButton } from "../ui/chart-panel";
 import { dataTable } from "../ui/data-table";
 import { h, uid } from "../ui/dom";
-import { KeyedLoad } from "../ui/keyed-load";
+import { ViewChart } from "./view-chart";
 
 const LABELS: Record<Granularity, string> = {
   DAY: "Day",
@@ -19,12 +19,10 @@ const LABELS: Record<Granularity, string> = {
 
 /** Capitals by the month (or day, week...) an email was sent, gaps filled with zeros. */
 export class TimelinePanel implements ViewPanel {
-  private readonly load: KeyedLoad;
   private readonly select: HTMLSelectElement;
-  private readonly view: ChartPanel;
+  private readonly chart: ViewChart<GroupPage>;
 
   constructor(private readonly ctx: AppContext) {
-    this.load = new KeyedLoad(ctx.activity);
     const id = uid("granularity");
     this.select = h(
       "select",
@@ -36,55 +34,50 @@ export class TimelinePanel implements ViewPanel {
       },
       ...GRANULARITIES.map((g) => h("option", { value: g }, LABELS[g])),
     );
-    this.view = new ChartPanel("Capitals over time", {
-      className: "span-full",
-      description:
-        "Total capitals of the emails sent in each period (UTC). A bar opens its emails.",
-      actions: [h("label", { for: id }, "Granularity"), this.select],
-    });
+    this.chart = new ViewChart(
+      ctx,
+      "Capitals over time",
+      {
+        className: "span-full",
+        description:
+          "Total capitals of the emails sent in each period (UTC). A bar opens its emails.",
+        actions: [h("label", { for: id }, "Granularity"), this.select],
+      },
+      {
+        key: (view) => JSON.stringify({ filter: filterInput(view.filters), g: view.granularity }),
+        fetch: (view, signal) =>
+          fetchGroups(
+            ctx.api,
+            {
+              by: "SENT",
+              filter: filterInput(view.filters),
+              granularity: view.granularity,
+              fillGaps: true,
+              orderBy: "KEY_ASC",
+              first: MAX_GROUP_PAGE,
+              pages: 10,
+            },
+            signal,
+          ),
+        render: (page) => this.render(page.groups, page.truncated),
+      },
+    );
   }
 
   get el(): HTMLElement {
-    return this.view.el;
+    return this.chart.el;
   }
 
   update(view: ViewState): Promise<void> {
     this.select.value = view.granularity;
-    const filter = filterInput(view.filters);
-    const key = JSON.stringify({ filter, g: view.granularity });
-    return this.load.start(
-      key,
-      (signal) => {
-        this.view.panel.loading();
-        return fetchGroups(
-          this.ctx.api,
-          {
-            by: "SENT",
-            filter,
-            granularity: view.granularity,
-            fillGaps: true,
-            orderBy: "KEY_ASC",
-            first: MAX_GROUP_PAGE,
-            pages: 10,
-          },
-          signal,
-        );
-      },
-      (page) => this.render(page.groups, page.truncated),
-      (err) => this.view.panel.error(err, () => this.retry()),
-    );
-  }
-
-  private retry(): void {
-    this.load.invalidate();
-    this.update(this.ctx.view());
+    return this.chart.update(view);
   }
 
   private render(all: StatsGroup[], truncated: boolean): void {
     const dated = all.filter((g) => g.key !== null);
     const unknown = all.find((g) => g.key === null);
     if (dated.length === 0 && !unknown) {
-      this.view.panel.empty("No emails match these filters.");
+      this.chart.chart.panel.empty("No emails match these filters.");
       return;
     }
     const pick = (g: StatsGroup): void => {
@@ -98,7 +91,7 @@ export class TimelinePanel implements ViewPanel {
         : null,
       truncated ? "Only the first 10,000 periods are shown; choose a coarser granularity." : null,
     ].filter((n) => n !== null);
-    this.view.show(
+    this.chart.chart.show(
       {
         labels: dated.map((g) => g.label),
         series: [{ label: "Capitals", data: dated.map((g) => g.totalCapitals) }],

@@ -18,24 +18,30 @@ export class Panel {
   readonly el: HTMLElement;
   readonly body: HTMLElement;
   private readonly status: HTMLElement;
+  private readonly heading: HTMLElement;
 
   constructor(title: string, opts: PanelOptions = {}) {
     const titleId = uid("panel-title");
     this.status = h("div", { class: "panel-status", role: "status", "aria-live": "polite" });
     this.body = h("div", { class: "panel-content" });
+    this.heading = h("h2", { id: titleId }, title);
     this.el = h(
       "section",
       { class: `panel ${opts.className ?? ""}`, "aria-labelledby": titleId },
       h(
         "header",
         { class: "panel-header" },
-        h("h2", { id: titleId }, title),
+        this.heading,
         opts.actions?.length ? h("div", { class: "panel-actions" }, ...opts.actions) : null,
       ),
       opts.description ? h("p", { class: "panel-description" }, opts.description) : null,
       h("div", { class: "panel-body" }, this.body, this.status),
     );
     this.loading();
+  }
+
+  setTitle(title: string): void {
+    this.heading.textContent = title;
   }
 
   loading(): void {
