@@ -4,6 +4,7 @@
 //
 //   node scripts/build-dashboard.mjs [--src DIR] [--out DIR]
 import { spawnSync } from "node:child_process";
+import { performance } from "node:perf_hooks";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../../test/support/playground-browser";
-import { startBenchServer } from "../server-process";
+import { startBenchServer } from "../bench-server-control";
 import type { Log } from "../corpora";
 
 export interface RenderTiming {

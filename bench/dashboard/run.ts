@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_EMAILS, DEFAULT_SEED } from "../../seed/generate/corpus-options";
+import { DEFAULT_EMAILS, DEFAULT_SEED } from "../../src/corpus/synthetic/corpus-options";
 import { ensureCorpus } from "../corpora";
 import { updateReadme } from "../readme-section";
 import { repoRoot } from "../repo-root";

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import { DEFAULT_EMAILS, DEFAULT_SEED } from "../../seed/generate/corpus-options";
+import { DEFAULT_EMAILS, DEFAULT_SEED } from "../../src/corpus/synthetic/corpus-options";
 import { launchChromium } from "../../test/support/playground-browser";
 import { ensureCorpus } from "../corpora";
 import { repoRoot } from "../repo-root";
-import { startBenchServer } from "../server-process";
+import { startBenchServer } from "../bench-server-control";
 
 /** The README's pictures: the whole page at 1280 px, and the top of it at 390 px (a phone). */
 const SHOTS = [

@@ -1,4 +1,4 @@
-import { runPython } from "../seed/generate/python-oracle";
+import { pythonJson } from "../support/python";
 
 export interface OracleEmail {
   id: number;
@@ -54,5 +54,5 @@ print(json.dumps({'emailCount': len(rows), 'totalCapitals': sum(caps),
 `;
 
 export function pythonSummary(csvFile: string, filter: OracleFilter = {}): OracleSummary {
-  return runPython<OracleSummary>(SCRIPT, [csvFile, JSON.stringify(filter)]);
+  return pythonJson<OracleSummary>(SCRIPT, { args: [csvFile, JSON.stringify(filter)] });
 }

@@ -1,4 +1,4 @@
-import { runPython } from "../seed/generate/python-oracle";
+import { pythonJson } from "../support/python";
 
 export interface OracleGroup {
   key: string | null;
@@ -62,5 +62,5 @@ print(json.dumps(out))
 `;
 
 export function pythonGroups(csvFile: string, by: string): OracleGroup[] {
-  return runPython<OracleGroup[]>(SCRIPT, [csvFile, by]);
+  return pythonJson<OracleGroup[]>(SCRIPT, { args: [csvFile, by] });
 }

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { sentKeyRange } from "../../src/dashboard/web/lib/time-buckets";
 import { capitalRuns } from "../../src/dashboard/web/lib/capitals";
-import { runPython } from "../seed/generate/python-oracle";
+import { pythonJson } from "../support/python";
 
 const KEYS = [
   "2012-09-12",
@@ -41,9 +41,9 @@ print(json.dumps(out))
 `;
 
 test("a SENT group key maps back to the UTC range Python's datetime gives it, ISO weeks included", () => {
-  const expected = runPython<Record<string, { sentAfter: string; sentBefore: string }>>(RANGES, [
-    JSON.stringify(KEYS),
-  ]);
+  const expected = pythonJson<Record<string, { sentAfter: string; sentBefore: string }>>(RANGES, {
+    args: [JSON.stringify(KEYS)],
+  });
   for (const key of KEYS) assert.deepEqual(sentKeyRange(key), expected[key], key);
   assert.equal(sentKeyRange("(unknown)"), null);
   assert.equal(sentKeyRange("2012-Q5"), null);
@@ -58,10 +58,9 @@ test("highlighting marks exactly the characters Python's isupper() counts, per c
     "UNCLASSIFIED\nU.S. Dept",
     "ΑΒΓ δ ДЖ",
   ];
-  const python = runPython<{ upper: string; count: number }[]>(
+  const python = pythonJson<{ upper: string; count: number }[]>(
     "import json,sys\nprint(json.dumps([{'upper': ''.join(c for c in t if c.isupper()), 'count': sum(c.isupper() for c in t)} for t in json.loads(sys.stdin.read())]))",
-    [],
-    JSON.stringify(texts),
+    { input: JSON.stringify(texts) },
   );
   texts.forEach((text, i) => {
     const { runs, capitals } = capitalRuns(text);
