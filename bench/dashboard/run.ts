@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_EMAILS, DEFAULT_SEED } from "../../src/corpus/synthetic/corpus-options";
-import { ensureCorpus } from "../corpora";
+import { DEFAULT_EMAILS } from "../../src/corpus/synthetic/corpus-options";
 import { updateReadme } from "../readme-section";
 import { repoRoot } from "../repo-root";
+import { seedDefaultCorpus } from "./default-corpus";
 import { dashboardMarkdown, dashboardTable, headline, withContext } from "./dashboard-report";
 import { measureDashboard } from "./measure-dashboard";
 
@@ -44,19 +44,19 @@ async function main(): Promise<void> {
   const root = repoRoot();
   const outDir = path.join(root, "bench/results");
   const log = (m: string): void => console.error(`[bench:dashboard] ${m}`);
-  const corpus = await ensureCorpus(
-    { label: "1x", scale: 1, emails: DEFAULT_EMAILS },
-    path.join(outDir, "tmp"),
-    DEFAULT_SEED,
-    log,
-  );
-  const result = await measureDashboard({
-    dbFile: corpus.dbFile,
-    emails: corpus.emails,
-    coldRuns: count(values.cold, 3, "--cold"),
-    warmRuns: count(values.warm, 5, "--warm"),
-    log,
-  });
+  const corpus = await seedDefaultCorpus(log);
+  let result;
+  try {
+    result = await measureDashboard({
+      dbFile: corpus.dbFile,
+      emails: DEFAULT_EMAILS,
+      coldRuns: count(values.cold, 3, "--cold"),
+      warmRuns: count(values.warm, 5, "--warm"),
+      log,
+    });
+  } finally {
+    corpus.remove();
+  }
   const report = withContext(
     result,
     `npm run bench:dashboard ${process.argv.slice(2).join(" ")}`.trim(),

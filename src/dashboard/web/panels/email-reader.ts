@@ -96,6 +96,7 @@ export class EmailReader implements ViewPanel {
     void this.load.start(
       String(id),
       (signal) => {
+        this.panel.setTitle(`Email #${id}`);
         this.panel.loading();
         return this.ctx.api.request<{ email: Email | null }>(EMAIL_QUERY, { id }, { signal });
       },
@@ -107,7 +108,6 @@ export class EmailReader implements ViewPanel {
         }
         fill(
           this.panel.body,
-          h("h3", null, `Email #${email.id}`),
           facts(email),
           this.people,
           highlightedText(email.rawText, email.capitalLetters),
