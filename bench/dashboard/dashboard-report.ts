@@ -3,6 +3,11 @@ import { spread } from "../sampling";
 import { ms, table, type TableFormat } from "../text-table";
 import type { DashboardBenchResult, RenderTiming } from "./measure-dashboard";
 
+export const DASHBOARD_README_MARKERS = {
+  start: "<!-- bench:dashboard:start (written by npm run bench:dashboard -- --update-readme) -->",
+  end: "<!-- bench:dashboard:end -->",
+};
+
 export const WARM_GOAL_MS = 1000;
 export const JS_GOAL_BYTES = 300 * 1024;
 
@@ -66,9 +71,11 @@ export function dashboardMarkdown(r: DashboardReport): string {
     "",
     ...headline(r).map((l) => `- ${l}`),
     "",
-    "Fully rendered = from navigation start to the first paint after every panel's data arrived, " +
-      "the strategy comparison (always fresh, 3 strategies x 3 worker counts x 3 runs) included. " +
-      "Cold = a new server process (empty result cache) and a new browser profile; warm = the same again, reloaded.",
+    "Fully rendered = from navigation start to the first paint after every panel's data arrived. " +
+      "Cold = a new server process (empty result cache, corpus not yet in memory) and a new browser " +
+      "profile, so the strategy comparison is measured too (24 fresh counts, one after another); " +
+      "warm = the same page reloaded: the server's result cache, the browser's cached script, and " +
+      "the comparison the tab kept.",
     "",
     dashboardTable(r, "markdown"),
   ].join("\n");

@@ -5,13 +5,14 @@ import { DEFAULT_EMAILS } from "../../src/corpus/synthetic/corpus-options";
 import { updateReadme } from "../readme-section";
 import { repoRoot } from "../repo-root";
 import { seedDefaultCorpus } from "./default-corpus";
-import { dashboardMarkdown, dashboardTable, headline, withContext } from "./dashboard-report";
+import {
+  DASHBOARD_README_MARKERS,
+  dashboardMarkdown,
+  dashboardTable,
+  headline,
+  withContext,
+} from "./dashboard-report";
 import { measureDashboard } from "./measure-dashboard";
-
-export const DASHBOARD_README_MARKERS = {
-  start: "<!-- bench:dashboard:start (written by npm run bench:dashboard -- --update-readme) -->",
-  end: "<!-- bench:dashboard:end -->",
-};
 
 const USAGE = `usage: npm run bench:dashboard [-- --cold N] [--warm N] [--update-readme]
   --cold N         cold runs, each on a new server and browser profile (default 3)
@@ -57,10 +58,8 @@ async function main(): Promise<void> {
   } finally {
     corpus.remove();
   }
-  const report = withContext(
-    result,
-    `npm run bench:dashboard ${process.argv.slice(2).join(" ")}`.trim(),
-  );
+  const args = process.argv.slice(2).join(" ");
+  const report = withContext(result, `npm run bench:dashboard${args ? ` -- ${args}` : ""}`);
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, "dashboard.json"), JSON.stringify(report, null, 2) + "\n");
   fs.writeFileSync(
