@@ -48,7 +48,7 @@ export default tseslint.config(
   },
   // The dashboard's web app runs in the browser, and only there: no Node globals.
   {
-    files: ["src/dashboard/web/**/*.ts"],
+    files: ["src/dashboard/web/**/*.ts", "src/dashboard/shared/**/*.ts"],
     languageOptions: { globals: globals.browser },
     rules: { "no-restricted-globals": ["error", "process", "require", "__dirname", "Buffer"] },
   },

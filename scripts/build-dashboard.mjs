@@ -15,6 +15,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const DASHBOARD_STEP = {
   inputs: [
     "src/dashboard/web",
+    // Pure modules the bundle shares with the Node tests.
+    "src/dashboard/shared",
     "scripts/build-dashboard.mjs",
     // Their code, or what they check and emit, ends up in the bundle.
     ...["vite", "chart.js", "graphql-ws", "typescript"].map(

@@ -43,7 +43,7 @@ function expectedTiles(o: OracleSummary) {
   };
 }
 
-test("the dashboard at / comes from this server only and its tiles equal Python's counts", async (t) => {
+test("the dashboard at / comes from this server only, with no console error, and its tiles equal Python's counts", async (t) => {
   const { app, csv, page: d } = await openOnFixture(t);
   const o = pythonSummary(csv);
   assert.deepEqual(await tiles(d.page), expectedTiles(o));
@@ -52,24 +52,9 @@ test("the dashboard at / comes from this server only and its tiles equal Python'
     d.requested.some((u) => u.startsWith(`${app.url}/dashboard-assets/`) && u.endsWith(".js")),
     "the app's script is served by the app itself",
   );
-  // Until the grouped-analytics API is on this server, the panels that need it get
-  // GRAPHQL_VALIDATION_FAILED (HTTP 400) and show it; that is the only failure allowed, and
-  // each one is a console line of Chromium's. (after-api-merge.browser.ts: none at all.)
-  for (const f of d.failures) {
-    assert.equal(new URL(f.url).pathname, "/graphql", f.url);
-    assert.equal(f.status, 400);
-    const code = (JSON.parse(f.body) as { errors: { extensions: { code: string } }[] }).errors[0]
-      .extensions.code;
-    assert.equal(code, "GRAPHQL_VALIDATION_FAILED", f.body);
-  }
-  assert.equal(d.consoleErrors.length, d.failures.length, d.consoleErrors.join("\n"));
-  for (const line of d.consoleErrors) assert.match(line, /^Failed to load resource: .* 400/);
-  const shown = await d.page.locator(".panel[data-state=error] .error-code").allTextContents();
-  assert.equal(shown.length >= Math.min(d.failures.length, 1), true);
-  assert.ok(
-    shown.every((code) => code === "GRAPHQL_VALIDATION_FAILED"),
-    shown.join(),
-  );
+  assert.deepEqual(d.consoleErrors, [], "no console error");
+  assert.deepEqual(d.failures, [], "no failed request");
+  assert.equal(await d.page.locator(".panel[data-state=error]").count(), 0, "no panel in error");
   // The execution report names what ran; a tiny corpus runs on the main thread under AUTO.
   assert.equal(await textOf(d.page, "execution-strategy"), "SEQUENTIAL");
 });

@@ -71,8 +71,13 @@ test(
     // Inside the repository, so the copy resolves chart.js and graphql-ws from node_modules.
     const dir = fs.mkdtempSync(path.join(REPO, "dist", "dashboard-build-test-"));
     t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    // web/ and the shared/ folder beside it, which the app imports.
+    for (const part of ["web", "shared"]) {
+      fs.cpSync(path.join(REPO, "src/dashboard", part), path.join(dir, part), {
+        recursive: true,
+      });
+    }
     const src = path.join(dir, "web");
-    fs.cpSync(path.join(REPO, "src/dashboard/web"), src, { recursive: true });
     const build = (out: string) =>
       spawnSync(process.execPath, [BUILD_DASHBOARD, "--src", src, "--out", path.join(dir, out)], {
         encoding: "utf8",

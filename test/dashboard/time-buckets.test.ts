@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { sentKeyRange } from "../../src/dashboard/web/lib/time-buckets";
-import { capitalRuns } from "../../src/dashboard/web/lib/capitals";
+import { sentKeyRange } from "../../src/dashboard/shared/time-buckets";
+import { capitalRuns } from "../../src/dashboard/shared/capitals";
 import { pythonJson } from "../support/python";
 
 const KEYS = [

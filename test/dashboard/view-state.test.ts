@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { drillFilterInput, filterInput } from "../../src/dashboard/web/lib/email-filter";
+import { drillFilterInput, filterInput } from "../../src/dashboard/shared/email-filter";
 import {
   defaultView,
   parseView,
   serializeView,
   type ViewState,
-} from "../../src/dashboard/web/lib/view-state";
+} from "../../src/dashboard/shared/view-state";
 
 test("every part of a view survives the URL: serialize then parse gives the same view", () => {
   const view: ViewState = {

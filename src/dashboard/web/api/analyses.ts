@@ -1,6 +1,6 @@
-import type { EmailFilterInput } from "../lib/email-filter";
-export { TEXT_METRICS } from "../lib/api-enums";
-import type { Strategy } from "../lib/view-state";
+import type { EmailFilterInput } from "../../shared/email-filter";
+export { TEXT_METRICS } from "../../shared/api-enums";
+import type { Strategy } from "../../shared/view-state";
 import type { GraphQLClient } from "./graphql-client";
 import type { SubscriptionClient, SubscriptionHandlers } from "./subscriptions";
 import type { AnalysisRun, Connection } from "./types";

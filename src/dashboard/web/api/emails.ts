@@ -1,4 +1,4 @@
-import { isEmptyFilter, type EmailFilterInput } from "../lib/email-filter";
+import { isEmptyFilter, type EmailFilterInput } from "../../shared/email-filter";
 import type { GraphQLClient } from "./graphql-client";
 import type { Connection, EmailRow } from "./types";
 

@@ -1,6 +1,6 @@
-import type { EmailFilterInput } from "../lib/email-filter";
-import { isEmptyFilter } from "../lib/email-filter";
-import type { Granularity, GroupDimension, GroupOrder } from "../lib/api-enums";
+import type { EmailFilterInput } from "../../shared/email-filter";
+import { isEmptyFilter } from "../../shared/email-filter";
+import type { Granularity, GroupDimension, GroupOrder } from "../../shared/api-enums";
 import type { GraphQLClient } from "./graphql-client";
 import type { Connection, StatsGroup } from "./types";
 

@@ -1,5 +1,5 @@
 /** Shapes of the API's answers, as far as the dashboard reads them (schema/schema.graphql). */
-import type { Strategy } from "../lib/view-state";
+import type { Strategy } from "../../shared/view-state";
 
 export interface ExecutionReport {
   requestedStrategy: Strategy;

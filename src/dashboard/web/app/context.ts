@@ -1,6 +1,6 @@
 import type { GraphQLClient } from "../api/graphql-client";
 import type { SubscriptionClient } from "../api/subscriptions";
-import type { ViewState } from "../lib/view-state";
+import type { ViewState } from "../../shared/view-state";
 import type { Activity } from "../ui/activity";
 import type { TokenStore } from "./token-store";
 

@@ -1,4 +1,4 @@
-import type { ViewState } from "../lib/view-state";
+import type { ViewState } from "../../shared/view-state";
 import { SweepCache } from "../panels/compare-cache";
 import { ComparePanel } from "../panels/compare.panel";
 import { ControlsPanel } from "../panels/controls.panel";

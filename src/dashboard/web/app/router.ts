@@ -1,4 +1,4 @@
-import { parseView, serializeView, type ViewState } from "../lib/view-state";
+import { parseView, serializeView, type ViewState } from "../../shared/view-state";
 
 export type ViewListener = (view: ViewState, previous: ViewState | null) => void;
 

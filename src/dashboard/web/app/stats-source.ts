@@ -1,7 +1,7 @@
 import type { ApiError } from "../api/api-error";
 import type { StatsSummary } from "../api/types";
-import { filterInput, isEmptyFilter } from "../lib/email-filter";
-import { DEFAULT_EXEC, type ExecutionChoice, type ViewState } from "../lib/view-state";
+import { filterInput, isEmptyFilter } from "../../shared/email-filter";
+import { DEFAULT_EXEC, type ExecutionChoice, type ViewState } from "../../shared/view-state";
 import { KeyedLoad } from "../ui/keyed-load";
 import type { AppContext } from "./context";
 

@@ -1,8 +1,8 @@
 import { AnalysesApi, TEXT_METRICS } from "../api/analyses";
 import { asApiError, type ApiError } from "../api/api-error";
 import type { AppContext } from "../app/context";
-import { filterInput, isEmptyFilter } from "../lib/email-filter";
-import { STRATEGIES, type Strategy } from "../lib/view-state";
+import { filterInput, isEmptyFilter } from "../../shared/email-filter";
+import { STRATEGIES, type Strategy } from "../../shared/view-state";
 import { fill, h, uid } from "../ui/dom";
 import { Panel } from "../ui/panel";
 import { RunView } from "./run-view";

@@ -1,6 +1,6 @@
 import type { RunGroup } from "../api/analyses";
 import type { AnalysisRun, MetricSummary } from "../api/types";
-import { formatInt, formatMs, formatNumber } from "../lib/format";
+import { formatInt, formatMs, formatNumber } from "../../shared/format";
 import { dataTable } from "../ui/data-table";
 import { h } from "../ui/dom";
 

@@ -1,4 +1,4 @@
-import { formatMs, formatNumber } from "../lib/format";
+import { formatMs, formatNumber } from "../../shared/format";
 import { dataTable } from "../ui/data-table";
 import type { Comparison, StrategyRow } from "./compare.panel";
 

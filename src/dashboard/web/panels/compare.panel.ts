@@ -1,8 +1,8 @@
 import type { GraphQLClient } from "../api/graphql-client";
 import type { AppContext } from "../app/context";
-import { formatDateTime } from "../lib/format";
-import { filterInput, isEmptyFilter, type EmailFilterInput } from "../lib/email-filter";
-import type { Strategy, ViewState } from "../lib/view-state";
+import { formatDateTime } from "../../shared/format";
+import { filterInput, isEmptyFilter, type EmailFilterInput } from "../../shared/email-filter";
+import type { Strategy, ViewState } from "../../shared/view-state";
 import { ChartPanel } from "../ui/chart-panel";
 import type { SavedSweep, SweepCache } from "./compare-cache";
 import { comparisonTable, workersLabel } from "./compare-table";

@@ -1,5 +1,10 @@
 import type { AppContext, ViewPanel } from "../app/context";
-import { STRATEGIES, type ExecutionChoice, type Strategy, type ViewState } from "../lib/view-state";
+import {
+  STRATEGIES,
+  type ExecutionChoice,
+  type Strategy,
+  type ViewState,
+} from "../../shared/view-state";
 import { h, uid } from "../ui/dom";
 import { Panel } from "../ui/panel";
 
@@ -8,6 +13,7 @@ const HINTS: Record<Strategy, string> = {
   SEQUENTIAL: "SEQUENTIAL — main thread",
   THREADS: "THREADS — worker threads",
   PROCESSES: "PROCESSES — child processes",
+  DISTRIBUTED: "DISTRIBUTED — BullMQ workers (needs REDIS_URL)",
 };
 
 function field(label: string, control: HTMLElement, hint?: string): HTMLElement {

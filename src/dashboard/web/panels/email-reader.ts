@@ -1,6 +1,6 @@
 import type { AppContext, ViewPanel } from "../app/context";
-import { formatDateTime } from "../lib/format";
-import type { ViewState } from "../lib/view-state";
+import { formatDateTime } from "../../shared/format";
+import type { ViewState } from "../../shared/view-state";
 import { fill, h, type Child } from "../ui/dom";
 import { KeyedLoad } from "../ui/keyed-load";
 import { Panel } from "../ui/panel";

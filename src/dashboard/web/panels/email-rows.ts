@@ -1,6 +1,6 @@
 import type { EmailRow } from "../api/types";
-import { formatDate, formatInt } from "../lib/format";
-import type { EmailSort } from "../lib/view-state";
+import { formatDate, formatInt } from "../../shared/format";
+import type { EmailSort } from "../../shared/view-state";
 import { h } from "../ui/dom";
 
 export interface RowsOptions {

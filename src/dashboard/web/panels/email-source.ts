@@ -1,8 +1,8 @@
 import { fetchEmailPage, fetchEmailsByIds, fetchPerEmail, type EmailCapitals } from "../api/emails";
 import type { GraphQLClient } from "../api/graphql-client";
 import type { EmailRow } from "../api/types";
-import { drillFilterInput, filterInput, type EmailFilterInput } from "../lib/email-filter";
-import type { EmailSort, ViewState } from "../lib/view-state";
+import { drillFilterInput, filterInput, type EmailFilterInput } from "../../shared/email-filter";
+import type { EmailSort, ViewState } from "../../shared/view-state";
 
 export const PAGE_SIZE = 20;
 

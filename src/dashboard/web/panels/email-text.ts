@@ -1,5 +1,5 @@
-import { capitalRuns } from "../lib/capitals";
-import { formatInt } from "../lib/format";
+import { capitalRuns } from "../../shared/capitals";
+import { formatInt } from "../../shared/format";
 import { h } from "../ui/dom";
 
 /**

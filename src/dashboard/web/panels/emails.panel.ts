@@ -1,6 +1,6 @@
 import type { AppContext, ViewPanel } from "../app/context";
-import { formatInt } from "../lib/format";
-import type { Drill, ViewState } from "../lib/view-state";
+import { formatInt } from "../../shared/format";
+import type { Drill, ViewState } from "../../shared/view-state";
 import { fill, h } from "../ui/dom";
 import { KeyedLoad } from "../ui/keyed-load";
 import { Panel } from "../ui/panel";

@@ -1,7 +1,7 @@
 import type { ApiError } from "../api/api-error";
 import type { ExecutionReport, StatsSummary } from "../api/types";
 import type { StatsListener } from "../app/stats-source";
-import { formatInt, formatMs } from "../lib/format";
+import { formatInt, formatMs } from "../../shared/format";
 import { h } from "../ui/dom";
 import { Panel } from "../ui/panel";
 

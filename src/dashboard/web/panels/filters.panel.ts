@@ -1,6 +1,6 @@
 import { fetchGroups } from "../api/groups";
 import type { AppContext, ViewPanel } from "../app/context";
-import { EMPTY_FILTERS, type Filters, type ViewState } from "../lib/view-state";
+import { EMPTY_FILTERS, type Filters, type ViewState } from "../../shared/view-state";
 import { h, uid } from "../ui/dom";
 import { PersonPicker } from "./person-picker";
 

@@ -2,7 +2,7 @@ import type { ApiError } from "../api/api-error";
 import type { HistogramBucket, StatsSummary } from "../api/types";
 import type { AppContext } from "../app/context";
 import type { StatsListener } from "../app/stats-source";
-import { formatInt } from "../lib/format";
+import { formatInt } from "../../shared/format";
 import { ChartPanel, drillButton } from "../ui/chart-panel";
 import { dataTable } from "../ui/data-table";
 

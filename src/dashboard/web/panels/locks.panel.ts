@@ -1,7 +1,7 @@
 import { asApiError } from "../api/api-error";
 import type { LockInfo } from "../api/types";
 import type { AppContext } from "../app/context";
-import { formatMs } from "../lib/format";
+import { formatMs } from "../../shared/format";
 import { dataTable } from "../ui/data-table";
 import { fill, h } from "../ui/dom";
 import { Panel } from "../ui/panel";

@@ -2,7 +2,7 @@ import type { StatsGroup } from "../api/types";
 import type { BarSpec } from "../ui/bar-chart";
 import { drillButton } from "../ui/chart-panel";
 import { dataTable } from "../ui/data-table";
-import { formatInt } from "../lib/format";
+import { formatInt } from "../../shared/format";
 
 /** Long names are cut on the chart only; the table view has them whole. */
 function shortLabel(label: string): string {

@@ -1,8 +1,8 @@
 import { fetchGroups, type GroupPage } from "../api/groups";
 import type { StatsGroup } from "../api/types";
 import type { AppContext, ViewPanel } from "../app/context";
-import { filterInput } from "../lib/email-filter";
-import type { ViewState } from "../lib/view-state";
+import { filterInput } from "../../shared/email-filter";
+import type { ViewState } from "../../shared/view-state";
 import { rankedGroups } from "./people-chart";
 import { TOP_N } from "./senders.panel";
 import { ViewChart } from "./view-chart";

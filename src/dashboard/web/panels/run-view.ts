@@ -1,7 +1,7 @@
 import type { AnalysesApi } from "../api/analyses";
 import type { ApiError } from "../api/api-error";
 import { TERMINAL, type AnalysisRun } from "../api/types";
-import { formatInt } from "../lib/format";
+import { formatInt } from "../../shared/format";
 import { fill, h } from "../ui/dom";
 import { groupsTable, totalsTable } from "./analysis-result";
 

@@ -2,7 +2,7 @@ import type { AnalysesApi } from "../api/analyses";
 import { asApiError } from "../api/api-error";
 import { TERMINAL, type AnalysisRun } from "../api/types";
 import type { AppContext } from "../app/context";
-import { formatDateTime, formatMs } from "../lib/format";
+import { formatDateTime, formatMs } from "../../shared/format";
 import { dataTable } from "../ui/data-table";
 import { fill, h } from "../ui/dom";
 import { Panel } from "../ui/panel";

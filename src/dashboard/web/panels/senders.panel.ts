@@ -2,8 +2,8 @@ import { fetchGroups, type GroupDimension, type GroupPage } from "../api/groups"
 import { personsLoaded } from "../api/persons";
 import type { StatsGroup } from "../api/types";
 import type { AppContext, ViewPanel } from "../app/context";
-import { filterInput } from "../lib/email-filter";
-import type { Drill, ViewState } from "../lib/view-state";
+import { filterInput } from "../../shared/email-filter";
+import type { Drill, ViewState } from "../../shared/view-state";
 import { rankedGroups } from "./people-chart";
 import { ViewChart } from "./view-chart";
 

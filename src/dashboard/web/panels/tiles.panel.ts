@@ -1,7 +1,7 @@
 import type { ApiError } from "../api/api-error";
 import type { StatsSummary } from "../api/types";
 import type { StatsListener } from "../app/stats-source";
-import { formatInt, formatNumber, formatPercent } from "../lib/format";
+import { formatInt, formatNumber, formatPercent } from "../../shared/format";
 import { h } from "../ui/dom";
 import { Panel } from "../ui/panel";
 

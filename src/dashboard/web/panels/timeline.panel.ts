@@ -1,9 +1,9 @@
 import { fetchGroups, MAX_GROUP_PAGE, type GroupPage } from "../api/groups";
 import type { StatsGroup } from "../api/types";
 import type { AppContext, ViewPanel } from "../app/context";
-import { filterInput } from "../lib/email-filter";
-import { formatInt, formatPercent } from "../lib/format";
-import { GRANULARITIES, type Granularity, type ViewState } from "../lib/view-state";
+import { filterInput } from "../../shared/email-filter";
+import { formatInt, formatPercent } from "../../shared/format";
+import { GRANULARITIES, type Granularity, type ViewState } from "../../shared/view-state";
 import { drillButton } from "../ui/chart-panel";
 import { dataTable } from "../ui/data-table";
 import { h, uid } from "../ui/dom";

@@ -1,5 +1,5 @@
 import type { AppContext } from "../app/context";
-import type { ViewState } from "../lib/view-state";
+import type { ViewState } from "../../shared/view-state";
 import { ChartPanel } from "../ui/chart-panel";
 import { KeyedLoad } from "../ui/keyed-load";
 import type { PanelOptions } from "../ui/panel";

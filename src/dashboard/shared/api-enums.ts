@@ -3,7 +3,7 @@
  * the schema and imports nothing from the server; test/dashboard/api-contract.test.ts checks
  * these lists against schema/schema.graphql, so they cannot drift from it.
  */
-export const STRATEGIES = ["AUTO", "SEQUENTIAL", "THREADS", "PROCESSES"] as const;
+export const STRATEGIES = ["AUTO", "SEQUENTIAL", "THREADS", "PROCESSES", "DISTRIBUTED"] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 
 export const GRANULARITIES = ["DAY", "WEEK", "MONTH", "QUARTER", "YEAR"] as const;

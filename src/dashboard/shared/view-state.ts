@@ -1,7 +1,7 @@
 /**
  * Everything that makes up a view of the dashboard, and its one encoding: the URL query
  * string. A copied link therefore reproduces the view, and history entries are views.
- * Pure (no DOM), so it is unit-tested in Node too.
+ * Pure (no DOM), so it is unit-tested in Node too (src/dashboard/shared/ is compiled by both).
  */
 
 import { GRANULARITIES, STRATEGIES, type Granularity, type Strategy } from "./api-enums";
