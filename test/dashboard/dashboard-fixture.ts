@@ -1,7 +1,6 @@
 import path from "node:path";
 import { after, type TestContext } from "node:test";
 import type { Browser } from "playwright-core";
-import { CORPUS_EXCLUSIVE } from "../../src/locks/app-locks";
 import { launchChromium } from "../support/playground-browser";
 import { startTestApp, type TestApp } from "../support/test-app";
 import { openDashboard, type DashboardPage } from "../support/dashboard-browser";
@@ -47,24 +46,5 @@ export async function openOnFixture(
   return { app, csv: csv ?? path.join(app.dir, "Emails.csv"), page };
 }
 
-/** The lock holder name the page's locks table shows while a test holds the corpus. */
+/** The holder name the page's locks table shows while a test holds the corpus (holdCorpus). */
 export const TEST_HOLDER = "test-holds-corpus";
-
-/**
- * Holds the corpus lock exclusively, as a reload would: every stats query and analysis run
- * waits (runs stay PENDING) until `release`, so a test sees each state whatever the timing.
- */
-export function holdCorpus(app: TestApp): { release(): Promise<void> } {
-  let release!: () => void;
-  const held = app.app.locks.withLocks(
-    TEST_HOLDER,
-    [CORPUS_EXCLUSIVE],
-    () => new Promise<void>((r) => (release = r)),
-  );
-  return {
-    async release() {
-      release();
-      await held;
-    },
-  };
-}

@@ -11,7 +11,8 @@ import {
   UI_TIMEOUT_MS,
   waitForText,
 } from "../support/dashboard-browser";
-import { holdCorpus, openOnFixture } from "./dashboard-fixture";
+import { holdCorpus } from "../support/test-app";
+import { openOnFixture, TEST_HOLDER } from "./dashboard-fixture";
 import { pythonSummary } from "./dashboard-oracle";
 import { pythonGroups, type OracleGroup } from "./groups-oracle";
 
@@ -142,7 +143,7 @@ test("without EmailReceivers.csv the top recipients panel says why it is empty",
 test("capitals over time are Python's UTC months with the gaps filled; a month opens its emails", async (t) => {
   const { csv, page: d } = await openOnFixture(t);
   const { page } = d;
-  const months = pythonGroups(csv, "SENT");
+  const months = pythonGroups(csv, "SENT:MONTH:fill", "KEY_ASC");
   const timeline = page.locator("section.panel", { hasText: "Capitals over time" });
   await timeline.getByText("Table view").click();
   const rows = (await timeline.locator("tbody tr").allInnerTexts()).map((r) =>
@@ -203,8 +204,11 @@ test("cancelling another token's run shows FORBIDDEN", async (t) => {
   const { app, page: d } = await openOnFixture(t, { env: { API_TOKENS: "alpha,beta" } });
   const { page } = d;
   // The run stays PENDING while the test holds the corpus, so there is time to cancel it.
-  const corpus = holdCorpus(app);
-  t.after(() => corpus.release());
+  const corpus = holdCorpus(app, TEST_HOLDER);
+  t.after(async () => {
+    corpus.release();
+    await corpus.held;
+  });
   await page.getByTestId("token").fill("alpha");
   await page.getByTestId("token").press("Enter");
   await page.getByTestId("start-analysis").click();

@@ -8,7 +8,8 @@ import {
   UI_TIMEOUT_MS,
   waitForText,
 } from "../support/dashboard-browser";
-import { holdCorpus, openOnFixture, sharedBrowser, TEST_HOLDER } from "./dashboard-fixture";
+import { holdCorpus } from "../support/test-app";
+import { openOnFixture, sharedBrowser, TEST_HOLDER } from "./dashboard-fixture";
 import { pythonSummary, type OracleSummary } from "./dashboard-oracle";
 
 /** The browser globals used in page callbacks; the project compiles without lib "dom". */
@@ -228,7 +229,7 @@ test(
     const { page } = d;
     // Holding the corpus keeps the run PENDING until the page has subscribed and the locks
     // panel has shown it waiting, so every state is seen whatever the timing.
-    const corpus = holdCorpus(app);
+    const corpus = holdCorpus(app, TEST_HOLDER);
     await page.getByTestId("analysis-strategy").selectOption("THREADS");
     await page.getByTestId("start-analysis").click();
     await page.waitForFunction(
@@ -242,7 +243,8 @@ test(
     assert.equal(await textOf(page, "locks-live"), "updating live");
     await page.waitForFunction(() => document.querySelector("progress") !== null);
     while (app.app.analyses.feed.size === 0) await new Promise((r) => setTimeout(r, 20));
-    await corpus.release();
+    corpus.release();
+    await corpus.held;
 
     await waitForText(page, "analysis-progress-text", "100 %");
     assert.equal(
@@ -341,7 +343,7 @@ test("a server error is shown in its panel with the server's code and message; O
   assert.ok(shown.includes(`BAD_USER_INPUT ${direct.errors![0].message}`), shown);
 
   // The one heavy slot is taken by a query that waits for the corpus the test holds.
-  const corpus = holdCorpus(app);
+  const corpus = holdCorpus(app, TEST_HOLDER);
   const blocker = app.gql(`{ capitalLetterStats(fresh: true) { emailCount } }`);
   for (;;) {
     const metrics = (await app.http.get("/metrics")).text;
@@ -356,7 +358,8 @@ test("a server error is shown in its panel with the server's code and message; O
     .waitFor({ timeout: UI_TIMEOUT_MS });
   const overloaded = (await tilesPanel.locator(".error").textContent())!;
   assert.match(overloaded, /OVERLOADED .*Retry in a moment/);
-  await corpus.release();
+  corpus.release();
+  await corpus.held;
   assert.deepEqual((await blocker).data, { capitalLetterStats: { emailCount: 7 } });
   await tilesPanel.getByRole("button", { name: "Retry" }).click();
   await waitForText(d.page, "total-capitals", "41");

@@ -12,6 +12,8 @@ export interface OracleGroup extends CapitalAggregates {
   key: string | null;
   label: string;
   metrics: Record<string, OracleSummary>;
+  /** The group's email ids, ascending (what a drill-down into it lists). */
+  ids: number[];
 }
 
 export interface GroupsOracle {
@@ -135,7 +137,7 @@ def groups(dim, g=None, fill=False):
                     "totalCapitals": caps["total"], "totalCharacters": chars,
                     "capitalRatio": caps["total"] / chars if chars else 0,
                     "meanPerEmail": caps["mean"], "medianPerEmail": caps["median"],
-                    "maxPerEmail": caps["max"], "metrics": per})
+                    "maxPerEmail": caps["max"], "metrics": per, "ids": sorted(ids)})
     return out
 
 def by_key(dim):

@@ -55,7 +55,7 @@ async function allGroups<T>(
   }
 }
 
-const capitalsOf = ({ metrics: _m, ...capitals }: OracleGroup) => capitals;
+const capitalsOf = ({ metrics: _m, ids: _i, ...capitals }: OracleGroup) => capitals;
 
 function metricsOf(g: OracleGroup) {
   return {
