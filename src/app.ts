@@ -23,8 +23,13 @@ import { StatsResolver } from "./stats/stats.resolver";
 import { TextStatsResolver } from "./stats/text-stats.resolver";
 import { ComparisonResolver } from "./stats/comparison.resolver";
 import { buildAppSchema } from "./graphql/schema";
-import { createContext, type RequestContext } from "./graphql/context";
-import { errorLoggingPlugin, formatError } from "./graphql/error-masking";
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { RequestContext } from "./graphql/context";
+import { errorReporting } from "./graphql/error-masking";
+import { responseSerializer } from "./graphql/response-serializer";
+import { responseLimitPlugin } from "./graphql/response-limit.plugin";
+import { RequestScope } from "./http/request-scope";
+import { httpSubscriptionPlugin } from "./graphql/http-subscription.plugin";
 import { healthRouter } from "./http/health.routes";
 import { playgroundLandingPage } from "./playground/playground.plugin";
 import { playgroundAssetsRouter } from "./playground/playground.routes";
@@ -39,7 +44,7 @@ import { APP_LOCK_RANKS } from "./locks/app-locks";
 import { LocksResolver } from "./locks/locks.resolver";
 import { createAnalyses, type Analyses } from "./analyses/analyses.factory";
 import { AnalysisResolver } from "./analyses/analysis.resolver";
-import { attachSubscriptions } from "./graphql/graphql-ws.server";
+import { attachSubscriptions, frontDoor } from "./graphql/graphql-ws.server";
 import { EmailAttributesStore } from "./stats/grouping/email-attributes.store";
 import { GroupingService } from "./stats/grouping/grouping.service";
 import {
@@ -83,6 +88,8 @@ export interface AppOptions {
    * swaps in its own worker entry or SEQUENTIAL task function, e.g. a slow or faulty one.
    */
   executors?: Partial<ExecutorOptions>;
+  /** Extra Apollo plugins (tracing, auditing), run after Capstats' own. */
+  apolloPlugins?: ApolloServerPlugin<RequestContext>[];
 }
 
 const GRAPHQL_PATH = "/graphql";
@@ -101,7 +108,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   });
   const prisma = createPrismaClient(config.databaseFile);
   const corpus = new CorpusService(db, config.databaseFile, config.residentBudgetBytes);
-  const emails = new EmailService(prisma);
+  const emails = new EmailService(db);
   const executors = await createExecutors({
     ...config,
     onDistributedTask: metrics.onDistributedTask,
@@ -126,6 +133,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     locks,
     logger,
     tokens: new ApiTokens(config.apiTokens),
+    registry: metrics.registry,
   });
   metrics.watch({
     pools: [
@@ -140,6 +148,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   });
   // Before serving: no run of a previous (killed) server may stay RUNNING.
   await analyses.service.recover();
+  // ... and none past the retention limits (they may have changed since).
+  await analyses.retention.sweep();
 
   const grouping = new GroupingService(new EmailAttributesStore(db));
   const persons = new PersonService(new PersonStore(db));
@@ -171,10 +181,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   );
 
   const app = express();
+  // Naming the framework helps only someone looking for its vulnerabilities.
+  app.disable("x-powered-by");
   const server = http.createServer(app);
   const subscriptions = attachSubscriptions(server, schema, {
     path: GRAPHQL_PATH,
     maxPayloadBytes: config.maxBodyBytes,
+    maxResponseBytes: config.maxResponseBytes,
+    frontDoor: frontDoor(config),
     logger,
     limits: {
       maxDepth: config.maxQueryDepth,
@@ -183,9 +197,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       introspection: config.introspection,
     },
   });
+  const scope = new RequestScope(config.maxResponseBytes);
+  const reporting = errorReporting(logger, () => scope.current());
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    formatError,
+    logger,
+    formatError: reporting.formatError,
+    // Bounded by MAX_RESPONSE_MB, and yielding to the event loop while it writes.
+    stringifyResult: responseSerializer(config.maxResponseBytes),
     introspection: config.introspection,
     // With introspection off, "Did you mean ...?" hints would still leak field names.
     hideSchemaDetailsFromClientErrors: !config.introspection,
@@ -195,7 +214,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     parseOptions: { maxTokens: config.maxQueryTokens },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      errorLoggingPlugin(logger),
+      reporting.plugin,
+      responseLimitPlugin(),
+      httpSubscriptionPlugin(GRAPHQL_PATH),
       queryLimitsPlugin({
         maxDepth: config.maxQueryDepth,
         maxComplexity: config.maxQueryComplexity,
@@ -206,6 +227,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         ? [playgroundLandingPage({ endpoint: GRAPHQL_PATH, assetsPath: ASSETS_PATH })]
         : // Without this, Apollo serves its own landing page, which loads Sandbox from a CDN.
           [ApolloServerPluginLandingPageDisabled()]),
+      ...(opts.apolloPlugins ?? []),
     ],
   });
   await apollo.start();
@@ -217,7 +239,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: config.maxBodyBytes }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(req) }),
+    scope.middleware(),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => res.locals.requestContext as RequestContext,
+    }),
   );
   app.use(jsonNotFound());
   app.use(jsonErrorHandler(logger, metrics));

@@ -25,6 +25,13 @@ export interface Config {
   maxQueryDepth: number;
   /** Highest query cost (graphql-query-complexity) accepted; a heavy field costs HEAVY_FIELD_COMPLEXITY. */
   maxQueryComplexity: number;
+  /** Largest response body; past it the answer is RESPONSE_TOO_LARGE and nothing else. */
+  maxResponseBytes: number;
+  /** Origins whose pages may open the WebSocket; empty: the server's own; ["*"]: any. */
+  allowedOrigins: string[];
+  /** Open WebSockets per client address, and operations per WebSocket. */
+  maxWsConnectionsPerClient: number;
+  maxWsSubscriptionsPerConnection: number;
   /** Parser token budget: bounds the CPU a single query text can cost before validation. */
   maxQueryTokens: number;
   /** Serve GET /metrics (Prometheus text format). */
@@ -57,6 +64,9 @@ export interface Config {
   distributedStageTtlMs: number;
   /** AUTO picks DISTRIBUTED at or above this much text (when workers are connected); 0 never. */
   distributedAutoMinBytes: number;
+  /** Ended runs kept (newest first), and days an ended run is kept; 0 = no limit. */
+  analysisRetentionRuns: number;
+  analysisRetentionDays: number;
 }
 
 /** `npm run worker`: one process taking DISTRIBUTED jobs from Redis. */
@@ -122,8 +132,21 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     maxQueuedHeavy: int(env, "MAX_QUEUED_HEAVY", 16, 0, 10_000),
     maxBodyBytes: int(env, "MAX_BODY_KB", 1024, 1, 1024 * 1024) * 1024,
     maxQueryDepth: int(env, "MAX_QUERY_DEPTH", 20, 1, 1000),
-    maxQueryComplexity: int(env, "MAX_QUERY_COMPLEXITY", 1000, 1, 10_000_000),
+    maxQueryComplexity: int(env, "MAX_QUERY_COMPLEXITY", 100_000, 1, 1_000_000_000),
     maxQueryTokens: int(env, "MAX_QUERY_TOKENS", 10_000, 100, 10_000_000),
+    maxResponseBytes: int(env, "MAX_RESPONSE_MB", 32, 1, 4096) * 1024 * 1024,
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? "")
+      .split(",")
+      .map((o) => o.trim())
+      .filter((o) => o !== ""),
+    maxWsConnectionsPerClient: int(env, "MAX_WS_CONNECTIONS_PER_CLIENT", 32, 1, 100_000),
+    maxWsSubscriptionsPerConnection: int(
+      env,
+      "MAX_WS_SUBSCRIPTIONS_PER_CONNECTION",
+      100,
+      1,
+      100_000,
+    ),
     metrics: bool(env, "METRICS", true),
     playground: bool(env, "PLAYGROUND", !production),
     introspection: bool(env, "INTROSPECTION", !production),
@@ -134,6 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     analysisProgressSteps: int(env, "ANALYSIS_PROGRESS_STEPS", 20, 1, 10_000),
     analysisResultBatch: int(env, "ANALYSIS_RESULT_BATCH", 1000, 1, 100_000),
     apiTokens: tokens(env, "API_TOKENS"),
+    analysisRetentionRuns: int(env, "ANALYSIS_RETENTION_RUNS", 500, 0, 100_000_000),
+    analysisRetentionDays: int(env, "ANALYSIS_RETENTION_DAYS", 0, 0, 100_000),
     redisUrl: redisUrl(env, false),
     distributedPrefix: prefix(env),
     distributedNoWorkersMs: int(env, "DISTRIBUTED_NO_WORKERS_MS", 3000, 100, 600_000),

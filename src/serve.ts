@@ -21,7 +21,19 @@ export async function serve(config: Config, options: AppOptions = {}): Promise<A
   }
   // Read the corpus into memory now, so the first query does not pay for it.
   app.corpus.view();
-  await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
+  try {
+    await listen(app.server, config.port, config.host);
+  } catch (err) {
+    // One line a person can act on, not a stack: which address, and why.
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === "EADDRINUSE" ? "is already in use" : `cannot be listened on (${String(err)})`;
+    console.error(
+      `Capstats cannot start: port ${config.port} on ${config.host} ${why} (PORT, HOST)`,
+    );
+    await app.close();
+    process.exit(1);
+  }
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   app.logger.info(
@@ -30,6 +42,16 @@ export async function serve(config: Config, options: AppOptions = {}): Promise<A
   );
   stopOnSignals(app.logger, "shutting down: finishing in-flight requests", () => app.close());
   return app;
+}
+
+function listen(server: App["server"], port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
 }
 
 /** Runs an entry's start-up; a failure to start is printed and ends the process with 1. */

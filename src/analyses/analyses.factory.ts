@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { ApiTokens } from "../auth/api-tokens";
+import type { Registry } from "prom-client";
 import type { Config } from "../config";
 import type { CorpusService } from "../corpus/corpus.service";
 import type { Sqlite } from "../db/sqlite";
@@ -13,6 +14,8 @@ import { AnalysisService } from "./analysis.service";
 import { AnalysisStore } from "./analysis.store";
 import { AnalysisRunner } from "./analysis-runner";
 import { RunFeed } from "./run-feed";
+import { RequestKeys } from "./request-keys";
+import { RetentionService } from "./retention.service";
 
 export interface AnalysesDeps {
   config: Config;
@@ -25,6 +28,8 @@ export interface AnalysesDeps {
   logger: Logger;
   /** Who may start and cancel runs (API_TOKENS). */
   tokens: ApiTokens;
+  /** The app's metrics registry: retention reports its counts there. */
+  registry: Registry;
 }
 
 export interface Analyses {
@@ -32,6 +37,8 @@ export interface Analyses {
   /** The PubSub for buildSchema: carries analysisProgress. */
   feed: RunFeed;
   service: AnalysisService;
+  /** deleteAnalysis and the retention limits. */
+  retention: RetentionService;
   resolver: AnalysisResolver;
   /** Admission of analysis runs (running / queued), read by the metrics. */
   gate: HeavyGate;
@@ -58,6 +65,18 @@ export function createAnalyses(d: AnalysesDeps): Analyses {
       resultBatch: config.analysisResultBatch,
     },
   );
+  const keys = new RequestKeys(d.db, store);
+  const retention = new RetentionService(
+    d.db,
+    d.locks,
+    {
+      maxRuns: config.analysisRetentionRuns,
+      maxDays: config.analysisRetentionDays,
+      lockTimeoutMs: config.lockTimeoutMs,
+    },
+    d.logger,
+    d.registry,
+  );
   const service = new AnalysisService(
     store,
     d.locks,
@@ -68,6 +87,9 @@ export function createAnalyses(d: AnalysesDeps): Analyses {
       lockTimeoutMs: config.lockTimeoutMs,
     },
     d.tokens,
+    keys,
+    retention,
   );
-  return { store, feed, service, resolver: new AnalysisResolver(service, store, d.tokens), gate };
+  const resolver = new AnalysisResolver(service, store, d.tokens);
+  return { store, feed, service, retention, resolver, gate };
 }

@@ -103,3 +103,10 @@ export function toAnalysisRun(r: RunRecord): AnalysisRunType {
     finishedAt: r.finishedAt,
   });
 }
+
+@ObjectType({ description: "What deleteAnalysis removed." })
+export class DeletedAnalysis {
+  @Field(() => ID) id!: string;
+  @Field(() => Int, { description: "Per-email result rows deleted with the run." })
+  results!: number;
+}

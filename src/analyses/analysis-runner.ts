@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { CountResult } from "../engine";
 import { METRICS, metricsOf } from "../metrics/metrics";
+import { CorpusChangedError } from "../errors/client-errors";
 import { isExpected, MASKED_MESSAGE } from "../graphql/error-masking";
 import { oneRunLocks, runLock } from "../locks/app-locks";
 import { LockTimeoutClientError } from "../locks/lock-client-errors";
@@ -133,9 +134,11 @@ export class AnalysisRunner {
     });
     const { report } = result;
     if (report.corpusVersion !== version || result.emailIds.length !== emailCount) {
-      throw new Error(
-        `run ${id}: selected ${emailCount} emails of corpus ${version} but counted ` +
-          `${result.emailIds.length} of corpus ${report.corpusVersion}`,
+      // Whole-corpus runs: the count read a newer corpus than the one the run recorded
+      // (another process reloaded it; the lock manager cannot order that).
+      throw new CorpusChangedError(
+        `the corpus was reloaded during run ${id} (started on version ${version}, counted ` +
+          `version ${report.corpusVersion}); start it again to count the new corpus`,
       );
     }
     await this.writeResults(id, result, spec.mask, signal);

@@ -1,4 +1,5 @@
 import { ArgsType, Field, InputType } from "type-graphql";
+import { BadUserInputError } from "../errors/client-errors";
 import { EmailFilter } from "../emails/email-filter.input";
 import { ExecutionStrategy } from "../engine";
 import { LIMITS } from "../graphql/limits";
@@ -34,9 +35,22 @@ export class StartAnalysisInput implements Validatable {
   @Field(() => EmailFilter, { nullable: true, description: "Emails to count; all when null." })
   filter?: EmailFilter | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: `Idempotency key (${LIMITS.requestKey.min} to ${LIMITS.requestKey.max} characters): startAnalysis with a key already used returns that run instead of starting another, so a retry never duplicates a run. Reusing a key with different input is BAD_USER_INPUT.`,
+  })
+  requestKey?: string | null;
+
   validate(): void {
     requireMetrics(this.metrics, "input.metrics");
     validateCountOptions(this, "input.");
+    const key = this.requestKey;
+    if (key != null && (key.length < LIMITS.requestKey.min || key.length > LIMITS.requestKey.max)) {
+      throw new BadUserInputError(
+        `input.requestKey must be ${LIMITS.requestKey.min} to ${LIMITS.requestKey.max} characters (got ${key.length})`,
+        { argument: "input.requestKey", min: LIMITS.requestKey.min, max: LIMITS.requestKey.max },
+      );
+    }
   }
 
   toSpec(): RunSpec {
@@ -46,6 +60,7 @@ export class StartAnalysisInput implements Validatable {
       workers: this.workers ?? null,
       chunkSize: this.chunkSize ?? null,
       filter: this.filter ?? null,
+      requestKey: this.requestKey ?? null,
     };
   }
 }

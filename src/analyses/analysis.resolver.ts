@@ -18,7 +18,12 @@ import { AnalysisRunsArgs, RunResultsArgs, StartAnalysisInput } from "./analysis
 import { AnalysisService } from "./analysis.service";
 import type { AnalysisStore } from "./analysis.store";
 import { resultsPage, runsPage } from "./analysis-pages";
-import { AnalysisRunConnection, AnalysisRunType, toAnalysisRun } from "./analysis-run.type";
+import {
+  AnalysisRunConnection,
+  AnalysisRunType,
+  DeletedAnalysis,
+  toAnalysisRun,
+} from "./analysis-run.type";
 import { ANALYSIS_PROGRESS } from "./run-feed";
 import { parseRunId, type RunRecord } from "./run-record";
 
@@ -33,13 +38,16 @@ export class AnalysisResolver {
   @Mutation(() => AnalysisRunType, {
     // A whole pass over the corpus, like the stats queries, even if it runs later.
     complexity: HEAVY_FIELD_COMPLEXITY,
+    // Nullable so that, of several aliased startAnalysis, the ones that created a run are
+    // answered even when a later one fails: a client must learn every run it caused.
+    nullable: true,
     description:
-      "Creates a run and returns it at once (PENDING); it continues in the background. Follow it with analysisProgress or by polling analysisRun.",
+      "Creates a run and returns it at once (PENDING); it continues in the background. Follow it with analysisProgress or by polling analysisRun. Null only together with an error for this field (then no run was created).",
   })
   async startAnalysis(
     @Arg("input", () => StartAnalysisInput) input: StartAnalysisInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<AnalysisRunType> {
+  ): Promise<AnalysisRunType | null> {
     const caller = this.tokens.authenticate(ctx.authorization, "startAnalysis");
     return toAnalysisRun(await this.analyses.start(input.toSpec(), ctx.requestId, caller));
   }
@@ -54,6 +62,19 @@ export class AnalysisResolver {
   ): Promise<AnalysisRunType> {
     const caller = this.tokens.authenticate(ctx.authorization, "cancelAnalysis");
     return toAnalysisRun(await this.analyses.cancel(parseRunId(id), caller));
+  }
+
+  @Mutation(() => DeletedAnalysis, {
+    description:
+      "Deletes a run and all its results (an active run is cancelled first). Ended runs are also deleted by retention: ANALYSIS_RETENTION_RUNS, ANALYSIS_RETENTION_DAYS.",
+  })
+  async deleteAnalysis(
+    @Arg("id", () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DeletedAnalysis> {
+    const caller = this.tokens.authenticate(ctx.authorization, "deleteAnalysis");
+    const { results } = await this.analyses.delete(parseRunId(id), caller);
+    return { id, results };
   }
 
   @Query(() => AnalysisRunType, { nullable: true, description: "One run by id, or null." })

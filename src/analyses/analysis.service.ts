@@ -6,6 +6,8 @@ import { RUNS_TABLE_LOCK } from "../locks/app-locks";
 import { lockErrorToClient } from "../locks/lock-client-errors";
 import type { LockManager } from "../locks/lock-manager";
 import type { AnalysisStore } from "./analysis.store";
+import type { RequestKeys } from "./request-keys";
+import type { RetentionService } from "./retention.service";
 import { INTERRUPTED_MESSAGE, ServerStoppingError, type AnalysisRunner } from "./analysis-runner";
 import type { RunRecord, RunSpec } from "./run-record";
 
@@ -39,6 +41,8 @@ export class AnalysisService {
     private readonly executors: Executors,
     private readonly limits: AnalysisLimits,
     private readonly tokens: ApiTokens,
+    private readonly keys: RequestKeys,
+    private readonly retention: RetentionService,
   ) {}
 
   /** Runs a killed server left PENDING or RUNNING become FAILED; returns their ids. */
@@ -59,6 +63,9 @@ export class AnalysisService {
     if (this.stopping)
       throw new OverloadedError("the server is shutting down; start the analysis later");
     this.checkWorkers(spec);
+    // A retry of a run already started: its run, with no admission (no new work).
+    const earlier = this.keys.existing(spec, caller);
+    if (earlier) return earlier;
     const admitted = this.active.size + this.starting;
     if (admitted >= this.limits.maxActive) {
       throw new OverloadedError(
@@ -66,14 +73,14 @@ export class AnalysisService {
       );
     }
     this.starting++;
-    let run: RunRecord;
+    let created: { run: RunRecord; created: boolean };
     try {
       // A new row belongs to no run yet, so the table lock in shared mode is all it needs.
-      run = await this.locks
+      created = await this.locks
         .withLocks(
           `request:${requestId}`,
           [{ name: RUNS_TABLE_LOCK, mode: "shared" }],
-          async () => this.store.createRun(spec, new Date(), caller.tokenHash),
+          async () => this.keys.create(spec, new Date(), caller),
           { timeoutMs: this.limits.lockTimeoutMs },
         )
         .catch((err: unknown) => {
@@ -82,11 +89,16 @@ export class AnalysisService {
     } finally {
       this.starting--;
     }
+    const { run } = created;
+    // The same key arrived twice at once: the second gets the first's run.
+    if (!created.created) return run;
     const controller = new AbortController();
     const id = run.id;
-    const done = this.runner
-      .execute(id, spec, controller.signal)
-      .finally(() => this.active.delete(id));
+    const done = this.runner.execute(id, spec, controller.signal).finally(() => {
+      this.active.delete(id);
+      // A run ended: one more to keep, so the oldest may now be past the limits.
+      if (!this.stopping) this.retention.schedule();
+    });
     this.active.set(id, { controller, done });
     return run;
   }
@@ -110,6 +122,20 @@ export class AnalysisService {
     return run;
   }
 
+  /**
+   * Deletes a run and its results; an active run is cancelled first. With API tokens on, only
+   * the token that started it may (FORBIDDEN otherwise), as for cancel.
+   */
+  async delete(id: number, caller: Caller): Promise<{ id: number; results: number }> {
+    if (this.active.has(id)) await this.cancel(id, caller);
+    const owner = this.store.get(id);
+    if (!owner) throw new NotFoundError(`no analysis run with id ${id}`);
+    this.tokens.checkOwner(caller, owner.tokenHash, `analysis run ${id}`);
+    const deleted = await this.retention.delete(id, "request");
+    if (!deleted) throw new NotFoundError(`no analysis run with id ${id}`);
+    return { id, results: deleted.results };
+  }
+
   get(id: number): RunRecord | null {
     return this.store.get(id);
   }
@@ -125,6 +151,7 @@ export class AnalysisService {
     const runs = [...this.active.values()];
     for (const r of runs) r.controller.abort(new ServerStoppingError());
     await Promise.all(runs.map((r) => r.done));
+    await this.retention.close();
   }
 
   private checkWorkers(spec: RunSpec): void {

@@ -20,6 +20,8 @@ export interface RunSpec {
   workers: number | null;
   chunkSize: number | null;
   filter: EmailFilter | null;
+  /** Idempotency key (input.requestKey): the same key starts one run at most. */
+  requestKey?: string | null;
 }
 
 export interface MetricStats {

@@ -32,11 +32,20 @@ export function toRecord(r: Row): RunRecord {
     emailsDone: r.emailsDone as number,
     totals: TOTAL_COLUMNS.map((c) => (r[c] === null ? null : Number(r[c]))),
     summaries: r.summaries === null ? null : JSON.parse(r.summaries as string),
-    execution: r.execution === null ? null : JSON.parse(r.execution as string),
+    execution: r.execution === null ? null : executionReport(r.execution as string),
     error: r.error as string | null,
     createdAt: date(r.createdAt) as Date,
     startedAt: date(r.startedAt),
     finishedAt: date(r.finishedAt),
     tokenHash: r.tokenHash as string | null,
   };
+}
+
+/** The stored report, its one date revived (reports written before it existed have none). */
+function executionReport(json: string): RunRecord["execution"] {
+  const report = JSON.parse(json) as Record<string, unknown>;
+  return {
+    ...report,
+    computedAt: new Date((report.computedAt as string | undefined) ?? 0),
+  } as RunRecord["execution"];
 }

@@ -16,7 +16,8 @@ export class EmailFilter implements Validatable {
 
   @Field(() => String, {
     nullable: true,
-    description: "Substring of MetadataFrom; case-insensitive for ASCII letters (SQLite LIKE).",
+    description:
+      "Substring of MetadataFrom, matched literally (% and _ are ordinary characters) and case-insensitively beyond ASCII: both sides are upper-cased, then lower-cased, with final ς as σ (so STRASSE finds Straße, JÜRGEN finds Jürgen). No accent folding: é and e differ.",
   })
   sender?: string | null;
 
@@ -28,7 +29,7 @@ export class EmailFilter implements Validatable {
 
   @Field(() => String, {
     nullable: true,
-    description: "Substring of MetadataSubject (ASCII case-insensitive).",
+    description: "Substring of MetadataSubject, matched as filter.sender is.",
   })
   subjectContains?: string | null;
 

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import type { Connection } from "../graphql/connection";
 import { connectionType } from "../graphql/connection.type";
+import type { EmailTexts } from "./email-texts";
 
 @ObjectType({ description: "One row of Emails.csv." })
 export class Email {
@@ -24,8 +25,8 @@ export class Email {
   @Field(() => String, { nullable: true }) extractedDocNumber!: string | null;
   @Field(() => String, { nullable: true }) extractedDateReleased!: string | null;
   @Field(() => String, { nullable: true }) extractedReleaseInPartOrFull!: string | null;
-  @Field(() => String, { nullable: true }) extractedBodyText!: string | null;
-  @Field(() => String) rawText!: string;
+  /** rawText and extractedBodyText are field resolvers (EmailResolver): read on demand, charged. */
+  texts!: EmailTexts;
 }
 
 export const EmailConnection = connectionType(Email, "Email", {

@@ -3,6 +3,8 @@ import { MetricMatrix } from "../metrics/metric-matrix";
 import type { ExecutionStrategy } from "./execution-strategy";
 import type { ExecutionReport } from "./execution-report";
 import type { Executors, ExecutorRun } from "./exec/executor";
+import { CorpusChangedError } from "./errors";
+import { checkWorkers } from "./exec/worker-count";
 import { chooseExecution } from "./plan/auto-policy";
 import { mergeResults } from "./plan/merge";
 import { Selector } from "./plan/selection";
@@ -15,6 +17,8 @@ export interface CountRequest {
   chunkSize?: number | null;
   /** Ids to count (ascending), or null for the whole corpus. */
   ids: Int32Array | null;
+  /** The corpus version `ids` were selected on; with ids, the count runs on it or not at all. */
+  idsVersion?: number;
   signal?: AbortSignal;
   timeoutMs?: number;
   onProgress?: (done: number, total: number) => void;
@@ -42,9 +46,27 @@ export class Engine {
     private readonly maxTaskBytes = DEFAULT_MAX_TASK_BYTES,
   ) {}
 
+  /**
+   * Throws InvalidCountRequestError for arguments this engine cannot honour (workers past the
+   * strategy's pool), without counting: callers check before consulting a cache, so a hit
+   * and a fresh count refuse the same arguments.
+   */
+  validate(req: Pick<CountRequest, "strategy" | "workers">): void {
+    checkWorkers(this.executors, req.strategy, req.workers);
+  }
+
   async count(req: CountRequest): Promise<CountResult> {
     const started = performance.now();
     const { view, loadedMs } = this.corpus.view();
+    if (req.ids !== null && req.idsVersion !== view.version) {
+      // Ids of one corpus over the text of another would count emails of neither.
+      throw new CorpusChangedError(
+        req.idsVersion ?? -1,
+        view.version,
+        `the corpus was reloaded while this query ran (emails selected on version ` +
+          `${req.idsVersion}, the text is version ${view.version}); retry it to count the new corpus`,
+      );
+    }
     const sel = this.selector.select(view, req.ids);
     const choice = chooseExecution(
       req,
@@ -93,7 +115,10 @@ export class Engine {
         mergeMs,
         perWorker: run.perWorker,
         distributed: run.distributed ?? null,
+        computedAt: new Date(),
         cached: false,
+        cachedFrom: null,
+        computedFor: null,
       },
     };
   }

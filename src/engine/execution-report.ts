@@ -61,5 +61,11 @@ export interface ExecutionReport {
   perWorker: WorkerUsage[];
   /** Only for DISTRIBUTED: queue, staging and transfer. */
   distributed: DistributedUsage | null;
+  /** When the counting finished. */
+  computedAt: Date;
   cached: boolean;
+  /** On a cache hit, the request id of the query whose computation this answer reuses. */
+  cachedFrom: string | null;
+  /** The request id of the query that computed these numbers, when known. */
+  computedFor: string | null;
 }

@@ -68,3 +68,16 @@ export class QueryTooComplexError extends ClientError {
     super(message, ErrorCode.QUERY_TOO_COMPLEX, { ...extra, http: { status: 400 } });
   }
 }
+
+/** The answer would pass MAX_RESPONSE_MB: refused whole, so no client parses a truncated one. */
+export class ResponseTooLargeError extends ClientError {
+  constructor(limitBytes: number, detail: string) {
+    const mb = limitBytes / (1024 * 1024);
+    super(
+      `the response would be larger than ${mb} MB (MAX_RESPONSE_MB): ${detail}; ` +
+        `ask for fewer items (a smaller first or n) or fewer text fields`,
+      ErrorCode.RESPONSE_TOO_LARGE,
+      { limitBytes, http: { status: 400 } },
+    );
+  }
+}

@@ -27,6 +27,10 @@ export const ErrorCode = stringEnum([
   "UNAUTHENTICATED",
   // A valid token, but not the one that owns the run.
   "FORBIDDEN",
+  // A WebSocket connection already holds MAX_WS_SUBSCRIPTIONS_PER_CONNECTION operations.
+  "TOO_MANY_SUBSCRIPTIONS",
+  // The answer would be larger than MAX_RESPONSE_MB; nothing of it is sent.
+  "RESPONSE_TOO_LARGE",
   "INTERNAL_SERVER_ERROR",
 ]);
 export type ErrorCode = EnumValue<typeof ErrorCode>;

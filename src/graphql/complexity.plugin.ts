@@ -6,7 +6,7 @@ import {
   type OperationDefinitionNode,
 } from "graphql";
 import { QueryTooComplexError } from "../errors/client-errors";
-import { HEAVY_FIELD_COMPLEXITY, operationComplexity } from "./complexity";
+import { HEAVY_FIELD_COMPLEXITY, operationComplexity, TEXT_FIELD_COMPLEXITY } from "./complexity";
 import { operationDepth } from "./depth-limit";
 
 export interface QueryLimits {
@@ -44,7 +44,9 @@ export function enforceQueryLimits(
   if (complexity !== null && complexity > limits.maxComplexity) {
     throw new QueryTooComplexError(
       `query complexity ${complexity} exceeds the limit of ${limits.maxComplexity} ` +
-        `(MAX_QUERY_COMPLEXITY); each stats field costs ${HEAVY_FIELD_COMPLEXITY}, others 1`,
+        `(MAX_QUERY_COMPLEXITY); a stats field or startAnalysis costs ${HEAVY_FIELD_COMPLEXITY}, ` +
+        `a text field ${TEXT_FIELD_COMPLEXITY}, others 1, and a list of first/n/buckets items ` +
+        `that many times one item`,
       { complexity, maxComplexity: limits.maxComplexity },
     );
   }

@@ -41,14 +41,61 @@ export function formatError(
   };
 }
 
-/** Logs unexpected errors in full with the request id, and tells the client that id. */
-export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+/**
+ * Logs unexpected errors in full with the request id, and tells the client that id. Errors
+ * of execution are logged by the plugin (it knows the operation), and so are errors Apollo
+ * catches around the pipeline (a failing plugin hook), which it would otherwise only print
+ * to the console; errors Apollo answers by itself (the serializer, context creation) reach
+ * only formatError, which logs them under the current request's id (RequestScope).
+ */
+export function errorReporting(
+  logger: Logger,
+  currentRequest: () => RequestContext | undefined,
+): {
+  plugin: ApolloServerPlugin<RequestContext>;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+} {
+  const logged = new WeakSet<object>();
   return {
+    plugin: errorLoggingPlugin(logger, logged, currentRequest),
+    formatError(formatted, error) {
+      const out = formatError(formatted, error);
+      if (out.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) return out;
+      const request = currentRequest();
+      const seen =
+        (typeof error === "object" && error !== null && logged.has(error)) ||
+        (request !== undefined && logged.has(request));
+      if (!seen) {
+        logger.error(
+          { err: unwrapResolverError(error), requestId: request?.requestId },
+          "unexpected error",
+        );
+      }
+      return { ...out, extensions: { ...out.extensions, requestId: request?.requestId } };
+    },
+  };
+}
+
+function errorLoggingPlugin(
+  logger: Logger,
+  logged: WeakSet<object>,
+  currentRequest: () => RequestContext | undefined,
+): ApolloServerPlugin<RequestContext> {
+  return {
+    async unexpectedErrorProcessingRequest({ requestContext, error }) {
+      const request = currentRequest();
+      if (request) logged.add(request);
+      logger.error(
+        { err: error, requestId: requestContext.contextValue.requestId },
+        "unexpected error processing the request",
+      );
+    },
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             if (isExpected(error)) continue;
+            logged.add(error);
             logger.error(
               {
                 err: unwrapResolverError(error),

@@ -65,7 +65,8 @@ export class DistributedExecutionType {
   description: "What the chosen execution actually cost. Times are measured, in ms.",
 })
 export class ExecutionReportType {
-  @Field(() => ExecutionStrategy) requestedStrategy!: ExecutionStrategy;
+  @Field(() => ExecutionStrategy, { description: "What this query asked for." })
+  requestedStrategy!: ExecutionStrategy;
   @Field(() => ExecutionStrategy, { description: "The strategy that actually ran." })
   strategy!: ExecutionStrategy;
   @Field(() => String, { description: "Why this strategy and granularity." })
@@ -98,8 +99,17 @@ export class ExecutionReportType {
     description: "Queue, staging and transfer; only for DISTRIBUTED.",
   })
   distributed!: DistributedExecutionType | null;
+  @Field(() => Date, { description: "When these numbers were counted." })
+  computedAt!: Date;
   @Field(() => Boolean, {
-    description: "Served from the result cache; times are those of the original run.",
+    description:
+      "Served from the result cache: the numbers, strategy, workers and times are those of an earlier computation (cachedFrom, computedAt); requestedStrategy is what this query asked.",
   })
   cached!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "On a cache hit, the request id (X-Request-Id) of the query whose computation is reused; null when counted for this query.",
+  })
+  cachedFrom!: string | null;
 }

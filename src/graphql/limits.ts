@@ -13,4 +13,5 @@ export const LIMITS = {
   /** Most buckets fillGaps may make for one SENT series (DAY over 270 years). */
   groupBuckets: { max: 100_000 },
   personIdsPerFilter: { max: 1000 },
+  requestKey: { min: 1, max: 200 },
 } as const;

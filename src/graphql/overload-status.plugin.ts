@@ -4,11 +4,19 @@ import { ErrorCode } from "../errors/error-code";
 /** Seconds a client should wait before retrying an OVERLOADED answer. */
 export const OVERLOADED_RETRY_AFTER_S = 1;
 
+/** True when no root field of the answer has a value: the request produced nothing. */
+function producedNothing(data: Record<string, unknown> | null | undefined): boolean {
+  return data == null || Object.values(data).every((v) => v === null);
+}
+
 /**
- * GraphQL answers errors with HTTP 200, which load balancers, proxies and retrying
- * clients cannot see. An OVERLOADED answer that carries no data is shed load, so it goes
- * out as 503 with Retry-After, the status every HTTP client already backs off on. An answer
- * with some data keeps its 200: the client got something it must read.
+ * GraphQL answers errors with HTTP 200, which load balancers, proxies and retrying clients
+ * cannot see. An OVERLOADED answer in which no root field has a value is shed load, so it goes
+ * out as 503 with Retry-After, the status every HTTP client already backs off on: it means
+ * nothing happened, so retrying is safe. An answer with some value keeps its 200 (the client
+ * got something it must read: of two aliased startAnalysis, the run the first one created).
+ * Fields with effects (startAnalysis) are nullable for that reason: a non-null one would null
+ * the whole answer and hide what was done.
  */
 export function overloadStatusPlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
   return {
@@ -17,9 +25,8 @@ export function overloadStatusPlugin<TContext extends object>(): ApolloServerPlu
         async willSendResponse({ response }) {
           if (response.body.kind !== "single") return;
           const { data, errors } = response.body.singleResult;
-          if (data != null || !errors?.some((e) => e.extensions?.code === ErrorCode.OVERLOADED)) {
-            return;
-          }
+          if (!producedNothing(data)) return;
+          if (!errors?.some((e) => e.extensions?.code === ErrorCode.OVERLOADED)) return;
           response.http.status = 503;
           response.http.headers.set("retry-after", String(OVERLOADED_RETRY_AFTER_S));
         },

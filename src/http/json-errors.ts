@@ -1,7 +1,7 @@
 import type express from "express";
 import type { Logger } from "pino";
 import { ErrorCode } from "../errors/error-code";
-import { createContext } from "../graphql/context";
+import { requestIdOf, type RequestContext } from "../graphql/context";
 import type { AppMetrics } from "./metrics";
 
 /** body-parser's errors: an HTTP status, and a `type` naming what went wrong. */
@@ -63,7 +63,9 @@ export function jsonErrorHandler(
       res.status(status).json(body(e.message ?? "bad request", ErrorCode.BAD_REQUEST));
       return;
     }
-    const { requestId } = createContext(req);
+    // The id GraphQL errors of this request carry, when it got that far (RequestScope).
+    const context = res.locals.requestContext as RequestContext | undefined;
+    const requestId = context?.requestId ?? requestIdOf(req);
     logger.error(
       { err, requestId, method: req.method, url: req.originalUrl },
       "unexpected HTTP error",

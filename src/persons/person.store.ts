@@ -1,5 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import type { Sqlite } from "../db/sqlite";
+import { foldCase, FOLD_FUNCTION, registerTextFunctions } from "../emails/text-match";
 
 export interface PersonRow {
   id: number;
@@ -7,13 +8,12 @@ export interface PersonRow {
   name: string | null;
 }
 
-/** SQLite LIKE pattern for a substring, with the user's % and _ taken literally. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-const NAME_MATCH = `(@pattern IS NULL OR Name LIKE @pattern ESCAPE '\\'
-  OR Id IN (SELECT PersonId FROM Alias WHERE Alias LIKE @pattern ESCAPE '\\'))`;
+/**
+ * Literal and case-insensitive beyond ASCII, as the email filters (src/emails/text-match.ts):
+ * "ÓSCAR" finds "Núñez, Óscar", and % or _ are ordinary characters.
+ */
+const NAME_MATCH = `(@needle IS NULL OR instr(${FOLD_FUNCTION}(Name), @needle) > 0
+  OR Id IN (SELECT PersonId FROM Alias WHERE instr(${FOLD_FUNCTION}(Alias), @needle) > 0))`;
 
 /**
  * The Persons, Aliases and EmailReceivers tables, read with better-sqlite3. Lookups of many
@@ -30,6 +30,7 @@ export class PersonStore {
   private readonly recipientsOf: Statement;
 
   constructor(db: Sqlite) {
+    registerTextFunctions(db);
     const ids = `(SELECT value FROM json_each(?))`;
     this.countMatching = db.prepare(`SELECT count(*) FROM Person WHERE ${NAME_MATCH}`).pluck();
     this.pageMatching = db.prepare(
@@ -67,10 +68,10 @@ export class PersonStore {
     afterId: number | null,
     nameContains: string | null,
   ): { rows: PersonRow[]; totalCount: number } {
-    const pattern = nameContains ? containsPattern(nameContains) : null;
-    const totalCount = this.countMatching.get({ pattern }) as number;
+    const needle = nameContains ? foldCase(nameContains) : null;
+    const totalCount = this.countMatching.get({ needle }) as number;
     const rows = this.pageMatching.all({
-      pattern,
+      needle,
       after: afterId ?? Number.MIN_SAFE_INTEGER,
       take,
     }) as PersonRow[];

@@ -26,7 +26,8 @@ export interface PipelineQuery {
   filter: EmailFilter | null | undefined;
   /** Locks the section needs besides `corpus` shared (a run's own), all declared at once. */
   locks?: readonly LockRequest[];
-  lockTimeoutMs: number;
+  /** A number, or asked once the slot is taken (a query's deadline: QueryDeadline). */
+  lockTimeoutMs: number | (() => number);
   signal?: AbortSignal;
 }
 
@@ -59,6 +60,18 @@ export interface CorpusRead {
 export class QueryPipeline {
   constructor(private readonly deps: PipelineDeps) {}
 
+  /**
+   * The engine's argument checks alone, mapped like a count's: a cache in front of the
+   * pipeline calls this first, so a hit refuses what a count would.
+   */
+  validate(spec: Pick<CountSpec, "strategy" | "workers">): void {
+    try {
+      this.deps.engine.validate(spec);
+    } catch (err) {
+      throw engineErrorToClient(err);
+    }
+  }
+
   /** Resolves with the section's value; rejects with a client error or the section's own. */
   async run<T>(query: PipelineQuery, section: (read: CorpusRead) => Promise<T>): Promise<T> {
     const { gate, locks } = this.deps;
@@ -70,7 +83,13 @@ export class QueryPipeline {
           query.holder,
           [CORPUS_SHARED, ...(query.locks ?? [])],
           async () => section(await this.select(query, queueMs, performance.now() - started)),
-          { timeoutMs: query.lockTimeoutMs, signal: query.signal },
+          {
+            timeoutMs:
+              typeof query.lockTimeoutMs === "function"
+                ? query.lockTimeoutMs()
+                : query.lockTimeoutMs,
+            signal: query.signal,
+          },
         )
         .catch((err: unknown) => {
           throw lockErrorToClient(err);
@@ -87,17 +106,22 @@ export class QueryPipeline {
   ): Promise<CorpusRead> {
     const { corpus, emails, engine } = this.deps;
     const state = corpus.state();
-    const ids = selectsAll(query.filter) ? null : await emails.selectIds(query.filter);
+    // The ids and their corpus version come from one read, and the engine counts only that
+    // version's text: another process (npm run seed) may replace the corpus outside our locks.
+    const selection = selectsAll(query.filter) ? null : emails.selectIds(query.filter);
+    const ids = selection?.ids ?? null;
     return {
       ids,
       emailCount: ids ? ids.length : (state?.emailCount ?? 0),
-      version: state?.version ?? 0,
+      version: selection?.version ?? state?.version ?? 0,
       queueMs,
       waitedMs,
       count: (spec) =>
-        engine.count({ ...spec, ids, signal: query.signal }).catch((err: unknown) => {
-          throw engineErrorToClient(err);
-        }),
+        engine
+          .count({ ...spec, ids, idsVersion: selection?.version, signal: query.signal })
+          .catch((err: unknown) => {
+            throw engineErrorToClient(err);
+          }),
     };
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../graphql/context";
 import { maskOf } from "../metrics/metrics";
 import { pageOfIds } from "../graphql/connection";
 import { CURSOR } from "../graphql/cursor";
@@ -38,8 +39,13 @@ export class StatsResolver {
   })
   async capitalLetterStats(
     @Args(() => ExecutionArgs) args: ExecutionArgs,
+    @Ctx() ctx: RequestContext,
   ): Promise<CapitalLetterStats> {
-    const result = await this.stats.compute({ ...args, mask: CAPITALS_MASK });
+    const result = await this.stats.compute({
+      ...args,
+      mask: CAPITALS_MASK,
+      requestId: ctx.requestId,
+    });
     return toCapitalLetterStats(result);
   }
 

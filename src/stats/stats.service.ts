@@ -3,6 +3,7 @@ import { filterKey } from "../emails/email-filter";
 import type { EmailFilter } from "../emails/email-filter.input";
 import type { CountResult, ExecutionStrategy } from "../engine";
 import type { CorpusRead, PipelineQuery, QueryPipeline } from "../pipeline/query-pipeline";
+import { QueryDeadline } from "./query-deadline";
 import { ResultCache } from "./result-cache";
 
 export interface StatsRequest {
@@ -12,6 +13,8 @@ export interface StatsRequest {
   chunkSize?: number | null;
   fresh: boolean;
   filter?: EmailFilter | null;
+  /** The asking request's id: a later cache hit names it as where its numbers came from. */
+  requestId?: string;
 }
 
 export interface CompareRequest extends Omit<StatsRequest, "strategy" | "fresh"> {
@@ -27,7 +30,7 @@ export interface ComparisonRuns {
 export type StatsResult = CountResult;
 
 export interface StatsServiceOptions {
-  /** Budget for a query's lock wait and, separately, for its count. */
+  /** Budget for a query as a whole: its lock wait and all of its counts (QueryDeadline). */
   queryTimeoutMs: number;
 }
 
@@ -45,40 +48,62 @@ export class StatsService {
 
   private queries = 0;
 
-  private query(filter: EmailFilter | null | undefined, signal?: AbortSignal): PipelineQuery {
+  private query(
+    filter: EmailFilter | null | undefined,
+    deadline: QueryDeadline,
+    signal?: AbortSignal,
+  ): PipelineQuery {
     return {
       holder: `query:${++this.queries}`,
       filter,
-      lockTimeoutMs: this.options.queryTimeoutMs,
+      lockTimeoutMs: () => deadline.remaining(),
       signal,
     };
   }
 
-  private count(
+  /** One count of the selection, within what is left of the query's deadline. */
+  private async count(
     read: CorpusRead,
     req: Omit<StatsRequest, "strategy" | "fresh">,
     strategy: ExecutionStrategy,
+    deadline: QueryDeadline,
+    progress = "",
   ): Promise<CountResult> {
-    return read.count({
+    const pass = read.count({
       mask: req.mask,
       strategy,
       workers: req.workers,
       chunkSize: req.chunkSize,
-      timeoutMs: this.options.queryTimeoutMs,
+      timeoutMs: deadline.remaining(progress),
+    });
+    return pass.catch((err: unknown) => {
+      throw deadline.restate(err, progress);
     });
   }
 
   /**
    * Runs the same selection under each strategy, `repetitions` times, fresh, inside
-   * one heavy-query slot so the runs do not compete with each other for workers.
+   * one heavy-query slot so the runs do not compete with each other for workers; all of
+   * them within one QUERY_TIMEOUT_MS.
    */
   compare(req: CompareRequest, signal?: AbortSignal): Promise<ComparisonRuns> {
-    return this.pipeline.run(this.query(req.filter, signal), async (read) => {
+    const passes = req.strategies.length * req.repetitions;
+    const deadline = new QueryDeadline(
+      this.options.queryTimeoutMs,
+      (ms, progress) =>
+        `compareStrategies exceeded its ${ms} ms timeout (QUERY_TIMEOUT_MS, for the whole ` +
+        `query) ${progress}; its remaining runs were cancelled`,
+    );
+    return this.pipeline.run(this.query(req.filter, deadline, signal), async (read) => {
       const runs: ComparisonRuns["runs"] = [];
+      let done = 0;
       for (const strategy of req.strategies) {
         const results: CountResult[] = [];
-        for (let r = 0; r < req.repetitions; r++)
-          results.push(await this.count(read, req, strategy));
+        for (let r = 0; r < req.repetitions; r++, done++) {
+          results.push(
+            await this.count(read, req, strategy, deadline, `after ${done} of ${passes} runs`),
+          );
+        }
         runs.push({ strategy, results });
       }
       return { runs };
@@ -86,21 +111,35 @@ export class StatsService {
   }
 
   async compute(req: StatsRequest, signal?: AbortSignal): Promise<StatsResult> {
+    // A hit and a fresh count refuse the same arguments.
+    this.pipeline.validate(req);
     const version = this.corpus.state()?.version ?? 0;
     this.cache.evictOlderThan(version);
     const key = ResultCache.key(version, filterKey(req.filter), req.mask);
     if (!req.fresh) {
       const hit = this.cache.get(key);
-      if (hit) return { ...hit, report: { ...hit.report, cached: true } };
+      if (hit) return { ...hit, report: cachedReport(hit.report, req) };
     }
-    const result = await this.pipeline.run(this.query(req.filter, signal), async (read) => {
-      const value = await this.count(read, req, req.strategy);
-      const { queueMs } = read;
-      return {
-        ...value,
-        report: { ...value.report, queueMs, wallMs: value.report.wallMs + queueMs },
-      };
-    });
+    const deadline = new QueryDeadline(
+      this.options.queryTimeoutMs,
+      (ms) => `${req.strategy}: query exceeded its ${ms} ms timeout; its tasks were cancelled`,
+    );
+    const result = await this.pipeline.run(
+      this.query(req.filter, deadline, signal),
+      async (read) => {
+        const value = await this.count(read, req, req.strategy, deadline);
+        const { queueMs } = read;
+        return {
+          ...value,
+          report: {
+            ...value.report,
+            queueMs,
+            wallMs: value.report.wallMs + queueMs,
+            computedFor: req.requestId ?? null,
+          },
+        };
+      },
+    );
     // A result is cached under the version it was computed from, never a newer one.
     this.cache.set(
       ResultCache.key(result.report.corpusVersion, filterKey(req.filter), req.mask),
@@ -108,4 +147,22 @@ export class StatsService {
     );
     return result;
   }
+}
+
+/**
+ * The report of a cache hit: what this request asked for, and plainly which earlier
+ * computation the numbers come from; strategy, workers and times are that computation's.
+ */
+function cachedReport(original: CountResult["report"], req: StatsRequest): CountResult["report"] {
+  const from = original.computedFor ?? null;
+  return {
+    ...original,
+    requestedStrategy: req.strategy,
+    cached: true,
+    cachedFrom: from,
+    reason:
+      `cached: these numbers were computed at ${original.computedAt.toISOString()}` +
+      `${from ? ` for request ${from}` : ""} (asked ${original.requestedStrategy}, ran ` +
+      `${original.strategy}: ${original.reason}); fresh: true recomputes with ${req.strategy}`,
+  };
 }

@@ -1,4 +1,5 @@
-import { Args, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../graphql/context";
 import { pageOfIds } from "../graphql/connection";
 import { CURSOR } from "../graphql/cursor";
 import { EmailMetricsConnection, toEmailMetrics } from "../graphql/email-metrics.type";
@@ -17,9 +18,16 @@ export class TextStatsResolver {
     complexity: HEAVY_FIELD_COMPLEXITY,
     description: "Any set of text metrics, computed in one pass by the chosen strategy.",
   })
-  async textStats(@Args(() => TextStatsArgs) args: TextStatsArgs): Promise<TextStats> {
+  async textStats(
+    @Args(() => TextStatsArgs) args: TextStatsArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TextStats> {
     const metrics = uniqueMetrics(args.metrics);
-    const result = await this.stats.compute({ ...args, mask: metricsMask(metrics) });
+    const result = await this.stats.compute({
+      ...args,
+      mask: metricsMask(metrics),
+      requestId: ctx.requestId,
+    });
     return Object.assign(new TextStats(), {
       result,
       emailCount: result.emailIds.length,

@@ -2,6 +2,9 @@ import { ANONYMOUS, ApiTokens } from "../../src/auth/api-tokens";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import pino from "pino";
+import { Registry } from "prom-client";
+import { RequestKeys } from "../../src/analyses/request-keys";
+import { RetentionService } from "../../src/analyses/retention.service";
 import { AnalysisService } from "../../src/analyses/analysis.service";
 import { AnalysisStore } from "../../src/analyses/analysis.store";
 import { AnalysisRunner } from "../../src/analyses/analysis-runner";
@@ -155,13 +158,13 @@ test(
   { timeout: HANG_MS },
   async (t) => {
     const app = await startTestApp(t, { csv: await generatedCsv(120, 3) });
-    const { db, locks, corpus, executors, prisma } = app.app;
+    const { db, locks, corpus, executors } = app.app;
     const store = new FailingStore(db);
     const feed = new RunFeed((id) => store.get(id));
     const pipeline = new QueryPipeline({
       gate: new HeavyGate(1, 10),
       locks,
-      emails: new EmailService(prisma),
+      emails: new EmailService(db),
       corpus,
       engine: new Engine(corpus, executors.byStrategy),
     });
@@ -176,6 +179,14 @@ test(
       executors.byStrategy,
       { maxActive: 10, lockTimeoutMs: 10_000 },
       new ApiTokens([]),
+      new RequestKeys(db, store),
+      new RetentionService(
+        db,
+        locks,
+        { maxRuns: 0, maxDays: 0, lockTimeoutMs: 10_000 },
+        pino({ level: "silent" }),
+        new Registry(),
+      ),
     );
     const spec = {
       mask: maskOf(["CAPITALS"]),

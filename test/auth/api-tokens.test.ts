@@ -78,7 +78,8 @@ test("with API_TOKENS, mutations over HTTP need a valid bearer token; queries st
   for (const authorization of [undefined, "", "Bearer wrong", "Basic alpha-token", "alpha-token"]) {
     const a = await post(app, START, authorization);
     assert.equal(code(a), "UNAUTHENTICATED", String(authorization));
-    assert.equal(a.data, null);
+    // startAnalysis is nullable (Hardening II item 6): no run, so the field is null.
+    assert.deepEqual(a.data, { startAnalysis: null });
   }
   const missing = await post(app, START);
   assert.match(

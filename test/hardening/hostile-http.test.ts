@@ -274,7 +274,7 @@ suite("deeply nested and heavily aliased queries", (it) => {
       {
         status: 400,
         code: "QUERY_TOO_COMPLEX",
-        message: /^query complexity 50500 exceeds the limit of 1000/,
+        message: /^query complexity 5000500 exceeds the limit of 100000/,
       },
     );
   });

@@ -12,11 +12,11 @@ import { FIXTURE } from "../support/fixture-corpus";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 function pipelineOf(t: TestApp, gate = new HeavyGate(1, 1)): QueryPipeline {
-  const { locks, corpus, prisma, executors } = t.app;
+  const { locks, corpus, db, executors } = t.app;
   return new QueryPipeline({
     gate,
     locks,
-    emails: new EmailService(prisma),
+    emails: new EmailService(db),
     corpus,
     engine: new Engine(corpus, executors.byStrategy),
   });

@@ -55,8 +55,10 @@ export async function launchChromium(): Promise<Browser> {
 export interface PlaygroundRun {
   /** The result panel's JSON, parsed. */
   result: unknown;
-  /** Every query the page POSTed to the endpoint. */
+  /** Every query the page POSTed to the endpoint, or sent over its WebSockets. */
   sentQueries: unknown[];
+  /** The `type` of every WebSocket frame the page sent ("start" is the legacy protocol's). */
+  webSocketFrames: string[];
 }
 
 /**
@@ -76,6 +78,7 @@ export async function runInPlayground(
   const requested: string[] = [];
   const failures: string[] = [];
   const executed: unknown[] = [];
+  const frames: string[] = [];
   context.on("request", (req) => {
     requested.push(req.url());
     if (req.method() === "POST") executed.push(req.postDataJSON());
@@ -84,7 +87,19 @@ export async function runInPlayground(
   context.on("response", (res) => {
     if (res.status() >= 400) failures.push(`${res.url()}: HTTP ${res.status()}`);
   });
-  page.on("websocket", (ws) => requested.push(ws.url()));
+  page.on("websocket", (ws) => {
+    requested.push(ws.url());
+    // A subscription travels as a frame: { type: "start", payload: { query } } (legacy).
+    ws.on("framesent", ({ payload }) => {
+      try {
+        const frame = JSON.parse(String(payload)) as { type?: unknown; payload?: unknown };
+        frames.push(String(frame.type));
+        executed.push(frame.payload);
+      } catch {
+        // not JSON: nothing to record
+      }
+    });
+  });
 
   await page.goto(url);
   const queryEditor = page.locator(".playground .CodeMirror").first();
@@ -113,11 +128,11 @@ export async function runInPlayground(
   const sentQueries = executed.map((body) => (body as { query?: unknown } | null)?.query);
   assert.ok(
     sentQueries.some((q) => typeof q === "string" && print(parse(q)) === print(parse(query))),
-    `the typed query was never POSTed to the endpoint: ${JSON.stringify(sentQueries)}`,
+    `the typed query was never sent to the endpoint: ${JSON.stringify(sentQueries)}`,
   );
   assert.ok(requested.length > 0);
   assert.deepEqual(requested.filter(leavesLoopback), [], "requests left 127.0.0.1");
   assert.deepEqual(failures, [], "every request must succeed");
   await context.close();
-  return { result: JSON.parse(shown), sentQueries };
+  return { result: JSON.parse(shown), sentQueries, webSocketFrames: frames };
 }

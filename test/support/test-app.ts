@@ -30,6 +30,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** createApp's executor overrides, e.g. testWorkers({ taskDelayMs }) for slow tasks. */
   executors?: AppOptions["executors"];
+  /** Passed to createApp; the logger defaults to a silent one. */
+  app?: AppOptions;
 }
 
 /** A real app on a real SQLite file in its own temp dir, listening on 127.0.0.1:<random>. */
@@ -51,6 +53,7 @@ export async function startTestApp(t: TestContext, opts: TestAppOptions = {}): P
   const app = await createApp(config, {
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
     executors: opts.executors,
+    ...opts.app,
   });
   await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));
   t.after(() => app.close());

@@ -33,8 +33,11 @@ function select(view: CorpusView, ids: Int32Array | null): Selection {
     emails = new Int32Array(view.ids.length);
     for (let i = 0; i < emails.length; i++) emails[i] = i;
   } else {
-    // Ids come from a filter query; ones that vanished in a concurrent reload are dropped.
-    emails = indexOfIds(view, ids).filter((i) => i >= 0);
+    // Ids come from a selection on this very version (Engine.count checks), so all are here.
+    emails = indexOfIds(view, ids);
+    const missing = emails.indexOf(-1);
+    if (missing >= 0)
+      throw new Error(`email ${ids[missing]} is not in corpus version ${view.version}`);
   }
   const sizes = new Float64Array(emails.length);
   let totalBytes = 0;
