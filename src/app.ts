@@ -5,7 +5,10 @@ import pino, { type Logger } from "pino";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import type { Config } from "./config";
 import { openSqlite, type Sqlite } from "./db/sqlite";
 import { applyMigrations } from "./db/migrate";
@@ -183,6 +186,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const app = express();
   // Naming the framework helps only someone looking for its vulnerabilities.
   app.disable("x-powered-by");
+  // An ETag is a hash of every answer, and GraphQL POSTs are never revalidated with it.
+  app.set("etag", false);
   const server = http.createServer(app);
   const subscriptions = attachSubscriptions(server, schema, {
     path: GRAPHQL_PATH,
@@ -214,6 +219,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     parseOptions: { maxTokens: config.maxQueryTokens },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // No field carries a cache hint, and the plugin would wrap every resolver to look.
+      ApolloServerPluginCacheControlDisabled(),
       reporting.plugin,
       responseLimitPlugin(),
       httpSubscriptionPlugin(GRAPHQL_PATH),
@@ -232,10 +239,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   });
   await apollo.start();
 
-  app.use(dashboardRouter());
-  app.use(healthRouter(corpus));
-  if (config.metrics) app.use(metricsRouter(metrics));
-  if (config.playground) app.use(ASSETS_PATH, playgroundAssetsRouter());
+  // GraphQL first: every other route would otherwise be matched against each request.
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: config.maxBodyBytes }),
@@ -244,6 +248,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       context: async ({ res }) => res.locals.requestContext as RequestContext,
     }),
   );
+  app.use(dashboardRouter());
+  app.use(healthRouter(corpus));
+  if (config.metrics) app.use(metricsRouter(metrics));
+  if (config.playground) app.use(ASSETS_PATH, playgroundAssetsRouter());
   app.use(jsonNotFound());
   app.use(jsonErrorHandler(logger, metrics));
 

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from "@apollo/server";
+import type { ApolloServerPlugin, GraphQLRequestListener } from "@apollo/server";
 import { ErrorCode } from "../errors/error-code";
 
 /** Seconds a client should wait before retrying an OVERLOADED answer. */
@@ -19,18 +19,16 @@ function producedNothing(data: Record<string, unknown> | null | undefined): bool
  * the whole answer and hide what was done.
  */
 export function overloadStatusPlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
-          if (response.body.kind !== "single") return;
-          const { data, errors } = response.body.singleResult;
-          if (!producedNothing(data)) return;
-          if (!errors?.some((e) => e.extensions?.code === ErrorCode.OVERLOADED)) return;
-          response.http.status = 503;
-          response.http.headers.set("retry-after", String(OVERLOADED_RETRY_AFTER_S));
-        },
-      };
+  // Stateless, so one listener serves every request.
+  const listener: GraphQLRequestListener<TContext> = {
+    async willSendResponse({ response }) {
+      if (response.body.kind !== "single") return;
+      const { data, errors } = response.body.singleResult;
+      if (!producedNothing(data)) return;
+      if (!errors?.some((e) => e.extensions?.code === ErrorCode.OVERLOADED)) return;
+      response.http.status = 503;
+      response.http.headers.set("retry-after", String(OVERLOADED_RETRY_AFTER_S));
     },
   };
+  return { requestDidStart: async () => listener };
 }

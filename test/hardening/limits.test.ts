@@ -104,6 +104,22 @@ describe("query limits over HTTP", () => {
     assert.equal(engine.calls(), 2);
   });
 
+  test("a repeated operation is refused again from its cached cost; new variables are costed anew", async (t) => {
+    const app = await startTestApp(t, { env: { MAX_QUERY_COMPLEXITY: "250" } });
+    const engine = spyOnEngine(app.app);
+    const query = `query($on: Boolean!) { a: capitalLetterStats @include(if: $on) { emailCount }
+      b: capitalLetterStats @include(if: $on) { emailCount }
+      c: capitalLetterStats @include(if: $on) { emailCount } emails { totalCount } }`;
+    // Three heavy fields and their scalars (3 x 101) plus emails and totalCount: 305. The same
+    // text each time, so Apollo hands the plugin the same parsed document.
+    for (const on of [false, true, false, true]) {
+      const body = await app.gql(query, { on });
+      if (on) assert.match(onlyError(body).message, /complexity 305 exceeds the limit of 250/);
+      else assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    }
+    assert.equal(engine.calls(), 0);
+  });
+
   test("a query deeper than MAX_QUERY_DEPTH is refused and names both numbers", async (t) => {
     const app = await startTestApp(t, { env: { MAX_QUERY_DEPTH: "3" } });
     const ok = await app.gql("{ emails(first: 1) { edges { cursor } } }");

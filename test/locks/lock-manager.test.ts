@@ -281,6 +281,25 @@ describe("nesting", { timeout: HANG_TIMEOUT_MS }, () => {
     assertAllFree(mgr);
   });
 
+  it("still detects nesting after every section has ended, and in a section that outlives another", async () => {
+    const mgr = new LockManager({ ranks: RANKS });
+    const nested = (holder: string): Promise<unknown> =>
+      mgr.withLocks(holder, [X("stdout")], async () => 1).catch((e) => e);
+    // Between these two sections no section is active.
+    await mgr.withLocks("a", [S("db")], async () => 1);
+    assert.ok((await mgr.withLocks("b", [S("db")], () => nested("b"))) instanceof NestedLockError);
+    // "long" is still inside its section after "short" has ended.
+    const shortOver = deferred();
+    const long = mgr.withLocks("long", [S("corpus")], async () => {
+      await shortOver.promise;
+      return nested("long");
+    });
+    await mgr.withLocks("short", [S("db")], async () => 1);
+    shortOver.resolve();
+    assert.ok((await long) instanceof NestedLockError);
+    assertAllFree(mgr);
+  });
+
   it("allows a task started in a section to lock after the section has ended", async () => {
     const mgr = new LockManager({ ranks: RANKS });
     const sectionOver = deferred();
