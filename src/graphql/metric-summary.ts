@@ -1,6 +1,6 @@
 import { maskOf } from "../metrics/metrics";
 import type { CountResult } from "../engine";
-import { summaryOf } from "../metrics/aggregates";
+import { DerivedValues } from "../metrics/derived-values";
 import type { MetricSummary } from "./metric-summary.type";
 import type { TextMetric } from "./text-metric.type";
 
@@ -13,9 +13,11 @@ export function metricsMask(metrics: readonly TextMetric[]): number {
   return maskOf(metrics);
 }
 
-export function summarize(result: CountResult, metrics: readonly TextMetric[]): MetricSummary[] {
-  return uniqueMetrics(metrics).map((metric) => ({
-    metric,
-    ...summaryOf(result.counts.column(metric)),
-  }));
+/** Per-metric summaries, from the values kept with a (cached) result when it has them. */
+export function summarize(
+  result: CountResult & { derived?: DerivedValues },
+  metrics: readonly TextMetric[],
+): MetricSummary[] {
+  const derived = result.derived ?? new DerivedValues(result.counts);
+  return uniqueMetrics(metrics).map((metric) => ({ metric, ...derived.summary(metric) }));
 }

@@ -46,11 +46,22 @@ function select(a: Float64Array, k: number): number {
   return a[k];
 }
 
-/** Positions of the n largest values; ties go to the lower position (lower Id). */
+/**
+ * Positions of the n largest values; ties go to the lower position (lower Id). Selection
+ * finds the n-th largest value in O(length), so only the n winners are sorted: sorting
+ * every position cost tens of milliseconds per query at 80,000 emails.
+ */
 export function topPositions(values: Float64Array, n: number): number[] {
-  const order = Array.from(values.keys());
-  order.sort((a, b) => values[b] - values[a] || a - b);
-  return order.slice(0, n);
+  const k = Math.min(n, values.length);
+  if (k <= 0) return [];
+  const threshold = select(Float64Array.from(values), values.length - k);
+  // Fewer than k values exceed the threshold; ties at it are taken lowest position first.
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) if (values[i] > threshold) out.push(i);
+  for (let i = 0; i < values.length && out.length < k; i++) {
+    if (values[i] === threshold) out.push(i);
+  }
+  return out.sort((a, b) => values[b] - values[a] || a - b);
 }
 
 export interface Bucket {

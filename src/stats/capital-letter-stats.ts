@@ -31,12 +31,22 @@ export function capitalAggregates(
   };
 }
 
-/** The aggregates of a count of CAPITALS and CHARACTERS. */
+/** The aggregates of a count of CAPITALS and CHARACTERS, from the values kept with it. */
 export function toCapitalLetterStats(result: StatsResult): CapitalLetterStats {
-  const { counts } = result;
+  const { total, mean, median, max } = result.derived.summary("CAPITALS");
+  const totalCharacters = result.derived.total("CHARACTERS");
+  const aggregates: CapitalAggregates = {
+    emailCount: result.emailIds.length,
+    totalCapitals: total,
+    totalCharacters,
+    capitalRatio: totalCharacters === 0 ? 0 : total / totalCharacters,
+    meanPerEmail: mean,
+    medianPerEmail: median,
+    maxPerEmail: max,
+  };
   return Object.assign(new CapitalLetterStats(), {
     result,
-    ...capitalAggregates(counts.column("CAPITALS"), counts.column("CHARACTERS")),
+    ...aggregates,
     execution: result.report,
   });
 }

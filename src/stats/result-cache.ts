@@ -5,8 +5,8 @@ import type { CountResult } from "../engine";
  * The version is part of the key, so a reload makes every old entry unreachable;
  * `evictOlderThan` frees them eagerly.
  */
-export class ResultCache {
-  private readonly entries = new Map<string, CountResult>();
+export class ResultCache<T extends CountResult = CountResult> {
+  private readonly entries = new Map<string, T>();
 
   constructor(private readonly capacity: number) {}
 
@@ -14,7 +14,7 @@ export class ResultCache {
     return `${version}|${mask}|${selection}`;
   }
 
-  get(key: string): CountResult | undefined {
+  get(key: string): T | undefined {
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);
@@ -23,7 +23,7 @@ export class ResultCache {
     return hit;
   }
 
-  set(key: string, value: CountResult): void {
+  set(key: string, value: T): void {
     this.entries.delete(key);
     this.entries.set(key, value);
     while (this.entries.size > this.capacity) {

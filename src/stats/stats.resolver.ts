@@ -5,7 +5,6 @@ import { pageOfIds } from "../graphql/connection";
 import { CURSOR } from "../graphql/cursor";
 import { LIMITS } from "../graphql/limits";
 import { checkRange } from "../graphql/validate";
-import { histogram, topPositions } from "../metrics/aggregates";
 import {
   CapitalLetterStats,
   EmailCapitals,
@@ -57,8 +56,7 @@ export class StatsResolver {
     @Arg("n", () => Int, { defaultValue: LIMITS.topN.default }) n: number,
   ): EmailCapitals[] {
     checkRange("n", n, LIMITS.topN);
-    const capitals = stats.result.counts.column("CAPITALS");
-    return topPositions(capitals, n).map((p) => emailCapitals(stats.result, p));
+    return stats.result.derived.top("CAPITALS", n).map((p) => emailCapitals(stats.result, p));
   }
 
   @FieldResolver(() => [HistogramBucket], {
@@ -69,7 +67,7 @@ export class StatsResolver {
     @Arg("buckets", () => Int, { defaultValue: LIMITS.histogramBuckets.default }) buckets: number,
   ): HistogramBucket[] {
     checkRange("buckets", buckets, LIMITS.histogramBuckets);
-    return histogram(stats.result.counts.column("CAPITALS"), buckets);
+    return stats.result.derived.histogram("CAPITALS", buckets);
   }
 
   @FieldResolver(() => EmailCapitalsConnection, { description: "Per-email values in Id order." })

@@ -4,6 +4,7 @@ import type { EmailFilter } from "../emails/email-filter.input";
 import type { CountResult, ExecutionStrategy } from "../engine";
 import type { CorpusRead, PipelineQuery, QueryPipeline } from "../pipeline/query-pipeline";
 import { QueryDeadline } from "./query-deadline";
+import { DerivedValues } from "../metrics/derived-values";
 import { ResultCache } from "./result-cache";
 
 export interface StatsRequest {
@@ -26,8 +27,8 @@ export interface ComparisonRuns {
   runs: { strategy: ExecutionStrategy; results: CountResult[] }[];
 }
 
-/** A count plus where it came from; what the GraphQL types read. */
-export type StatsResult = CountResult;
+/** A count, its report, and what answers derive from it (kept with a cached result). */
+export type StatsResult = CountResult & { derived: DerivedValues };
 
 export interface StatsServiceOptions {
   /** Budget for a query as a whole: its lock wait and all of its counts (QueryDeadline). */
@@ -42,7 +43,7 @@ export class StatsService {
   constructor(
     private readonly pipeline: QueryPipeline,
     private readonly corpus: CorpusService,
-    private readonly cache: ResultCache,
+    private readonly cache: ResultCache<StatsResult>,
     private readonly options: StatsServiceOptions,
   ) {}
 
@@ -137,6 +138,7 @@ export class StatsService {
             wallMs: value.report.wallMs + queueMs,
             computedFor: req.requestId ?? null,
           },
+          derived: new DerivedValues(value.counts),
         };
       },
     );

@@ -40,3 +40,16 @@ test("top positions break ties by lower position; histogram buckets are whole nu
     { from: 3, to: 4, count: 1 },
   ]);
 });
+
+test("top positions equal a full sort by value, then position, on random tied inputs", () => {
+  let seed = 777;
+  const rand = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  for (let round = 0; round < 500; round++) {
+    const length = Math.floor(rand() * 80);
+    const spread = 1 + Math.floor(rand() * (round % 3 === 0 ? 4 : 500));
+    const values = Float64Array.from({ length }, () => Math.floor(rand() * spread));
+    const n = 1 + Math.floor(rand() * (length + 3));
+    const sorted = Array.from(values.keys()).sort((a, b) => values[b] - values[a] || a - b);
+    assert.deepEqual(topPositions(values, n), sorted.slice(0, n), `n=${n} of ${values}`);
+  }
+});
