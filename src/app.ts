@@ -278,6 +278,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         await analyses.service.close();
         await executors.close();
         await prisma.$disconnect();
+        metrics.close();
         db.close();
       })();
       return closed;

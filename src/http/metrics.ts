@@ -2,6 +2,7 @@ import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { LoadProgress } from "../corpus/csv-loader";
 import type { DistributedStats, WorkerPoolStats } from "../engine";
 import type { LockMode } from "../locks/lock-types";
+import { EventLoopMetrics } from "./event-loop-metrics";
 
 /** What the gauges read at scrape time; nothing is polled between scrapes. */
 export interface MetricsSources {
@@ -50,6 +51,7 @@ export class AppMetrics {
   private readonly remoteTasks: Counter<"worker">;
   private readonly workerNames = new Set<string>();
   private watching = false;
+  private readonly eventLoop = new EventLoopMetrics(this.registry);
 
   constructor() {
     const registers = [this.registry];
@@ -113,6 +115,11 @@ export class AppMetrics {
 
   get contentType(): string {
     return this.registry.contentType;
+  }
+
+  /** Stops what samples in the background (the event-loop delay monitor). */
+  close(): void {
+    this.eventLoop.close();
   }
 
   render(): Promise<string> {
