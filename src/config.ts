@@ -14,6 +14,8 @@ export interface Config {
   residentBudgetBytes: number;
   /** Heap limit of each worker thread, in MB. */
   workerMaxOldGenerationMb: number;
+  /** CPU nice value of pool workers (0 to 19), so the event loop gets a core before them. */
+  workerNice: number;
   /** Per-query compute timeout. */
   queryTimeoutMs: number;
   /** Heavy (engine) queries running at once, and waiting in the queue. */
@@ -127,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     poolSize: int(env, "POOL_SIZE", os.availableParallelism(), 1, 64),
     residentBudgetBytes: int(env, "RESIDENT_BUDGET_MB", 512, 0, 16384) * 1024 * 1024,
     workerMaxOldGenerationMb: int(env, "WORKER_MAX_OLD_GENERATION_MB", 256, 16, 16384),
+    workerNice: int(env, "WORKER_NICE", 10, 0, 19),
     queryTimeoutMs: int(env, "QUERY_TIMEOUT_MS", 60_000, 100, 3_600_000),
     maxConcurrentHeavy: int(env, "MAX_CONCURRENT_HEAVY", 2, 1, 64),
     maxQueuedHeavy: int(env, "MAX_QUEUED_HEAVY", 16, 0, 10_000),

@@ -18,6 +18,8 @@ export interface ExecutorOptions {
   poolSize: number;
   /** V8 old-generation heap limit of each worker, in MiB. */
   workerMaxOldGenerationMb: number;
+  /** CPU nice value of every pool worker (0 leaves the priority alone). */
+  workerNice?: number;
   /** The pools' worker entry and its arguments; default the engine's own (worker/worker.js). */
   workerScript?: string;
   workerArgs?: string[];
@@ -68,6 +70,7 @@ export async function createExecutors(options: ExecutorOptions): Promise<Executo
       maxOldGenerationMb: options.workerMaxOldGenerationMb,
       script: options.workerScript,
       scriptArgs: options.workerArgs,
+      nice: options.workerNice,
     });
   const threadPool = make("thread");
   const processPool = make("process");

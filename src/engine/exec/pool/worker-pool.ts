@@ -3,6 +3,7 @@ import path from "node:path";
 import * as workerpool from "workerpool";
 import type { CountTask, CountTaskResult } from "../worker/task.types";
 import { reviveCorpusChanged } from "../worker/task-errors";
+import { WORKER_NICE_ENV } from "../worker/worker-priority";
 import { guardedCall, type CallOptions, type CancellablePromise } from "./guarded-call";
 import { packResidentTask } from "./ipc-packing";
 import {
@@ -29,6 +30,8 @@ export interface WorkerPoolOptions {
   script?: string;
   /** Appended to the entry's process.argv, in a thread and a child process alike. */
   scriptArgs?: string[];
+  /** CPU nice value of each worker, so the event loop gets a core first; 0 leaves it. */
+  nice?: number;
   /** Tasks allowed to wait for a worker; beyond it exec rejects with PoolQueueFullError. */
   maxQueueSize?: number;
   /** Grace period for a worker to exit cleanly before it is killed; default 250 ms. */
@@ -71,6 +74,7 @@ export class WorkerPool {
       throw new Error(`worker script ${script} is missing; build the project first`);
     }
     const argv = options.scriptArgs ?? [];
+    const env = { ...process.env, [WORKER_NICE_ENV]: String(options.nice ?? 0) };
     this.type = type;
     this.minWorkers = minWorkers;
     this.pool = workerpool.pool(script, {
@@ -79,11 +83,16 @@ export class WorkerPool {
       maxWorkers,
       maxQueueSize,
       workerTerminateTimeout: terminateMs,
-      workerThreadOpts: { argv, resourceLimits: { maxOldGenerationSizeMb: maxOldGenerationMb } },
+      workerThreadOpts: {
+        argv,
+        env,
+        resourceLimits: { maxOldGenerationSizeMb: maxOldGenerationMb },
+      },
       forkArgs: argv,
       // "advanced" serialization sends typed arrays over IPC as binary; the default JSON turns
       // a Float64Array into {"0":...} and loses its type.
       forkOpts: {
+        env,
         serialization: "advanced",
         execArgv: [`--max-old-space-size=${maxOldGenerationMb}`],
       },

@@ -4,6 +4,7 @@ import { countText } from "../../kernels/text.kernel";
 import { runCountTask, type PackedResidentTask } from "./count.task";
 import type { CountTask, CountTaskResult } from "./task.types";
 import { WorkerEnv, workerIdOfThisContext } from "./worker-env";
+import { lowerWorkerPriority, WORKER_NICE_ENV } from "./worker-priority";
 
 type Transfer = InstanceType<typeof workerpool.Transfer>;
 
@@ -25,6 +26,7 @@ export interface CountWorkerMethods extends WorkerMethods {
 export function serveCountWorker(
   extend: (env: WorkerEnv, standard: CountWorkerMethods) => WorkerMethods = () => ({}),
 ): void {
+  lowerWorkerPriority(Number(process.env[WORKER_NICE_ENV] ?? 0));
   const env = new WorkerEnv(workerIdOfThisContext());
   const standard: CountWorkerMethods = {
     count: (task) => transferable(runCountTask(task, env)),

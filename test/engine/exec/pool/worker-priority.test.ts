@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { describe, it } from "node:test";
+import { WorkerPool, type WorkerType } from "../../../../src/engine/exec/pool/worker-pool";
+import { childPids } from "./processes.fixture";
+
+/** The nice value of a Linux task (process or thread) from /proc: field 19 of stat. */
+function niceOf(statFile: string): number {
+  const stat = fs.readFileSync(statFile, "utf8");
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+}
+
+/** Nice values of this process's own threads (worker threads are threads of this process). */
+function threadNices(): number[] {
+  return fs.readdirSync("/proc/self/task").map((tid) => niceOf(`/proc/self/task/${tid}/stat`));
+}
+
+const NICE = 7;
+
+for (const type of ["thread", "process"] as WorkerType[]) {
+  describe(`worker priority (${type})`, { skip: process.platform !== "linux" }, () => {
+    it(`workers run at nice ${NICE} and the server's own thread keeps its priority`, async () => {
+      const before = threadNices().filter((n) => n === NICE).length;
+      const mainNice = niceOf(`/proc/self/task/${process.pid}/stat`);
+      const pool = new WorkerPool({
+        type,
+        minWorkers: 2,
+        maxWorkers: 2,
+        maxOldGenerationMb: 64,
+        nice: NICE,
+      });
+      try {
+        const ids = await pool.warm();
+        if (type === "process") {
+          const pids = ids.map((id) => Number(id.split(":")[1]));
+          for (const pid of pids) assert.ok(childPids().includes(pid), `${pid} is our child`);
+          assert.deepEqual(
+            pids.map((pid) => niceOf(`/proc/${pid}/stat`)),
+            [NICE, NICE],
+          );
+        } else {
+          assert.equal(threadNices().filter((n) => n === NICE).length - before, 2);
+        }
+        assert.equal(
+          niceOf(`/proc/self/task/${process.pid}/stat`),
+          mainNice,
+          "main thread untouched",
+        );
+      } finally {
+        await pool.terminate();
+      }
+    });
+  });
+}
