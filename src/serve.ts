@@ -20,7 +20,7 @@ export async function serve(config: Config, options: AppOptions = {}): Promise<A
     );
   }
   // Read the corpus into memory now, so the first query does not pay for it.
-  app.corpus.view();
+  await app.corpus.view();
   try {
     await listen(app.server, config.port, config.host);
   } catch (err) {

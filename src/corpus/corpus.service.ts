@@ -1,6 +1,7 @@
 import type { Sqlite } from "../db/sqlite";
+import { loadCorpusOffThread } from "./corpus-loader";
 import { readCorpusState, type CorpusState } from "./corpus-store";
-import { readResidentCorpus } from "./resident-corpus";
+import type { ResidentCorpus } from "./resident-corpus";
 
 /**
  * What the engine needs of the corpus at one version: ids and byte offsets in Id
@@ -8,6 +9,7 @@ import { readResidentCorpus } from "./resident-corpus";
  */
 export interface CorpusView {
   version: number;
+  /** Shared by every count of this version: read only. */
   ids: Int32Array;
   /** Cumulative byte offsets (n + 1 entries); offsets into `resident` when present. */
   offsets: Float64Array;
@@ -19,6 +21,8 @@ export interface CorpusView {
 
 export class CorpusService {
   private cached: CorpusView | null = null;
+  /** The load in progress, shared by every query that arrives meanwhile. */
+  private loading: { version: number; view: Promise<CorpusView> } | null = null;
 
   constructor(
     private readonly db: Sqlite,
@@ -31,51 +35,45 @@ export class CorpusService {
   }
 
   /**
-   * The current corpus. Reloaded only when the version moved, so a reload of the
-   * CSV invalidates it and nothing else does. `loaded` tells the caller whether
-   * this call paid for reading the corpus (an honest report includes it).
+   * The current corpus. Reloaded only when the version moved, so a reload of the CSV
+   * invalidates it and nothing else does. The reading happens on a worker thread; the
+   * event loop keeps serving meanwhile.
    */
-  view(): { view: CorpusView; loadedMs: number } {
-    const state = this.state();
-    const version = state?.version ?? 0;
-    if (this.cached && this.cached.version === version) return { view: this.cached, loadedMs: 0 };
-    // Drop the old text first, so a reload never holds two corpora at once.
-    this.cached = null;
-    const started = performance.now();
-    const totalBytes = state?.totalBytes ?? 0;
-    let view: CorpusView;
-    if (totalBytes <= this.residentBudgetBytes) {
-      const r = readResidentCorpus(this.db);
-      view = { ...r, resident: r.bytes, dbFile: this.dbFile };
-    } else {
-      view = { ...this.readIndex(), resident: null, dbFile: this.dbFile };
+  async view(): Promise<CorpusView> {
+    const version = this.state()?.version ?? 0;
+    if (this.cached && this.cached.version === version) return this.cached;
+    if (!this.loading || this.loading.version !== version) {
+      // Drop the old text first, so this service never holds two corpora at once.
+      this.cached = null;
+      const view = this.load();
+      this.loading = { version, view };
+      view.then(
+        (v) => {
+          if (this.loading?.view === view) [this.cached, this.loading] = [v, null];
+        },
+        () => {
+          // A failed load is retried by the next query, not remembered.
+          if (this.loading?.view === view) this.loading = null;
+        },
+      );
     }
-    this.cached = view;
-    return { view, loadedMs: performance.now() - started };
+    return this.loading.view;
   }
 
   /** Drops the resident text (after a reload, or to free memory). */
   invalidate(): void {
     this.cached = null;
+    this.loading = null;
   }
 
-  private readIndex(): Omit<CorpusView, "resident" | "dbFile"> {
-    return this.db.transaction(() => {
-      const state = readCorpusState(this.db);
-      const rows = this.db
-        .prepare(`SELECT Id, RawTextBytes FROM Email ORDER BY Id`)
-        .raw()
-        .all() as [number, number][];
-      const ids = new Int32Array(rows.length);
-      const offsets = new Float64Array(rows.length + 1);
-      let at = 0;
-      rows.forEach(([id, size], i) => {
-        ids[i] = id;
-        offsets[i] = at;
-        at += size;
-      });
-      offsets[rows.length] = at;
-      return { version: state?.version ?? 0, ids, offsets, totalBytes: at };
-    })();
+  private async load(): Promise<CorpusView> {
+    const totalBytes = this.state()?.totalBytes ?? 0;
+    const resident = totalBytes <= this.residentBudgetBytes;
+    const read = await loadCorpusOffThread(this.dbFile, resident);
+    return {
+      ...read,
+      resident: resident ? (read as ResidentCorpus).bytes : null,
+      dbFile: this.dbFile,
+    };
   }
 }

@@ -66,3 +66,27 @@ export function readResidentCorpus(db: Sqlite): ResidentCorpus {
     return { version, ids, offsets, bytes, totalBytes };
   })();
 }
+
+/** Ids and byte sizes only (no text), for a corpus above the resident budget. */
+export type CorpusIndex = Omit<ResidentCorpus, "bytes">;
+
+/** Ids and cumulative byte offsets in Id order, read in one transaction with the version. */
+export function readCorpusIndex(db: Sqlite): CorpusIndex {
+  return db.transaction((): CorpusIndex => {
+    const state = readCorpusState(db);
+    const rows = db.prepare(`SELECT Id, RawTextBytes FROM Email ORDER BY Id`).raw().all() as [
+      number,
+      number,
+    ][];
+    const ids = new Int32Array(rows.length);
+    const offsets = new Float64Array(rows.length + 1);
+    let at = 0;
+    rows.forEach(([id, size], i) => {
+      ids[i] = id;
+      offsets[i] = at;
+      at += size;
+    });
+    offsets[rows.length] = at;
+    return { version: state?.version ?? 0, ids, offsets, totalBytes: at };
+  })();
+}

@@ -45,19 +45,30 @@ export interface ExecutionReport {
   corpusVersion: number;
   emails: number;
   bytes: number;
+  /**
+   * Wall time, the sum of the phases that follow it up to mergeMs:
+   * queueMs + otherMs + loadMs + planMs + executeMs + mergeMs.
+   */
   wallMs: number;
   /** Waiting for a heavy-query slot. */
   queueMs: number;
-  /** Selecting emails and planning chunks. */
+  /** The rest of wallMs: the corpus lock, selecting emails by filter, bookkeeping. */
+  otherMs: number;
+  /** Checking the corpus version and, when it moved, loading the corpus (off the main thread). */
+  loadMs: number;
+  /** Selecting emails in the corpus and planning chunks. */
   planMs: number;
-  /** Round trips minus work: postMessage/IPC, pool queueing, worker wake-up. */
+  /** From handing the first task to the executor to its last result. */
+  executeMs: number;
+  /** Folding task results into per-email counts. */
+  mergeMs: number;
+  /** Work inside executeMs, summed over workers (so it may exceed it): round trips minus
+   *  work, i.e. postMessage/IPC, pool queueing, worker wake-up. */
   dispatchMs: number;
-  /** Reading text: loading the resident corpus and workers' SQLite reads. */
+  /** Workers reading text from SQLite, summed over workers; 0 on the resident path. */
   readMs: number;
   /** Kernel time, summed over workers. */
   computeMs: number;
-  /** Folding task results into per-email counts. */
-  mergeMs: number;
   perWorker: WorkerUsage[];
   /** Only for DISTRIBUTED: queue, staging and transfer. */
   distributed: DistributedUsage | null;

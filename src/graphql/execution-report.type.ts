@@ -26,6 +26,11 @@ function MsField(description: string): PropertyDecorator {
   return Field(() => Float, { description });
 }
 
+/** A phase added after reports were first stored: null in an analysis run recorded earlier. */
+function PhaseMsField(description: string): PropertyDecorator {
+  return Field(() => Float, { nullable: true, description });
+}
+
 @ObjectType({ description: "Work done by one worker for one query." })
 export class WorkerUsageType {
   @Field(() => String, {
@@ -86,13 +91,31 @@ export class ExecutionReportType {
   @Field(() => Int) corpusVersion!: number;
   @Field(() => Int) emails!: number;
   @Field(() => Float) bytes!: number;
-  @MsField("End to end inside the engine.") wallMs!: number;
-  @MsField("Waiting for a heavy-query slot.") queueMs!: number;
-  @MsField("Selecting emails and planning chunks.") planMs!: number;
-  @MsField("Round trips minus work: message passing, pool queueing, wake-ups.") dispatchMs!: number;
-  @MsField("Reading text (resident load, worker SQLite reads).") readMs!: number;
-  @MsField("Kernel time summed over workers.") computeMs!: number;
-  @MsField("Folding task results into per-email values.") mergeMs!: number;
+  @MsField(
+    "Wall time of the query, the sum of its phases: queueMs + otherMs + loadMs + planMs + executeMs + mergeMs.",
+  )
+  wallMs!: number;
+  @MsField("Phase: waiting for a heavy-query slot.") queueMs!: number;
+  @PhaseMsField(
+    "Phase: the rest (the corpus lock, selecting emails by filter, bookkeeping). Null in reports recorded before it was measured.",
+  )
+  otherMs!: number | null;
+  @PhaseMsField(
+    "Phase: checking the corpus version and, when it moved, loading the corpus (on a worker thread). Null in reports recorded before it was measured.",
+  )
+  loadMs!: number | null;
+  @MsField("Phase: selecting emails and planning chunks.") planMs!: number;
+  @PhaseMsField(
+    "Phase: from the first task handed to the executor to its last result. Null in reports recorded before it was measured.",
+  )
+  executeMs!: number | null;
+  @MsField("Phase: folding task results into per-email values.") mergeMs!: number;
+  @MsField(
+    "Work inside executeMs, summed over tasks: round trips minus work (message passing, pool queueing, wake-ups).",
+  )
+  dispatchMs!: number;
+  @MsField("Work inside executeMs, summed over workers: reading text from SQLite.") readMs!: number;
+  @MsField("Work inside executeMs: kernel time summed over workers.") computeMs!: number;
   @Field(() => [WorkerUsageType]) perWorker!: WorkerUsageType[];
   @Field(() => DistributedExecutionType, {
     nullable: true,

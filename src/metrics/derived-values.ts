@@ -1,4 +1,12 @@
-import { histogram, summaryOf, topPositions, type Bucket, type ValueSummary } from "./aggregates";
+import {
+  histogram,
+  max,
+  medianInPlace,
+  sum,
+  topPositions,
+  type Bucket,
+  type ValueSummary,
+} from "./aggregates";
 import type { MetricMatrix } from "./metric-matrix";
 import { METRIC_COUNT, METRIC_INDEX, type MetricName } from "./metrics";
 
@@ -34,7 +42,16 @@ export class DerivedValues {
   summary(metric: MetricName): ValueSummary {
     let s = this.summaries.get(metric);
     if (!s) {
-      s = summaryOf(this.column(metric));
+      // The median needs a scratch copy; the column is only kept once a query asks for it.
+      const known = this.columns.get(metric);
+      const work = known ? Float64Array.from(known) : this.counts.column(metric);
+      const total = sum(work);
+      s = {
+        total,
+        mean: work.length === 0 ? 0 : total / work.length,
+        max: max(work),
+        median: medianInPlace(work),
+      };
       this.summaries.set(metric, s);
     }
     return s;

@@ -125,17 +125,21 @@ export class StatsService {
       this.options.queryTimeoutMs,
       (ms) => `${req.strategy}: query exceeded its ${ms} ms timeout; its tasks were cancelled`,
     );
+    const started = performance.now();
     const result = await this.pipeline.run(
       this.query(req.filter, deadline, signal),
       async (read) => {
         const value = await this.count(read, req, req.strategy, deadline);
+        // The pipeline's own time (lock wait, filter selection) is what the engine did not see.
+        const wallMs = performance.now() - started;
         const { queueMs } = read;
         return {
           ...value,
           report: {
             ...value.report,
             queueMs,
-            wallMs: value.report.wallMs + queueMs,
+            otherMs: wallMs - queueMs - value.report.wallMs,
+            wallMs,
             computedFor: req.requestId ?? null,
           },
           derived: new DerivedValues(value.counts),
