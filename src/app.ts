@@ -47,6 +47,8 @@ import { APP_LOCK_RANKS } from "./locks/app-locks";
 import { LocksResolver } from "./locks/locks.resolver";
 import { createAnalyses, type Analyses } from "./analyses/analyses.factory";
 import { AnalysisResolver } from "./analyses/analysis.resolver";
+import { IoResolver } from "./io/io.resolver";
+import { IoService } from "./io/io.service";
 import { attachSubscriptions, frontDoor } from "./graphql/graphql-ws.server";
 import { EmailAttributesStore } from "./stats/grouping/email-attributes.store";
 import { GroupingService } from "./stats/grouping/grouping.service";
@@ -170,6 +172,15 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     [PersonsResolver, new PersonsResolver(persons)],
     [EmailPeopleResolver, new EmailPeopleResolver(persons)],
     [CorpusInfoResolver, new CorpusInfoResolver(db)],
+    [
+      IoResolver,
+      new IoResolver(
+        new IoService(statsPipeline, {
+          file: config.databaseFile,
+          queryTimeoutMs: config.queryTimeoutMs,
+        }),
+      ),
+    ],
   ]);
   const schema = await buildAppSchema(
     {

@@ -14,4 +14,6 @@ export const LIMITS = {
   groupBuckets: { max: 100_000 },
   personIdsPerFilter: { max: 1000 },
   requestKey: { min: 1, max: 200 },
+  ioReaders: { min: 1, max: 8, maxEntries: 4 },
+  ioRepetitions: { min: 1, max: 32, default: 8 },
 } as const;

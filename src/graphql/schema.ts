@@ -16,6 +16,7 @@ import {
 import { RunGroupsResolver } from "../stats/grouping/run-groups.resolver";
 import { EmailPeopleResolver, PersonsResolver } from "../persons/persons.resolver";
 import { CorpusInfoResolver } from "../corpus/corpus-info.resolver";
+import { IoResolver } from "../io/io.resolver";
 
 /** For printing the SDL: subscriptions need a PubSub to build, never to print. */
 const PRINT_ONLY_PUBSUB: PubSub = {
@@ -47,6 +48,7 @@ export async function buildAppSchema(
       PersonsResolver,
       EmailPeopleResolver,
       CorpusInfoResolver,
+      IoResolver,
     ],
     pubSub,
     container,
