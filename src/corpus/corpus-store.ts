@@ -11,11 +11,19 @@ export interface CorpusState {
   loadedAt: string;
 }
 
+const CORPUS_STATE_SQL = `SELECT version, emailCount, totalBytes, source, loadedAt FROM Corpus WHERE id = 1`;
+
 export function readCorpusState(db: Sqlite): CorpusState | null {
-  const row = db
-    .prepare(`SELECT version, emailCount, totalBytes, source, loadedAt FROM Corpus WHERE id = 1`)
-    .get() as CorpusState | undefined;
-  return row ?? null;
+  return (db.prepare(CORPUS_STATE_SQL).get() as CorpusState | undefined) ?? null;
+}
+
+/**
+ * readCorpusState with its statement prepared once, for a caller that asks on every request
+ * (preparing it cost more than running it).
+ */
+export function corpusStateReader(db: Sqlite): () => CorpusState | null {
+  const statement = db.prepare(CORPUS_STATE_SQL);
+  return () => (statement.get() as CorpusState | undefined) ?? null;
 }
 
 /** The tables one load replaces together; children (with a foreign key to Email) first. */

@@ -1,6 +1,6 @@
 import type { Sqlite } from "../db/sqlite";
 import { loadCorpusOffThread } from "./corpus-loader";
-import { readCorpusState, type CorpusState } from "./corpus-store";
+import { corpusStateReader, type CorpusState } from "./corpus-store";
 import type { ResidentCorpus } from "./resident-corpus";
 
 /**
@@ -24,14 +24,18 @@ export class CorpusService {
   /** The load in progress, shared by every query that arrives meanwhile. */
   private loading: { version: number; view: Promise<CorpusView> } | null = null;
 
+  private readonly readState: () => CorpusState | null;
+
   constructor(
-    private readonly db: Sqlite,
+    db: Sqlite,
     readonly dbFile: string,
     private readonly residentBudgetBytes: number,
-  ) {}
+  ) {
+    this.readState = corpusStateReader(db);
+  }
 
   state(): CorpusState | null {
-    return readCorpusState(this.db);
+    return this.readState();
   }
 
   /**

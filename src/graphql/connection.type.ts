@@ -13,13 +13,13 @@ export function connectionType<N extends object>(
   name: string,
   opts: ConnectionTypeOptions = {},
 ): ClassType<Connection<N>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class NodeEdge implements Edge<N> {
     @Field(() => String) cursor!: string;
     @Field(() => Node) node!: N;
   }
 
-  @ObjectType(`${name}Connection`, { description: opts.description })
+  @ObjectType(`${name}Connection`, { description: opts.description, simpleResolvers: true })
   class NodeConnection implements Connection<N> {
     @Field(() => Int, { description: opts.totalCountDescription }) totalCount!: number;
     @Field(() => [NodeEdge]) edges!: NodeEdge[];

@@ -7,6 +7,7 @@ type MetricFields = Record<Lowercase<MetricName>, number | null>;
 
 @ObjectType("EmailMetrics", {
   description: "Per-email metric values; metrics that were not asked for are null.",
+  simpleResolvers: true,
 })
 class EmailMetricsType {
   @Field(() => Int) emailId!: number;

@@ -31,7 +31,7 @@ function PhaseMsField(description: string): PropertyDecorator {
   return Field(() => Float, { nullable: true, description });
 }
 
-@ObjectType({ description: "Work done by one worker for one query." })
+@ObjectType({ description: "Work done by one worker for one query.", simpleResolvers: true })
 export class WorkerUsageType {
   @Field(() => String, {
     description: '"main", "thread:<threadId>", "process:<pid>", or "<host>:<pid>" (DISTRIBUTED).',
@@ -68,6 +68,7 @@ export class DistributedExecutionType {
 
 @ObjectType("ExecutionReport", {
   description: "What the chosen execution actually cost. Times are measured, in ms.",
+  simpleResolvers: true,
 })
 export class ExecutionReportType {
   @Field(() => ExecutionStrategy, { description: "What this query asked for." })

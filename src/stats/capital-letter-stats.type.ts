@@ -5,7 +5,10 @@ import { connectionType } from "../graphql/connection.type";
 import { ExecutionReportType } from "../graphql/execution-report.type";
 import type { StatsResult } from "./stats.service";
 
-@ObjectType({ description: "Capital letters (Python isupper) of one email." })
+@ObjectType({
+  description: "Capital letters (Python isupper) of one email.",
+  simpleResolvers: true,
+})
 export class EmailCapitals {
   @Field(() => Int) emailId!: number;
   @Field(() => Int) capitals!: number;
@@ -16,7 +19,7 @@ export class EmailCapitals {
 export const EmailCapitalsConnection = connectionType(EmailCapitals, "EmailCapitals");
 export type EmailCapitalsConnection = Connection<EmailCapitals>;
 
-@ObjectType({ description: "Emails whose capital count is in [from, to)." })
+@ObjectType({ description: "Emails whose capital count is in [from, to).", simpleResolvers: true })
 export class HistogramBucket {
   @Field(() => Int) from!: number;
   @Field(() => Int) to!: number;
