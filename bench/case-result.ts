@@ -2,7 +2,17 @@ import type { ExecutionReport } from "../src/engine";
 import type { BenchCase, CaseResult, CorpusInfo, Mode } from "./results.types";
 import { median, spread } from "./sampling";
 
-type Timings = "wallMs" | "queueMs" | "planMs" | "dispatchMs" | "readMs" | "computeMs" | "mergeMs";
+type Timings =
+  | "wallMs"
+  | "queueMs"
+  | "otherMs"
+  | "loadMs"
+  | "planMs"
+  | "executeMs"
+  | "mergeMs"
+  | "dispatchMs"
+  | "readMs"
+  | "computeMs";
 
 /**
  * The execution report fields the bench reads, as the engine and the GraphQL API both give
@@ -47,6 +57,9 @@ export function toCaseResult(
     breakdown: {
       planMs: med("planMs"),
       queueMs: med("queueMs"),
+      otherMs: med("otherMs"),
+      loadMs: med("loadMs"),
+      executeMs: med("executeMs"),
       dispatchMs: med("dispatchMs"),
       readMs: med("readMs"),
       computeMs: med("computeMs"),

@@ -1,15 +1,11 @@
+import { SCHEMA, type ChartSpec } from "./chart-common";
+import { chartTitle } from "./chart-title";
+import { sectionCharts } from "./charts-sections";
 import { kernelChart } from "./kernels/kernel-report";
 import type { BenchResults, CaseResult } from "./results.types";
 import { STRATEGIES } from "./results.types";
 
-/** A chart of the report: file name, what it shows, and its vega-lite spec. */
-export interface ChartSpec {
-  file: string;
-  title: string;
-  spec: object;
-}
-
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+export type { ChartSpec } from "./chart-common";
 const PYTHON_SERIES = "Python baseline: sequential";
 const PYTHON_SHORT = {
   sequential: "Python sequential (list comprehension)",
@@ -239,22 +235,50 @@ function overview(r: BenchResults, corpus: string): ChartSpec {
         median: c.wallMs.median,
       })),
   ];
+  const smallest = Math.min(...values.map((v) => v.median).filter((m) => m > 0));
+  const floor = 10 ** Math.floor(Math.log10(Number.isFinite(smallest) ? smallest : 1));
+  // A log scale: Python's bars are tens of times longer than Capstats', and on a linear axis
+  // Capstats' would be slivers. A bar on a log axis starts at the axis's floor; each carries
+  // its value.
   return {
     file: "overview.svg",
     title: "Every strategy and the Python baseline on the default corpus",
     spec: {
       $schema: SCHEMA,
-      title: `Median time on the ${corpus} corpus: Capstats strategies (one worker per core) and the Python baseline`,
-      width: 420,
+      title: `Median time on the ${corpus} corpus: Capstats strategies (one worker per core) and the Python baseline (log scale)`,
+      width: 460,
       data: { values },
-      mark: "bar",
       encoding: {
         y: { field: "label", type: "nominal", sort: "x", title: null, axis: { labelLimit: 400 } },
-        x: { field: "median", type: "quantitative", title: "ms (lower is better)" },
-        color: { field: "group", type: "nominal", title: null, legend: { labelLimit: 400 } },
+        x: {
+          field: "median",
+          type: "quantitative",
+          scale: { type: "log", domainMin: floor },
+          title: "ms, log scale (lower is better)",
+        },
       },
+      layer: [
+        {
+          mark: "bar",
+          encoding: {
+            x2: { datum: floor },
+            color: { field: "group", type: "nominal", title: null, legend: { labelLimit: 400 } },
+          },
+        },
+        {
+          mark: { type: "text", align: "left", dx: 3 },
+          encoding: { text: { field: "median", type: "quantitative", format: ".3~r" } },
+        },
+      ],
     },
   };
+}
+
+/** The run's date, machine and interference warning under every chart's own title. */
+function withRunTitle(r: BenchResults, chart: ChartSpec): ChartSpec {
+  const spec = chart.spec as { title?: string | { text: string } };
+  const text = typeof spec.title === "string" ? spec.title : (spec.title?.text ?? chart.title);
+  return { ...chart, spec: { ...chart.spec, title: chartTitle(r, text) } };
 }
 
 /** The report's charts, built from the results alone. */
@@ -277,5 +301,6 @@ export function chartSpecs(r: BenchResults): ChartSpec[] {
     timeByCorpusSize(r),
     timeByChunkSize(r, chunkOrder),
     ...(r.kernels ? [kernelChart(r.kernels)] : []),
-  ];
+    ...sectionCharts(r),
+  ].map((chart) => withRunTitle(r, chart));
 }

@@ -2,10 +2,7 @@ import { findCase, sequentialOf } from "./cases";
 import type {
   CaseResult,
   CorpusInfo,
-  Headline,
-  LoadResult,
   PythonBaseline,
-  ResponsivenessResult,
   ScalingRow,
   StrategyName,
 } from "./results.types";
@@ -83,70 +80,4 @@ export function perTaskOverheadUs(
   return (
     ((one.wallMs.median - balanced.wallMs.median) / (one.ran.tasks - balanced.ran.tasks)) * 1000
   );
-}
-
-function p95While(resp: ResponsivenessResult | null, strategy: StrategyName): number | null {
-  return resp?.perStrategy.find((s) => s.strategy === strategy)?.latency.p95 ?? null;
-}
-
-export function headline(
-  corpora: readonly CorpusInfo[],
-  cases: readonly CaseResult[],
-  python: PythonBaseline,
-  responsiveness: ResponsivenessResult | null,
-  load: LoadResult | null,
-): Headline {
-  const base = corpora.find((c) => c.scale === 1) ?? corpora[0];
-  const http = cases.filter((c) => c.corpus === base.label && c.mode === "http");
-  const best = http.reduce<CaseResult | null>(
-    (b, c) => (b === null || c.wallMs.median < b.wallMs.median ? c : b),
-    null,
-  );
-  const py = pythonSequentialMs(python, base.label);
-  const tenfold = corpora.find((c) => c.scale === 10);
-  const threads2 = tenfold
-    ? findCase(cases, {
-        corpus: tenfold.label,
-        mode: "compute",
-        sweep: "workers",
-        strategy: "THREADS",
-        workers: 2,
-      })
-    : undefined;
-  const seq10 = tenfold ? sequentialOf(cases, tenfold.label, "compute") : undefined;
-  const overhead: Headline["perTaskOverheadUs"] = {};
-  for (const s of ["THREADS", "PROCESSES"] as const) {
-    const us = perTaskOverheadUs(cases, base.label, s);
-    if (us !== null) overhead[s] = us;
-  }
-  return {
-    e2eBest: best && {
-      strategy: best.strategy,
-      workers: best.workers,
-      chunkSize: best.chunkSize,
-      medianMs: best.wallMs.median,
-      pythonSequentialMs: py,
-      speedup: py === null ? null : py / best.wallMs.median,
-      goal: 15,
-      stretch: 30,
-    },
-    threads2VsSequential10x:
-      threads2 && seq10
-        ? {
-            threadsMs: threads2.wallMs.median,
-            sequentialMs: seq10.wallMs.median,
-            speedup: seq10.wallMs.median / threads2.wallMs.median,
-            goal: 1.7,
-          }
-        : null,
-    perTaskOverheadUs: overhead,
-    responsivenessP95: responsiveness && {
-      THREADS: p95While(responsiveness, "THREADS"),
-      PROCESSES: p95While(responsiveness, "PROCESSES"),
-      goalMs: 50,
-    },
-    loaderVsSqliteImport: load?.ratio ?? null,
-    allStrategiesAgree: cases.every((c) => c.agrees),
-    pythonAgrees: python.available ? python.corpora.every((c) => c.agrees) : null,
-  };
 }

@@ -59,7 +59,7 @@ export async function measureCompute(
         corpus: corpus.label,
         strategy: c.strategy,
         firstQueryMs: ms,
-        corpusLoadMs: r.report.readMs,
+        corpusLoadMs: r.report.loadMs,
         dataPath: r.report.dataPath,
       };
       return {

@@ -12,7 +12,7 @@ export const HEAVY_QUERY = `query Bench($strategy: ExecutionStrategy!, $workers:
     totalCharacters
     execution {
       strategy reason workers tasks dataPath
-      wallMs queueMs planMs dispatchMs readMs computeMs mergeMs
+      wallMs queueMs otherMs loadMs planMs executeMs mergeMs dispatchMs readMs computeMs
     }
   }
 }`;

@@ -1,69 +1,99 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import type { BenchPlan } from "./bench-plan";
 import type { Log } from "./corpora";
-import { runHeavy } from "./measure-http";
-import type { CorpusInfo, ResponsivenessResult } from "./results.types";
-import { STRATEGIES } from "./results.types";
-import { latency, median } from "./sampling";
-import type { BenchServer } from "./bench-server-control";
+import { eventLoopOf } from "./event-loop-scrape";
+import { HEAVY_QUERY } from "./measure-http";
+import type { CorpusInfo } from "./results.types";
+import { median, quantiles } from "./sampling";
+import type { ResponsivenessRun, ResponsivenessSection } from "./sections.types";
+import { gqlOver, type BenchServer } from "./bench-server-control";
 
-const WARMUP_PROBES = 5;
+const WARMUP_PROBES = 10;
 
-function probeQuery(id: number): string {
-  return `{ email(id: ${id}) { id capitalLetters } }`;
+/** The small queries a dashboard sends: the cheapest there is, and one email by id. */
+export function probeQueries(firstId: number): string[] {
+  return ["{ __typename }", `{ email(id: ${firstId}) { id capitalLetters } }`];
 }
 
-/** Sends the small query every `intervalMs` for `windowMs`; returns each round trip's ms. */
-async function probe(
-  server: BenchServer,
-  query: string,
-  windowMs: number,
-  intervalMs: number,
-): Promise<number[]> {
-  const samples: number[] = [];
-  const until = performance.now() + windowMs;
-  while (performance.now() < until) {
-    const started = performance.now();
-    await server.gql(query);
-    samples.push(performance.now() - started);
-    await sleep(intervalMs);
-  }
-  return samples;
+/** Heavy queries of `strategy` back to back on a client of their own until stopped. */
+function heavyLoop(server: BenchServer, strategy: string) {
+  const client = server.client();
+  const times: number[] = [];
+  let stop = false;
+  let error: string | null = null;
+  const done = (async () => {
+    while (!stop) {
+      const started = performance.now();
+      try {
+        await gqlOver(client, HEAVY_QUERY, { strategy, workers: null, chunkSize: null });
+      } catch (err) {
+        // A strategy this server does not offer: reported, not fatal to the bench.
+        error = (err as Error).message;
+        return;
+      }
+      times.push(performance.now() - started);
+    }
+  })();
+  return {
+    async stop(): Promise<{ times: number[]; error: string | null }> {
+      stop = true;
+      await done;
+      client.close();
+      return { times, error };
+    },
+  };
 }
 
 /**
- * Latency of a small query (one email with its capital count) while a heavy query of
- * each strategy runs back to back with default workers and balanced chunks, keeping
- * every worker busy. SEQUENTIAL computes on the server's event loop, so it shows
- * what the pools are for.
+ * Latency of small queries while heavy queries of each strategy run back to back with
+ * default workers and balanced chunks, keeping every worker busy; and the server's own
+ * event-loop delay over each window (its /metrics, which starts a new window when read).
+ * SEQUENTIAL computes on the event loop: it is there to show what the pools are for.
  */
 export async function measureResponsiveness(
   server: BenchServer,
   corpus: CorpusInfo,
-  windowMs: number,
-  intervalMs: number,
+  spec: BenchPlan["responsiveness"],
+  workerNice: number,
   log: Log,
-): Promise<ResponsivenessResult> {
-  const query = probeQuery(corpus.firstId);
-  log(`responsiveness ${corpus.label}: ${windowMs} ms per strategy`);
-  for (let i = 0; i < WARMUP_PROBES; i++) await server.gql(query);
-  const idle = latency(await probe(server, query, Math.max(200, windowMs / 2), intervalMs));
-  const perStrategy: ResponsivenessResult["perStrategy"] = [];
-  for (const strategy of STRATEGIES) {
-    let stop = false;
-    const heavy: number[] = [];
-    const loop = (async () => {
-      while (!stop)
-        heavy.push((await runHeavy(server, { strategy, workers: null, chunkSize: null })).ms);
-    })();
-    const samples = await probe(server, query, windowMs, intervalMs);
-    stop = true;
-    await loop;
-    perStrategy.push({
+): Promise<ResponsivenessSection> {
+  const probes = probeQueries(corpus.firstId);
+  log(
+    `responsiveness ${corpus.label}: ${spec.windowMs} ms per strategy, ${spec.strategies.join(", ")}`,
+  );
+  for (let i = 0; i < WARMUP_PROBES; i++) for (const q of probes) await server.gql(q);
+  // The first heavy query loads the corpus; warm each strategy once outside the windows.
+  for (const strategy of spec.strategies) await heavyLoop(server, strategy).stop();
+  const runs: ResponsivenessRun[] = [];
+  for (const strategy of ["idle", ...spec.strategies]) {
+    const heavy = strategy === "idle" ? null : heavyLoop(server, strategy);
+    await server.text("/metrics");
+    const samples = probes.map((): number[] => []);
+    const until = performance.now() + spec.windowMs;
+    for (let k = 0; performance.now() < until; k++) {
+      const which = k % probes.length;
+      const started = performance.now();
+      await server.gql(probes[which]);
+      samples[which].push(performance.now() - started);
+      await sleep(spec.probeIntervalMs);
+    }
+    const eventLoop = eventLoopOf(await server.text("/metrics"));
+    const { times, error } = heavy ? await heavy.stop() : { times: [], error: null };
+    runs.push({
       strategy,
-      heavyQueries: heavy.length,
-      heavyMedianMs: median(heavy),
-      latency: latency(samples),
+      heavyQueries: times.length,
+      heavyMedianMs: times.length > 0 ? median(times) : null,
+      probes: probes.map((query, i) => ({ query, latency: quantiles(samples[i]) })),
+      eventLoop,
+      error,
     });
   }
-  return { corpus: corpus.label, probe: query, windowMs, idle, perStrategy };
+  return {
+    corpus: corpus.label,
+    emails: corpus.emails,
+    windowMs: spec.windowMs,
+    probeIntervalMs: spec.probeIntervalMs,
+    workerNice,
+    runs,
+  };
 }

@@ -1,4 +1,4 @@
-import { caseLabel, findCase } from "./cases";
+import { findCase } from "./cases";
 import type { BenchResults, CaseResult } from "./results.types";
 import { STRATEGIES } from "./results.types";
 import { ms, ratio, table, type Cell, type TableFormat } from "./text-table";
@@ -96,42 +96,6 @@ export function workersTable(r: BenchResults, f: TableFormat): string {
   return table(headers, rows, f);
 }
 
-/** Where the engine's time went (medians of the execution reports, compute-only). */
-export function breakdownTable(r: BenchResults, f: TableFormat): string {
-  const rows = r.cases
-    .filter((c) => c.mode === "compute")
-    .map((c): Cell[] => {
-      const b = c.breakdown;
-      return [
-        c.corpus,
-        caseLabel(c),
-        c.ran.tasks,
-        c.ran.dataPath,
-        ms(b.planMs),
-        ms(b.dispatchMs),
-        ms(b.readMs),
-        ms(b.computeMs),
-        ms(b.mergeMs),
-        ms(b.engineWallMs),
-        ms(c.wallMs.median),
-      ];
-    });
-  const headers = [
-    "corpus",
-    "case",
-    "tasks",
-    "data",
-    "plan",
-    "dispatch",
-    "read",
-    "compute (sum)",
-    "merge",
-    "engine wall",
-    "bench wall",
-  ];
-  return table(headers, rows, f);
-}
-
 export function chunksTable(r: BenchResults, f: TableFormat): string {
   const rows = r.cases
     .filter((c) => c.mode === "compute" && c.sweep === "chunks")
@@ -195,39 +159,4 @@ export function pythonTable(r: BenchResults, f: TableFormat): string {
     rows,
     f,
   );
-}
-
-export function responsivenessTable(r: BenchResults, f: TableFormat): string {
-  const resp = r.responsiveness;
-  if (!resp) return "";
-  const rows: Cell[][] = [
-    [
-      "(idle server)",
-      "-",
-      "-",
-      ms(resp.idle.p50),
-      ms(resp.idle.p95),
-      ms(resp.idle.max),
-      resp.idle.n,
-    ],
-    ...resp.perStrategy.map((s): Cell[] => [
-      s.strategy,
-      s.heavyQueries,
-      ms(s.heavyMedianMs),
-      ms(s.latency.p50),
-      ms(s.latency.p95),
-      ms(s.latency.max),
-      s.latency.n,
-    ]),
-  ];
-  const headers = [
-    "heavy query running",
-    "heavy queries",
-    "heavy median ms",
-    "p50 ms",
-    "p95 ms",
-    "max ms",
-    "probes",
-  ];
-  return table(headers, rows, f);
 }

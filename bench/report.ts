@@ -1,24 +1,24 @@
 import type { ChartSpec } from "./charts";
 import { kernelHeadlineLines, kernelTable } from "./kernels/kernel-report";
 import {
-  breakdownTable,
   chunksTable,
   overviewTable,
   pythonTable,
-  responsivenessTable,
   scalingTableText,
   workersTable,
 } from "./report-tables";
-import type { BenchResults, Headline } from "./results.types";
-import { ms, ratio, type TableFormat } from "./text-table";
-
-/** Above this share of the machine taken by other processes, the report flags its numbers. */
-const NOISY_SHARE = 0.1;
-
-function verdict(value: number | null | undefined, goal: number): string {
-  if (value === null || value === undefined) return "not measured";
-  return value >= goal ? "met" : "NOT met";
-}
+import type { BenchResults } from "./results.types";
+import { noiseWarning } from "./noise";
+import { breakdownTable } from "./report-breakdown";
+import { coldStartLines, loadLine, memoryLines } from "./report-lines";
+import {
+  endToEndTable,
+  requestPathTable,
+  responsivenessTable,
+  workerScalingTable,
+} from "./report-sections";
+import { sectionsMarkdown } from "./report-sections-md";
+import type { TableFormat } from "./text-table";
 
 export function machineLine(r: BenchResults): string {
   const m = r.machine;
@@ -34,92 +34,21 @@ export function machineLine(r: BenchResults): string {
   );
 }
 
-export function headlineLines(h: Headline, r: BenchResults): string[] {
-  const lines: string[] = [];
-  const busy = r.machine.interference?.othersShareOfMachine ?? 0;
-  if (busy > NOISY_SHARE) {
-    lines.push(
-      `WARNING: other processes used ${(busy * 100).toFixed(0)}% of the machine during this run, ` +
-        "so these medians are inflated and noisy; re-run on a quiet machine.",
-    );
-  }
-  const e = h.e2eBest;
-  if (e) {
-    const how = `${e.strategy}${e.workers === null ? "" : `(${e.workers})`}${e.chunkSize === null ? "" : `, chunk ${e.chunkSize}`}`;
-    lines.push(
-      `End to end over HTTP, best strategy (${how}): ${ms(e.medianMs)} ms vs Python sequential ` +
-        `${ms(e.pythonSequentialMs)} ms = ${ratio(e.speedup)} (goal >= 15x: ${verdict(e.speedup, 15)}; ` +
-        `stretch 30x: ${verdict(e.speedup, 30)})`,
-    );
-  }
-  const t = h.threads2VsSequential10x;
-  lines.push(
-    t
-      ? `THREADS(2) vs SEQUENTIAL, compute-only, 10x corpus: ${ms(t.threadsMs)} ms vs ${ms(t.sequentialMs)} ms = ` +
-          `${ratio(t.speedup)} (goal >= 1.7x: ${verdict(t.speedup, 1.7)})`
-      : "THREADS(2) vs SEQUENTIAL on the 10x corpus: not measured (no 10x corpus in this run)",
-  );
-  const o = h.perTaskOverheadUs;
-  lines.push(
-    `Per-task overhead (chunkSize 1 vs balanced, compute-only, wall time per extra task): ` +
-      `THREADS ${o.THREADS?.toFixed(1) ?? "-"} µs, PROCESSES ${o.PROCESSES?.toFixed(1) ?? "-"} µs`,
-  );
-  const p = h.responsivenessP95;
-  if (p) {
-    const met = [p.THREADS, p.PROCESSES].every((x) => x !== null && x < p.goalMs);
-    lines.push(
-      `Small-query p95 while every worker is busy: THREADS ${ms(p.THREADS)} ms, PROCESSES ${ms(p.PROCESSES)} ms ` +
-        `(goal < ${p.goalMs} ms: ${met ? "met" : "NOT met"})`,
-    );
-  }
-  if (h.loaderVsSqliteImport !== null) {
-    lines.push(
-      `Loader vs sqlite3 .import: ${ratio(h.loaderVsSqliteImport)} (goal <= 3x: ${h.loaderVsSqliteImport <= 3 ? "met" : "NOT met"})`,
-    );
-  }
-  lines.push(
+export function headlineLines(r: BenchResults): string[] {
+  const warning = noiseWarning(r);
+  const h = r.headline;
+  return [
+    ...(warning
+      ? [`WARNING: ${warning}; compare ratios within the run, or re-run on a quiet machine.`]
+      : []),
+    ...h.items.map((i) => i.text),
     `Exactness: every strategy ${h.allStrategiesAgree ? "agrees" : "does NOT agree"} on the per-email counts; ` +
       (h.pythonAgrees === null
         ? `Python baseline skipped (${r.python.skipped})`
         : `Python's counts ${h.pythonAgrees ? "equal" : "DIFFER from"} Capstats' on every email ` +
           `(Python ${r.python.version}, Unicode ${r.python.unicodeVersion}; Node ${r.machine.node})`),
-  );
-  if (r.kernels) lines.push(...kernelHeadlineLines(r.kernels));
-  return lines;
-}
-
-function loadLine(r: BenchResults): string {
-  const l = r.load;
-  if (!l) return "Loading: not measured.";
-  const cli = l.sqliteImport
-    ? `sqlite3 .import ${ms(l.sqliteImport.median)} ms (${l.sqliteImportRows} rows): the loader takes ` +
-      `${ratio(l.ratio)} as long (issue 2 asks for <= 3x: ${l.ratio !== null && l.ratio <= 3 ? "met" : "NOT met"})`
-    : `sqlite3 .import skipped: ${l.sqliteSkipped}`;
-  return (
-    `Loading the ${l.corpus} CSV (${(l.csvBytes / 1e6).toFixed(0)} MB, ${l.rows} rows): loader ` +
-    `${ms(l.loader.median)} ms (min-max ${ms(l.loader.min)}-${ms(l.loader.max)}); ${cli}.`
-  );
-}
-
-function memoryLines(r: BenchResults): string[] {
-  return [
-    `Bench process peak RSS: ${r.memory.benchMaxRssMb.toFixed(0)} MB.`,
-    ...r.memory.servers.map(
-      (s) =>
-        `Server on the ${s.corpus} corpus: peak RSS ${s.mainMaxRssMb.toFixed(0)} MB (main process and worker threads)` +
-        (s.processWorkersMaxRssMb
-          ? `, PROCESSES workers ${s.processWorkersMaxRssMb.map((x) => x.toFixed(0)).join(", ")} MB each`
-          : ""),
-    ),
+    ...(r.kernels ? kernelHeadlineLines(r.kernels) : []),
   ];
-}
-
-function coldStartLines(r: BenchResults): string[] {
-  return r.coldStart.map(
-    (c) =>
-      `${c.corpus}: first query (${c.strategy}) ${ms(c.firstQueryMs)} ms, of which reading the corpus ` +
-      `(${c.dataPath === "resident" ? "into the resident buffer" : "index only, above the resident budget"}) ${ms(c.corpusLoadMs)} ms`,
-  );
 }
 
 function kernelSection(r: BenchResults, f: TableFormat): string[] {
@@ -164,7 +93,7 @@ export function markdownReport(r: BenchResults, charts: readonly ChartSpec[]): s
     "",
     "## Headline",
     "",
-    ...headlineLines(r.headline, r).map((l) => `- ${l}`),
+    ...headlineLines(r).map((l) => `- ${l}`),
     "",
     `## Every strategy and the Python baseline (${base} corpus, one worker per core)`,
     "",
@@ -188,7 +117,9 @@ export function markdownReport(r: BenchResults, charts: readonly ChartSpec[]): s
     "",
     "## Where the time goes (compute-only; medians of the execution report, ms)",
     "",
-    "`compute (sum)` adds every worker's kernel time, so it exceeds the wall time when workers run in parallel.",
+    "The report's phases (queue and other, load, plan, execute, merge) add up to its wall time; " +
+      "`dispatch`, `read` and `compute` are work inside `execute`, summed over workers, so they may " +
+      "exceed it when workers run in parallel.",
     "",
     breakdownTable(r, f),
     "",
@@ -214,15 +145,7 @@ export function markdownReport(r: BenchResults, charts: readonly ChartSpec[]): s
     "",
     ...kernelSection(r, f),
     "",
-    "## Responsiveness",
-    "",
-    r.responsiveness
-      ? `Latency of \`${r.responsiveness.probe}\` on the ${r.responsiveness.corpus} corpus while a heavy ` +
-        `\`capitalLetterStats(fresh: true)\` of each strategy runs back to back (${r.responsiveness.windowMs} ms each):`
-      : "Not measured.",
-    "",
-    responsivenessTable(r, f),
-    "",
+    ...sectionsMarkdown(r),
     "## Memory",
     "",
     ...memoryLines(r).map((l) => `- ${l}`),
@@ -241,7 +164,7 @@ export function consoleReport(r: BenchResults): string {
     "",
     `Capstats benchmark (${r.mode}) on ${machineLine(r)}`,
     "",
-    ...headlineLines(r.headline, r),
+    ...headlineLines(r),
     "",
     `Every strategy and the Python baseline, ${base} corpus, one worker per core:`,
     overviewTable(r, base, f),
@@ -252,8 +175,17 @@ export function consoleReport(r: BenchResults): string {
     loadLine(r),
     "",
     ...(r.kernels ? ["Kernels, one thread, beside a C loop:", kernelTable(r.kernels, f), ""] : []),
-    "Responsiveness (small query while a heavy one runs):",
+    `Responsiveness on the ${r.sections.responsiveness?.corpus ?? "-"} corpus (ms):`,
     responsivenessTable(r, f),
+    "",
+    "Worker scaling (compute-only):",
+    workerScalingTable(r, f),
+    "",
+    "Request path (autocannon):",
+    requestPathTable(r, f),
+    "",
+    "Where the time goes end to end (median ms):",
+    endToEndTable(r, f),
     "",
     ...memoryLines(r),
     "",
@@ -268,7 +200,7 @@ export function readmeBlock(r: BenchResults, chartDir: string): string {
       `Full report: [${chartDir}/latest.md](${chartDir}/latest.md); raw numbers: ` +
       `[${chartDir}/latest.json](${chartDir}/latest.json).`,
     "",
-    ...headlineLines(r.headline, r).map((l) => `- ${l}`),
+    ...headlineLines(r).map((l) => `- ${l}`),
     "",
     `Every strategy and the Python baseline on the ${base} corpus (median of ${r.rounds.reps} runs):`,
     "",

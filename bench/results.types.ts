@@ -1,6 +1,8 @@
 import type { KernelBench } from "./kernels/kernel-results.types";
 
 /** The shape of bench/results/latest.json. Times are milliseconds unless a name says otherwise. */
+import type { Headline } from "./headline";
+import type { Sections } from "./sections.types";
 
 export type StrategyName = "SEQUENTIAL" | "THREADS" | "PROCESSES" | "AUTO";
 
@@ -43,9 +45,13 @@ export interface BenchCase {
   chunkSize: number | null;
 }
 
+/** Medians of the execution report: the phases of wallMs, then the work summed over workers. */
 export interface Breakdown {
   planMs: number;
   queueMs: number;
+  otherMs: number;
+  loadMs: number;
+  executeMs: number;
   dispatchMs: number;
   readMs: number;
   computeMs: number;
@@ -125,19 +131,6 @@ export interface Latency {
   max: number;
 }
 
-export interface ResponsivenessResult {
-  corpus: string;
-  probe: string;
-  windowMs: number;
-  idle: Latency;
-  perStrategy: {
-    strategy: StrategyName;
-    heavyQueries: number;
-    heavyMedianMs: number;
-    latency: Latency;
-  }[];
-}
-
 /** The first query on a fresh server, which pays for reading the corpus (warm-up excludes it). */
 export interface ColdStart {
   corpus: string;
@@ -162,33 +155,6 @@ export interface ScalingRow {
   pythonSequential: number | null;
 }
 
-export interface Headline {
-  e2eBest: {
-    strategy: StrategyName;
-    workers: number | null;
-    chunkSize: number | null;
-    medianMs: number;
-    pythonSequentialMs: number | null;
-    speedup: number | null;
-    goal: 15;
-    stretch: 30;
-  } | null;
-  threads2VsSequential10x: {
-    threadsMs: number;
-    sequentialMs: number;
-    speedup: number;
-    goal: 1.7;
-  } | null;
-  /** (time with chunkSize 1 - time balanced) / (tasks difference), compute only, default corpus. */
-  perTaskOverheadUs: Partial<Record<"THREADS" | "PROCESSES", number>>;
-  /** p95 of the small query while THREADS or PROCESSES keeps every worker busy (goal: under 50 ms). */
-  responsivenessP95: { THREADS: number | null; PROCESSES: number | null; goalMs: 50 } | null;
-  /** Loader median over sqlite3 .import median (issue 2: at most 3). */
-  loaderVsSqliteImport: number | null;
-  allStrategiesAgree: boolean;
-  pythonAgrees: boolean | null;
-}
-
 export interface Machine {
   cpuModel: string;
   cores: number;
@@ -204,7 +170,7 @@ export interface Machine {
 }
 
 export interface BenchResults {
-  schema: 1;
+  schema: 2;
   startedAt: string;
   durationMs: number;
   mode: string;
@@ -216,10 +182,11 @@ export interface BenchResults {
   coldStart: ColdStart[];
   python: PythonBaseline;
   load: LoadResult | null;
-  responsiveness: ResponsivenessResult | null;
   /** The kernels alone beside the C reference; null when the run did not measure them. */
   kernels: KernelBench | null;
   memory: MemoryResult;
   scaling: ScalingRow[];
+  /** Responsiveness, worker scaling, cached answers, the request path, I/O, end to end. */
+  sections: Sections;
   headline: Headline;
 }

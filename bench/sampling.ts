@@ -1,4 +1,5 @@
 import type { Latency, Spread } from "./results.types";
+import type { LatencyQuantiles } from "./sections.types";
 import type { Repetitions } from "./bench-options";
 
 /** Linear interpolation between closest ranks (numpy's default), on ascending values. */
@@ -67,4 +68,10 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; valu
   const started = performance.now();
   const value = await fn();
   return { ms: performance.now() - started, value };
+}
+
+/** latency() with the 99th percentile too: what a dashboard's slowest requests see. */
+export function quantiles(samples: readonly number[]): LatencyQuantiles {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { ...latency(sorted), p99: quantile(sorted, 0.99) };
 }

@@ -1,19 +1,26 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { roundsFor, type BenchPlan } from "./bench-options";
+import { benchConfig } from "./bench-config";
+import { roundsFor, type BenchPlan } from "./bench-plan";
 import { casesFor } from "./cases";
 import { chartSpecs } from "./charts";
 import { ensureCorpus, type Log } from "./corpora";
-import { addRatios, headline, scalingTable } from "./derive";
+import { addRatios, scalingTable } from "./derive";
+import { endToEnd } from "./derive-e2e";
+import { cpuBoundSpeedup, headline } from "./headline";
 import { InterferenceMeter } from "./interference";
 import { describeMachine } from "./machine";
 import { measureKernels } from "./kernels/measure-kernels";
+import { measureCached } from "./measure-cached";
 import { measureCompute } from "./measure-compute";
 import { measureHttp } from "./measure-http";
+import { measureIo } from "./measure-io";
 import { measureLoad } from "./measure-load";
 import { measurePython } from "./measure-python";
+import { measureRequestPath } from "./measure-request-path";
 import { measureResponsiveness } from "./measure-responsiveness";
+import { measureWorkerScaling } from "./measure-scaling";
 import { markdownReport } from "./report";
 import type {
   BenchResults,
@@ -21,16 +28,32 @@ import type {
   ColdStart,
   CorpusInfo,
   MemoryResult,
-  ResponsivenessResult,
 } from "./results.types";
-import { startBenchServer } from "./bench-server-control";
+import { quantiles } from "./sampling";
+import type { Sections } from "./sections.types";
+import { startBenchServer, type BenchServer } from "./bench-server-control";
 import { VegaRenderer } from "./vega-render";
+
+const FLOOR_REQUESTS = 300;
+
+/** `{ __typename }` round trips: the floor every GraphQL answer stands on. */
+async function measureFloor(server: BenchServer): Promise<ReturnType<typeof quantiles>> {
+  for (let i = 0; i < 30; i++) await server.gql("{ __typename }");
+  const samples: number[] = [];
+  for (let i = 0; i < FLOOR_REQUESTS; i++) {
+    const started = performance.now();
+    await server.gql("{ __typename }");
+    samples.push(performance.now() - started);
+  }
+  return quantiles(samples);
+}
 
 /**
  * Everything one run measures, in an order that keeps measurements apart: per corpus,
- * compute-only in this process (its pools closed afterwards), then HTTP against a
- * server in a child process; then the Python baseline and the loaders, with no
- * Capstats pool alive.
+ * compute-only in this process (its pools closed afterwards), then HTTP against a server in
+ * a child process (with the default corpus's request path, cached answers and I/O); worker
+ * scaling; responsiveness on its own corpus; then the Python baseline and the loaders, with
+ * no Capstats pool alive.
  */
 export async function runSuite(plan: BenchPlan, log: Log): Promise<BenchResults> {
   const startedAt = new Date();
@@ -40,14 +63,18 @@ export async function runSuite(plan: BenchPlan, log: Log): Promise<BenchResults>
   const corpora: CorpusInfo[] = [];
   for (const spec of plan.corpora)
     corpora.push(await ensureCorpus(spec, plan.workDir, plan.seed, log));
-
+  const sections: Sections = {
+    responsiveness: null,
+    workerScaling: null,
+    cachedAnswers: [],
+    requestPath: null,
+    io: null,
+    endToEnd: null,
+  };
   const cases: CaseResult[] = [];
   const coldStart: ColdStart[] = [];
   const capitals = new Map<string, Float64Array>();
   const servers: MemoryResult["servers"] = [];
-  const responsivenessCorpus =
-    corpora.find((c) => c.label === plan.responsiveness.corpus) ?? corpora[corpora.length - 1];
-  let responsiveness: ResponsivenessResult | null = null;
   for (const [i, corpus] of corpora.entries()) {
     const rounds = roundsFor(plan, plan.corpora[i]);
     // The chunk sweep runs on the first (default) corpus only; see casesFor.
@@ -58,20 +85,51 @@ export async function runSuite(plan: BenchPlan, log: Log): Promise<BenchResults>
     coldStart.push(compute.coldStart);
     const server = await startBenchServer(corpus.dbFile, plan.poolSize);
     try {
-      cases.push(...(await measureHttp(server, corpus, list, rounds, compute.results[0], log)));
-      if (corpus === responsivenessCorpus) {
-        const { windowMs, probeIntervalMs } = plan.responsiveness;
-        responsiveness = await measureResponsiveness(
-          server,
-          corpus,
-          windowMs,
-          probeIntervalMs,
-          log,
+      const http = await measureHttp(server, corpus, list, rounds, compute.results[0], log);
+      cases.push(...http);
+      if (corpus.scale <= 10) {
+        sections.cachedAnswers.push(await measureCached(server, corpus, plan.cachedRequests, log));
+      }
+      if (i === 0) {
+        sections.endToEnd = endToEnd(
+          cases,
+          corpus.label,
+          await measureFloor(server),
+          machine.cores,
         );
+        sections.requestPath = await measureRequestPath(server, plan.requestPath, log);
+        sections.io = await measureIo(server, corpus, plan.io, log);
+        sections.io.cpuBound = cpuBoundSpeedup(cases, corpus.label);
       }
     } finally {
       servers.push({ corpus: corpus.label, ...(await server.stop()) });
     }
+  }
+  const scalingCorpus = corpora.find((c) => c.label === plan.workerScaling.corpus);
+  if (scalingCorpus) {
+    sections.workerScaling = await measureWorkerScaling(
+      scalingCorpus,
+      plan.workerScaling,
+      plan.poolSize,
+      log,
+    );
+  }
+  const respSpec = plan.responsiveness;
+  const respCorpus =
+    corpora.find((c) => c.emails === respSpec.corpus.emails) ??
+    (await ensureCorpus(respSpec.corpus, plan.workDir, plan.seed, log));
+  const respServer = await startBenchServer(respCorpus.dbFile, plan.poolSize);
+  try {
+    const nice = benchConfig(respCorpus.dbFile, plan.poolSize).workerNice;
+    sections.responsiveness = await measureResponsiveness(
+      respServer,
+      respCorpus,
+      respSpec,
+      nice,
+      log,
+    );
+  } finally {
+    servers.push({ corpus: respCorpus.label, ...(await respServer.stop()) });
   }
 
   const python = measurePython(corpora, plan.python, capitals, log, plan.tools.python);
@@ -82,7 +140,7 @@ export async function runSuite(plan: BenchPlan, log: Log): Promise<BenchResults>
   machine.loadAverageEnd = os.loadavg();
   machine.interference = interference.stop();
   return {
-    schema: 1,
+    schema: 2,
     startedAt: startedAt.toISOString(),
     durationMs: performance.now() - started,
     mode: plan.mode,
@@ -94,11 +152,11 @@ export async function runSuite(plan: BenchPlan, log: Log): Promise<BenchResults>
     coldStart,
     python,
     load,
-    responsiveness,
     kernels,
     memory: { benchMaxRssMb: process.resourceUsage().maxRSS / 1024, servers },
     scaling: scalingTable(corpora, cases, python, machine.cores),
-    headline: headline(corpora, cases, python, responsiveness, load),
+    sections,
+    headline: headline({ corpora, cases, python, load, sections }),
   };
 }
 

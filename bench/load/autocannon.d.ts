@@ -32,6 +32,7 @@ declare module "autocannon" {
       connectionRate?: number;
       method?: string;
       headers?: Record<string, string>;
+      body?: string;
       requests?: Request[];
     }
 

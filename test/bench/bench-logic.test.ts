@@ -72,6 +72,20 @@ describe("bench options", () => {
     assert.equal(parsed.updateReadme, true);
     assert.equal(parsed.plan.command, "npm run bench -- --reps 5");
   });
+
+  it("a plain run writes to the git-ignored bench/results/local; only committing runs write bench/results", () => {
+    assert.equal(parseBenchArgs(["--quick"], root).plan.outDir, "/repo/bench/results/local");
+    assert.equal(parseBenchArgs([], root).plan.outDir, "/repo/bench/results/local");
+    for (const flag of ["--commit-results", "--update-readme"]) {
+      const parsed = parseBenchArgs(["--quick", flag], root);
+      assert.equal(parsed.plan.outDir, "/repo/bench/results", flag);
+      assert.equal(parsed.plan.command, "npm run bench -- --quick", flag);
+    }
+    assert.equal(
+      parseBenchArgs(["--out", "/tmp/x", "--commit-results"], root).plan.outDir,
+      "/tmp/x",
+    );
+  });
 });
 
 describe("cases", () => {
@@ -103,6 +117,9 @@ describe("per-task overhead", () => {
       breakdown: {
         planMs: 0,
         queueMs: 0,
+        otherMs: 0,
+        loadMs: 0,
+        executeMs: 0,
         dispatchMs: 0,
         readMs: 0,
         computeMs: 0,

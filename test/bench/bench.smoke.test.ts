@@ -26,8 +26,18 @@ function tinyPlan(dir: string): BenchPlan {
     chunkSizes: [1, null],
     python: { tiny: { warmup: 0, reps: 1 } },
     load: { warmup: 0, reps: 1 },
-    responsiveness: { corpus: "tiny", windowMs: 150, probeIntervalMs: 10 },
     kernels: { rounds: 1, repsPerRound: 1 },
+    responsiveness: {
+      corpus: { label: "tiny", scale: 1, emails: EMAILS },
+      windowMs: 150,
+      probeIntervalMs: 10,
+      // Any strategy list: one the server does not offer is reported, not fatal.
+      strategies: ["THREADS", "PROCESSES", "NO_SUCH_STRATEGY"],
+    },
+    workerScaling: { corpus: "tiny", workerCounts: [1, 2, 16], rounds: { warmup: 0, reps: 2 } },
+    cachedRequests: 5,
+    requestPath: { connections: 2, durationS: 1, rounds: 1 },
+    io: { readers: [2], repetitions: 2 },
     poolSize: 2,
   };
 }
@@ -54,7 +64,7 @@ test("the bench measures every strategy on a tiny corpus, they agree, and it wri
     "cases",
     "python",
     "load",
-    "responsiveness",
+    "sections",
     "kernels",
     "memory",
     "scaling",
@@ -103,12 +113,44 @@ test("the bench measures every strategy on a tiny corpus, they agree, and it wri
   assert.equal(json.load?.rows, EMAILS);
   if (sqlite3Version()) assert.equal(json.load?.sqliteImportRows, EMAILS);
   else assert.match(json.load?.sqliteSkipped ?? "", /sqlite3/);
+  const resp = json.sections.responsiveness;
   assert.deepEqual(
-    json.responsiveness?.perStrategy.map((s) => s.strategy),
-    [...STRATEGIES],
+    resp?.runs.map((s) => s.strategy),
+    ["idle", "THREADS", "PROCESSES", "NO_SUCH_STRATEGY"],
   );
-  assert.ok((json.responsiveness?.idle.n ?? 0) > 0, "idle probes were sent");
-  assert.equal(json.memory.servers.length, 1);
+  assert.ok(
+    resp!.runs.every((run) => run.probes.every((p) => p.latency.n > 0)),
+    "probes were sent",
+  );
+  assert.ok(resp!.runs.slice(0, 3).every((run) => run.error === null && run.eventLoop !== null));
+  assert.match(resp!.runs[3].error ?? "", /NO_SUCH_STRATEGY/);
+  // Worker scaling: 16 workers is above a 2-worker pool's maximum of 4, so it is skipped.
+  const scaling = json.sections.workerScaling!;
+  assert.deepEqual(
+    scaling.rows.map((row) => [row.strategy, row.workers]),
+    [
+      ["SEQUENTIAL", 1],
+      ["THREADS", 1],
+      ["THREADS", 2],
+    ],
+  );
+  assert.deepEqual(scaling.skipped, [16]);
+  assert.equal(json.sections.cachedAnswers[0].requests, 5);
+  // compareIo's byte counts against the database file's size, measured here.
+  const io = json.sections.io!;
+  assert.equal(
+    io.fileBytes,
+    fs.statSync(plan.workDir + "/" + path.basename(json.corpora[0].dbFile)).size,
+  );
+  assert.ok(io.bytesCheck && io.runs.every((r) => r.bytesRead === io.fileBytes * 2));
+  assert.deepEqual(
+    json.sections.requestPath?.runs.map((r) => r.server),
+    ["bare Apollo", "Capstats", "Capstats", "Capstats"],
+  );
+  assert.ok(json.sections.requestPath!.runs.every((r) => r.non2xx === 0 && r.errors === 0));
+  assert.ok(json.sections.endToEnd!.rows.length >= 4);
+  // One server per corpus, one more for responsiveness.
+  assert.equal(json.memory.servers.length, 2);
 
   // The kernel section: both kernels, both metric sets, agreeing; the C loop on this machine's cc.
   const kernels = json.kernels;
@@ -136,7 +178,8 @@ test("the bench measures every strategy on a tiny corpus, they agree, and it wri
   ]) {
     assert.ok(md.includes(name), `latest.md names ${name}`);
   }
-  assert.equal(written.charts.length, 6);
+  // Five report charts, the kernel chart and five section charts.
+  assert.equal(written.charts.length, 11);
   for (const file of written.charts) {
     assert.ok(file.startsWith(plan.outDir), `${file} is written to the run's own folder`);
     assert.equal(parseXmlRoot(file), "{http://www.w3.org/2000/svg}svg");
