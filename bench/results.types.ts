@@ -120,7 +120,7 @@ export interface LoadResult {
   sqliteImportRows: number | null;
   /** Why `.import` was not measured, when it was not. */
   sqliteSkipped: string | null;
-  /** loader median / sqlite3 .import median (issue 2 asks for at most 3). */
+  /** loader median / sqlite3 .import median (target: at most 3). */
   ratio: number | null;
 }
 
