@@ -6,6 +6,7 @@ import { reviveCorpusChanged } from "../worker/task-errors";
 import { WORKER_NICE_ENV } from "../worker/worker-priority";
 import { guardedCall, type CallOptions, type CancellablePromise } from "./guarded-call";
 import { packResidentTask } from "./ipc-packing";
+import { unpackFromIpc, type PackedCountResult } from "./result-packing";
 import {
   PoolQueueFullError,
   PoolTerminatedError,
@@ -115,7 +116,10 @@ export class WorkerPool {
         return Promise.reject(err);
       }
     }
-    return this.call<CountTaskResult>("count", [wire], opts);
+    const result = this.call<CountTaskResult | PackedCountResult>("count", [wire], opts);
+    return this.type === "process"
+      ? result.then(unpackFromIpc)
+      : (result as Promise<CountTaskResult>);
   }
 
   stats(): WorkerPoolStats {

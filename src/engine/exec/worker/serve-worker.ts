@@ -1,4 +1,6 @@
+import { isMainThread } from "node:worker_threads";
 import * as workerpool from "workerpool";
+import { packForIpc, type PackedCountResult } from "../pool/result-packing";
 import { ALL_METRICS_MASK, METRIC_INDEX } from "../../../metrics/metrics";
 import { countText } from "../../kernels/text.kernel";
 import { runCountTask, type PackedResidentTask } from "./count.task";
@@ -13,7 +15,7 @@ export type WorkerMethods = Record<string, (...args: never[]) => unknown>;
 
 /** The two methods every pool calls: `count` runs a task, `warm` readies the kernels. */
 export interface CountWorkerMethods extends WorkerMethods {
-  count(task: CountTask | PackedResidentTask): CountTaskResult | Transfer;
+  count(task: CountTask | PackedResidentTask): CountTaskResult | PackedCountResult | Transfer;
   warm(): string;
 }
 
@@ -29,7 +31,7 @@ export function serveCountWorker(
   lowerWorkerPriority(Number(process.env[WORKER_NICE_ENV] ?? 0));
   const env = new WorkerEnv(workerIdOfThisContext());
   const standard: CountWorkerMethods = {
-    count: (task) => transferable(runCountTask(task, env)),
+    count: (task) => reply(task, runCountTask(task, env)),
     warm: () => {
       // Importing the kernel already built the BMP table; running both code paths once also
       // gets them past V8's interpreter before the first real query.
@@ -39,6 +41,14 @@ export function serveCountWorker(
     },
   };
   workerpool.worker({ ...standard, ...extend(env, standard) }, { onTerminate: () => env.close() });
+}
+
+/** A thread's result goes by transfer; a child process's is packed, since IPC copies it. */
+function reply(
+  task: CountTask | PackedResidentTask,
+  result: CountTaskResult,
+): CountTaskResult | PackedCountResult | Transfer {
+  return isMainThread ? packForIpc(result, task.mask) : transferable(result);
 }
 
 /**
