@@ -65,6 +65,8 @@ export function toCaseResult(
       computeMs: med("computeMs"),
       mergeMs: med("mergeMs"),
       engineWallMs: med("wallMs"),
+      // Per sample, then the median: medians of two columns do not subtract.
+      outsideEngineMs: median(samples.map((s) => s.ms - s.report.wallMs)),
     },
     totalCapitals: samples[0].totalCapitals,
     totalCharacters: samples[0].totalCharacters,

@@ -33,7 +33,7 @@ export function endToEnd(
         floorMs: floor.p50,
         phases,
         engineWallMs: b.engineWallMs,
-        answerMs: c.wallMs.median - floor.p50 - b.engineWallMs,
+        answerMs: b.outsideEngineMs - floor.p50,
       };
     });
   return { corpus, floor, rows };

@@ -58,6 +58,8 @@ export interface Breakdown {
   mergeMs: number;
   /** The engine's own wall time (the case's wallMs is measured by the bench around the call). */
   engineWallMs: number;
+  /** Median over samples of the bench's time minus the report's wallMs: all but the engine. */
+  outsideEngineMs: number;
 }
 
 export interface CaseResult extends BenchCase {

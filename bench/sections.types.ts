@@ -119,7 +119,7 @@ export interface EndToEndRow {
   floorMs: number;
   phases: Record<"queueMs" | "otherMs" | "loadMs" | "planMs" | "executeMs" | "mergeMs", number>;
   engineWallMs: number;
-  /** clientMs - floorMs - engineWallMs: resolvers, aggregates, the answer's JSON. */
+  /** Round trip minus the engine's wall (median over samples) minus the floor: resolvers, aggregates, JSON. */
   answerMs: number;
 }
 

@@ -125,6 +125,7 @@ describe("per-task overhead", () => {
         computeMs: 0,
         mergeMs: 0,
         engineWallMs: 0,
+        outsideEngineMs: 0,
       },
       totalCapitals: 0,
       totalCharacters: 0,
