@@ -62,7 +62,9 @@ export class IoArgs implements Validatable {
   }
 }
 
-@ObjectType({ description: "One run: the file read `reads` times, by `readers` readers at once." })
+@ObjectType("IoRun", {
+  description: "One run: the file read `reads` times, by `readers` readers at once.",
+})
 export class IoRunType {
   @Field(() => IoVia) via!: IoVia;
   @Field(() => Int) readers!: number;
@@ -78,7 +80,7 @@ export class IoRunType {
   speedup!: number;
 }
 
-@ObjectType({
+@ObjectType("IoComparison", {
   description:
     "Reading the corpus file one reader at a time, then with concurrent readers: the lesson's I/O-bound half.",
 })
