@@ -1,4 +1,5 @@
 /** The shape of the newer sections of bench/results/latest.json (times in ms). */
+import type { IoRun } from "../src/io/io.service";
 import type { Latency, Spread } from "./results.types";
 
 /** Latency quantiles of many small requests. */
@@ -87,15 +88,8 @@ export interface RequestPathSection {
   ratio: number | null;
 }
 
-export interface IoRunResult {
-  via: string;
-  readers: number;
-  reads: number[];
-  bytesRead: number;
-  wallMs: number;
-  megabytesPerSecond: number;
-  speedup: number;
-}
+/** One compareIo run, as the API answers it. */
+export type IoRunResult = IoRun;
 
 export interface IoSection {
   corpus: string;

@@ -1,4 +1,4 @@
-import { sum, summaryOf } from "../metrics/aggregates";
+import { sum, summaryOf, type ValueSummary } from "../metrics/aggregates";
 import { CapitalLetterStats } from "./capital-letter-stats.type";
 import type { StatsResult } from "./stats.service";
 
@@ -13,15 +13,15 @@ export interface CapitalAggregates {
   maxPerEmail: number;
 }
 
-/** The aggregates of per-email CAPITALS and CHARACTERS counts (one entry per email). */
-export function capitalAggregates(
-  capitals: Float64Array,
-  characters: Float64Array,
+/** The aggregates from a summary of the capitals and the characters' total. */
+function fromSummary(
+  emailCount: number,
+  capitals: ValueSummary,
+  totalCharacters: number,
 ): CapitalAggregates {
-  const { total, mean, median, max } = summaryOf(capitals);
-  const totalCharacters = sum(characters);
+  const { total, mean, median, max } = capitals;
   return {
-    emailCount: capitals.length,
+    emailCount,
     totalCapitals: total,
     totalCharacters,
     capitalRatio: totalCharacters === 0 ? 0 : total / totalCharacters,
@@ -31,22 +31,24 @@ export function capitalAggregates(
   };
 }
 
+/** The aggregates of per-email CAPITALS and CHARACTERS counts (one entry per email). */
+export function capitalAggregates(
+  capitals: Float64Array,
+  characters: Float64Array,
+): CapitalAggregates {
+  return fromSummary(capitals.length, summaryOf(capitals), sum(characters));
+}
+
 /** The aggregates of a count of CAPITALS and CHARACTERS, from the values kept with it. */
 export function toCapitalLetterStats(result: StatsResult): CapitalLetterStats {
-  const { total, mean, median, max } = result.derived.summary("CAPITALS");
-  const totalCharacters = result.derived.total("CHARACTERS");
-  const aggregates: CapitalAggregates = {
-    emailCount: result.emailIds.length,
-    totalCapitals: total,
-    totalCharacters,
-    capitalRatio: totalCharacters === 0 ? 0 : total / totalCharacters,
-    meanPerEmail: mean,
-    medianPerEmail: median,
-    maxPerEmail: max,
-  };
+  const { derived } = result;
   return Object.assign(new CapitalLetterStats(), {
     result,
-    ...aggregates,
+    ...fromSummary(
+      result.emailIds.length,
+      derived.summary("CAPITALS"),
+      derived.total("CHARACTERS"),
+    ),
     execution: result.report,
   });
 }

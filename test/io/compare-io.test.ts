@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { onlyError, type GraphQLBody } from "../hardening/hardening.fixture";
+import type { IoRun } from "../../src/io/io.service";
 import { startTestApp } from "../support/test-app";
 
 const IO = `query($readers: [Int!], $repetitions: Int, $via: [IoVia!]) {
@@ -12,15 +13,6 @@ const IO = `query($readers: [Int!], $repetitions: Int, $via: [IoVia!]) {
   }
 }`;
 
-interface IoRun {
-  via: string;
-  readers: number;
-  reads: number[];
-  bytesRead: number;
-  wallMs: number;
-  megabytesPerSecond: number;
-  speedup: number;
-}
 interface IoAnswer {
   compareIo: {
     file: string;
