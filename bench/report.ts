@@ -215,6 +215,16 @@ export function readmeBlock(r: BenchResults, chartDir: string): string {
     `![Time against corpus size](${chartDir}/time-vs-corpus-size.svg)`,
     "",
     `![Speed-up against worker count](${chartDir}/speedup-by-workers.svg)`,
+    "",
+    `![Where an end-to-end query's time goes](${chartDir}/end-to-end.svg)`,
+    "",
+    `![Small-query p99 while heavy queries run](${chartDir}/responsiveness.svg)`,
+    "",
+    `![THREADS speed-up by worker count](${chartDir}/worker-scaling.svg)`,
+    "",
+    `![Requests per second: bare Apollo and Capstats](${chartDir}/request-path.svg)`,
+    "",
+    `![Threads help both halves of the lesson](${chartDir}/io-vs-cpu.svg)`,
     ...(r.kernels
       ? [
           "",
