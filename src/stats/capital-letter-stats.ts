@@ -1,17 +1,9 @@
+import type { CapitalAggregates } from "../dashboard/shared/capital-aggregates";
 import { sum, summaryOf, type ValueSummary } from "../metrics/aggregates";
 import { CapitalLetterStats } from "./capital-letter-stats.type";
 import type { StatsResult } from "./stats.service";
 
-/** What CapitalLetterStats and each StatsGroup report about some emails' capitals. */
-export interface CapitalAggregates {
-  emailCount: number;
-  totalCapitals: number;
-  totalCharacters: number;
-  capitalRatio: number;
-  meanPerEmail: number;
-  medianPerEmail: number;
-  maxPerEmail: number;
-}
+export type { CapitalAggregates };
 
 /** The aggregates from a summary of the capitals and the characters' total. */
 function fromSummary(

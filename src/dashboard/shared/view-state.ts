@@ -4,9 +4,11 @@
  * Pure (no DOM), so it is unit-tested in Node too (src/dashboard/shared/ is compiled by both).
  */
 
-import { GRANULARITIES, STRATEGIES, type Granularity, type Strategy } from "./api-enums";
+import { API_ENUMS, type Granularity, type Strategy } from "./api-enums";
 
-export { GRANULARITIES, STRATEGIES, type Granularity, type Strategy };
+export type { Granularity, Strategy };
+export const STRATEGIES = API_ENUMS.ExecutionStrategy;
+export const GRANULARITIES = API_ENUMS.TimeGranularity;
 
 export const SORTS = ["id", "capitals-desc", "capitals-asc"] as const;
 export type EmailSort = (typeof SORTS)[number];

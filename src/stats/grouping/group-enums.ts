@@ -1,28 +1,15 @@
+import { API_ENUMS } from "../../dashboard/shared/api-enums";
 import { registerDescribedEnum } from "../../graphql/described-enum";
 import { stringEnum, type EnumValue } from "../../string-enum";
 
-export const GroupDimension = stringEnum([
-  "SENDER",
-  "SENDER_PERSON",
-  "RECIPIENT",
-  "SENT",
-  "RELEASE",
-  "DOCUMENT_CLASS",
-  "CASE_NUMBER",
-]);
+// The values are the web app's lists (src/dashboard/shared is compiled by both sides).
+export const GroupDimension = stringEnum(API_ENUMS.GroupDimension);
 export type GroupDimension = EnumValue<typeof GroupDimension>;
 
-export const TimeGranularity = stringEnum(["DAY", "WEEK", "MONTH", "QUARTER", "YEAR"]);
+export const TimeGranularity = stringEnum(API_ENUMS.TimeGranularity);
 export type TimeGranularity = EnumValue<typeof TimeGranularity>;
 
-export const GroupOrder = stringEnum([
-  "TOTAL_DESC",
-  "TOTAL_ASC",
-  "COUNT_DESC",
-  "RATIO_DESC",
-  "KEY_ASC",
-  "KEY_DESC",
-]);
+export const GroupOrder = stringEnum(API_ENUMS.GroupOrder);
 export type GroupOrder = EnumValue<typeof GroupOrder>;
 
 registerDescribedEnum(

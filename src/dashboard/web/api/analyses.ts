@@ -1,9 +1,11 @@
 import type { EmailFilterInput } from "../../shared/email-filter";
-export { TEXT_METRICS } from "../../shared/api-enums";
+import { API_ENUMS } from "../../shared/api-enums";
 import type { Strategy } from "../../shared/view-state";
 import type { GraphQLClient } from "./graphql-client";
 import type { SubscriptionClient, SubscriptionHandlers } from "./subscriptions";
 import type { AnalysisRun, Connection } from "./types";
+
+export const TEXT_METRICS = API_ENUMS.TextMetric;
 
 const RUN_FIELDS = `id status metrics strategy progress emailsDone emailCount
   totals { metric total mean median max }

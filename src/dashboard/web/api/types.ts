@@ -1,4 +1,5 @@
 /** Shapes of the API's answers, as far as the dashboard reads them (schema/schema.graphql). */
+import type { CapitalAggregates } from "../../shared/capital-aggregates";
 import type { Strategy } from "../../shared/view-state";
 
 export interface ExecutionReport {
@@ -22,29 +23,15 @@ export interface HistogramBucket {
   count: number;
 }
 
-export interface StatsSummary {
-  emailCount: number;
-  totalCapitals: number;
-  totalCharacters: number;
-  capitalRatio: number;
-  medianPerEmail: number;
-  meanPerEmail: number;
-  maxPerEmail: number;
+export interface StatsSummary extends CapitalAggregates {
   execution: ExecutionReport;
   histogram: HistogramBucket[];
 }
 
 /** A node of `groups(...)` (the issue 11 contract). */
-export interface StatsGroup {
+export interface StatsGroup extends CapitalAggregates {
   key: string | null;
   label: string;
-  emailCount: number;
-  totalCapitals: number;
-  totalCharacters: number;
-  capitalRatio: number;
-  meanPerEmail: number;
-  medianPerEmail: number;
-  maxPerEmail: number;
 }
 
 export interface Connection<T> {
