@@ -1,5 +1,5 @@
 import { formatMs, formatNumber } from "../../shared/format";
-import { dataTable } from "../ui/data-table";
+import { dataTable, numberColumn } from "../ui/data-table";
 import type { Comparison, StrategyRow } from "./compare.panel";
 
 export function workersLabel(cores: number): (workers: number) => string {
@@ -26,14 +26,14 @@ export function comparisonTable(
     return x === null || !Number.isFinite(x) ? "–" : `${formatNumber(x)}×`;
   };
   const flat = rows.flatMap((c) => c.strategies.map((row) => ({ workers: c.workers, row })));
-  return dataTable({
+  return dataTable<(typeof flat)[number]>({
     caption: "Every strategy at each worker count",
     testId: "compare-table",
     columns: [
       { label: "Workers · strategy", cell: (f) => `${label(f.workers)} · ${f.row.strategy}` },
-      { label: "Median wall", numeric: true, cell: (f) => formatMs(f.row.medianWallMs) },
-      { label: "Fastest wall", numeric: true, cell: (f) => formatMs(f.row.minWallMs) },
-      { label: "Median compute", numeric: true, cell: (f) => formatMs(f.row.medianComputeMs) },
+      numberColumn("Median wall", (f) => f.row.medianWallMs, formatMs),
+      numberColumn("Fastest wall", (f) => f.row.minWallMs, formatMs),
+      numberColumn("Median compute", (f) => f.row.medianComputeMs, formatMs),
       { label: "× SEQUENTIAL", numeric: true, cell: (f) => speedup(f.row) },
       { label: "Same counts", cell: (f) => (f.row.agrees ? "yes" : "NO") },
     ],

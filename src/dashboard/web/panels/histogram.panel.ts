@@ -2,9 +2,8 @@ import type { ApiError } from "../api/api-error";
 import type { HistogramBucket, StatsSummary } from "../api/types";
 import type { AppContext } from "../app/context";
 import type { StatsListener } from "../app/stats-source";
-import { formatInt } from "../../shared/format";
 import { ChartPanel, drillButton } from "../ui/chart-panel";
-import { dataTable } from "../ui/data-table";
+import { dataTable, numberColumn } from "../ui/data-table";
 
 /** Buckets are [from, to); shown as the inclusive range a reader expects. */
 function bucketLabel(b: HistogramBucket): string {
@@ -50,11 +49,11 @@ export class HistogramPanel implements StatsListener {
         onPick: (i) => pick(buckets[i]),
         canPick: (i) => buckets[i].count > 0,
       },
-      dataTable({
+      dataTable<HistogramBucket>({
         caption: "Emails per bucket of capitals",
         columns: [
           { label: "Capitals", cell: (b) => bucketLabel(b) },
-          { label: "Emails", numeric: true, cell: (b) => formatInt(b.count) },
+          numberColumn("Emails", (b) => b.count),
           {
             label: "Drill down",
             cell: (b) => drillButton("Show emails", b.count > 0 ? () => pick(b) : null),

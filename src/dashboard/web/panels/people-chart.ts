@@ -1,8 +1,7 @@
 import type { StatsGroup } from "../api/types";
 import type { BarSpec } from "../ui/bar-chart";
 import { drillButton } from "../ui/chart-panel";
-import { dataTable } from "../ui/data-table";
-import { formatInt } from "../../shared/format";
+import { dataTable, numberColumn } from "../ui/data-table";
 
 /** Long names are cut on the chart only; the table view has them whole. */
 function shortLabel(label: string): string {
@@ -29,16 +28,16 @@ export function rankedGroups(
       onPick: (i) => opts.pick(groups[i]),
       canPick: (i) => opts.canPick(groups[i]),
     },
-    table: dataTable({
+    table: dataTable<StatsGroup>({
       caption: `Top ${opts.what} by capitals, highest first`,
       testId: opts.testId,
       columns: [
         {
           label: opts.what === "senders" ? "Sender" : "Recipient",
-          cell: (g: StatsGroup) => g.label,
+          cell: (g) => g.label,
         },
-        { label: "Capitals", numeric: true, cell: (g) => formatInt(g.totalCapitals) },
-        { label: "Emails", numeric: true, cell: (g) => formatInt(g.emailCount) },
+        numberColumn("Capitals", (g) => g.totalCapitals),
+        numberColumn("Emails", (g) => g.emailCount),
         {
           label: "Drill down",
           cell: (g) => drillButton("Show emails", opts.canPick(g) ? () => opts.pick(g) : null),

@@ -1,65 +1,33 @@
 import type { ApiError } from "../api/api-error";
 import type { StatsSummary } from "../api/types";
+import type { CapitalAggregates } from "../../shared/capital-aggregates";
 import type { StatsListener } from "../app/stats-source";
 import { formatInt, formatNumber, formatPercent } from "../../shared/format";
 import { h } from "../ui/dom";
 import { Panel } from "../ui/panel";
 
+/** One number of the summary; data-testid is its field name in kebab case. */
 interface Tile {
   label: string;
-  testId: string;
-  value(s: StatsSummary): string;
-  raw(s: StatsSummary): number;
+  field: keyof CapitalAggregates;
+  format(n: number): string;
 }
 
 const TILES: readonly Tile[] = [
-  {
-    label: "Emails",
-    testId: "email-count",
-    value: (s) => formatInt(s.emailCount),
-    raw: (s) => s.emailCount,
-  },
-  {
-    label: "Total capitals",
-    testId: "total-capitals",
-    value: (s) => formatInt(s.totalCapitals),
-    raw: (s) => s.totalCapitals,
-  },
-  {
-    label: "Capital ratio",
-    testId: "capital-ratio",
-    value: (s) => formatPercent(s.capitalRatio),
-    raw: (s) => s.capitalRatio,
-  },
-  {
-    label: "Median per email",
-    testId: "median-per-email",
-    value: (s) => formatNumber(s.medianPerEmail),
-    raw: (s) => s.medianPerEmail,
-  },
+  { label: "Emails", field: "emailCount", format: formatInt },
+  { label: "Total capitals", field: "totalCapitals", format: formatInt },
+  { label: "Capital ratio", field: "capitalRatio", format: formatPercent },
+  { label: "Median per email", field: "medianPerEmail", format: formatNumber },
 ];
 
 /** Smaller print under the tiles. */
 const MORE: readonly Tile[] = [
-  {
-    label: "Mean per email",
-    testId: "mean-per-email",
-    value: (s) => formatNumber(s.meanPerEmail),
-    raw: (s) => s.meanPerEmail,
-  },
-  {
-    label: "Most in one email",
-    testId: "max-per-email",
-    value: (s) => formatInt(s.maxPerEmail),
-    raw: (s) => s.maxPerEmail,
-  },
-  {
-    label: "Characters",
-    testId: "total-characters",
-    value: (s) => formatInt(s.totalCharacters),
-    raw: (s) => s.totalCharacters,
-  },
+  { label: "Mean per email", field: "meanPerEmail", format: formatNumber },
+  { label: "Most in one email", field: "maxPerEmail", format: formatInt },
+  { label: "Characters", field: "totalCharacters", format: formatInt },
 ];
+
+const testId = (t: Tile): string => t.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** The four headline numbers. Each keeps its box while loading ("–"), so nothing shifts. */
 export class TilesPanel implements StatsListener {
@@ -69,7 +37,7 @@ export class TilesPanel implements StatsListener {
   private readonly all = [...TILES, ...MORE];
 
   constructor() {
-    this.values = this.all.map((t) => h("dd", { "data-testid": t.testId }, "–"));
+    this.values = this.all.map((t) => h("dd", { "data-testid": testId(t) }, "–"));
     this.panel.body.append(
       h(
         "dl",
@@ -102,8 +70,8 @@ export class TilesPanel implements StatsListener {
       performance.mark("capstats:summary");
     }
     this.all.forEach((t, i) => {
-      this.values[i].textContent = t.value(stats);
-      this.values[i].dataset.value = String(t.raw(stats));
+      this.values[i].textContent = t.format(stats[t.field]);
+      this.values[i].dataset.value = String(stats[t.field]);
     });
     if (stats.emailCount === 0) this.panel.empty("No emails match these filters.");
     else this.panel.ready();

@@ -5,7 +5,7 @@ import { filterInput } from "../../shared/email-filter";
 import { formatInt, formatPercent } from "../../shared/format";
 import { GRANULARITIES, type Granularity, type ViewState } from "../../shared/view-state";
 import { drillButton } from "../ui/chart-panel";
-import { dataTable } from "../ui/data-table";
+import { dataTable, numberColumn } from "../ui/data-table";
 import { h, uid } from "../ui/dom";
 import { ViewChart } from "./view-chart";
 
@@ -100,13 +100,13 @@ export class TimelinePanel implements ViewPanel {
         onPick: (i) => pick(dated[i]),
         canPick: (i) => dated[i].emailCount > 0,
       },
-      dataTable({
+      dataTable<StatsGroup>({
         caption: "Capitals per period",
         columns: [
-          { label: "Period", cell: (g: StatsGroup) => g.label },
-          { label: "Emails", numeric: true, cell: (g) => formatInt(g.emailCount) },
-          { label: "Capitals", numeric: true, cell: (g) => formatInt(g.totalCapitals) },
-          { label: "Ratio", numeric: true, cell: (g) => formatPercent(g.capitalRatio) },
+          { label: "Period", cell: (g) => g.label },
+          numberColumn("Emails", (g) => g.emailCount),
+          numberColumn("Capitals", (g) => g.totalCapitals),
+          numberColumn("Ratio", (g) => g.capitalRatio, formatPercent),
           {
             label: "Drill down",
             cell: (g) =>

@@ -1,9 +1,19 @@
+import { formatInt } from "../../shared/format";
 import { h, type Child } from "./dom";
 
 export interface Column<R> {
   label: string;
   numeric?: boolean;
   cell(row: R): Child;
+}
+
+/** A right-aligned column of one number per row, printed by `format`. */
+export function numberColumn<R>(
+  label: string,
+  value: (row: R) => number,
+  format: (n: number) => string = formatInt,
+): Column<R> {
+  return { label, numeric: true, cell: (row) => format(value(row)) };
 }
 
 export interface TableOptions<R> {
