@@ -1,11 +1,11 @@
-import { Args, Query, Resolver } from "type-graphql";
+import { Args, Resolver } from "type-graphql";
 import { ExecutionStrategy } from "../engine";
 import { median } from "../metrics/aggregates";
 import { ComparisonReport, StrategyComparison } from "./comparison.type";
 import { metricsMask, summarize, uniqueMetrics } from "../graphql/metric-summary";
 import { StatsService } from "./stats.service";
 import { CompareArgs } from "./text-stats.args";
-import { HEAVY_FIELD_COMPLEXITY } from "../graphql/complexity";
+import { HeavyQuery } from "../graphql/heavy-query";
 
 function sameCounts(a: Float64Array, b: Float64Array): boolean {
   if (a.length !== b.length) return false;
@@ -17,11 +17,10 @@ function sameCounts(a: Float64Array, b: Float64Array): boolean {
 export class ComparisonResolver {
   constructor(private readonly stats: StatsService) {}
 
-  @Query(() => ComparisonReport, {
-    complexity: HEAVY_FIELD_COMPLEXITY,
-    description:
-      "Runs the same work under each strategy (fresh, repeated) and returns the reports side by side.",
-  })
+  @HeavyQuery(
+    () => ComparisonReport,
+    "Runs the same work under each strategy (fresh, repeated) and returns the reports side by side.",
+  )
   async compareStrategies(@Args(() => CompareArgs) args: CompareArgs): Promise<ComparisonReport> {
     const metrics = uniqueMetrics(args.metrics);
     const { runs } = await this.stats.compare({ ...args, mask: metricsMask(metrics) });

@@ -1,10 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../graphql/context";
 import { maskOf } from "../metrics/metrics";
 import { pageOfIds } from "../graphql/connection";
 import { CURSOR } from "../graphql/cursor";
 import { LIMITS } from "../graphql/limits";
-import { checkRange } from "../graphql/validate";
+import { LimitedIntArg } from "../graphql/limited-int-arg";
 import {
   CapitalLetterStats,
   EmailCapitals,
@@ -15,7 +15,7 @@ import { toCapitalLetterStats } from "./capital-letter-stats";
 import { ExecutionArgs, PerEmailArgs } from "./stats.args";
 import type { StatsResult } from "./stats.service";
 import { StatsService } from "./stats.service";
-import { HEAVY_FIELD_COMPLEXITY } from "../graphql/complexity";
+import { HeavyQuery } from "../graphql/heavy-query";
 
 const CAPITALS_MASK = maskOf(["CAPITALS", "CHARACTERS"]);
 
@@ -31,11 +31,10 @@ function emailCapitals(result: StatsResult, position: number): EmailCapitals {
 export class StatsResolver {
   constructor(private readonly stats: StatsService) {}
 
-  @Query(() => CapitalLetterStats, {
-    complexity: HEAVY_FIELD_COMPLEXITY,
-    description:
-      "Capital letters per email (Python isupper), computed by the chosen execution strategy.",
-  })
+  @HeavyQuery(
+    () => CapitalLetterStats,
+    "Capital letters per email (Python isupper), computed by the chosen execution strategy.",
+  )
   async capitalLetterStats(
     @Args(() => ExecutionArgs) args: ExecutionArgs,
     @Ctx() ctx: RequestContext,
@@ -53,9 +52,8 @@ export class StatsResolver {
   })
   top(
     @Root() stats: CapitalLetterStats,
-    @Arg("n", () => Int, { defaultValue: LIMITS.topN.default }) n: number,
+    @LimitedIntArg("n", LIMITS.topN) n: number,
   ): EmailCapitals[] {
-    checkRange("n", n, LIMITS.topN);
     return stats.result.derived.top("CAPITALS", n).map((p) => emailCapitals(stats.result, p));
   }
 
@@ -64,9 +62,8 @@ export class StatsResolver {
   })
   histogram(
     @Root() stats: CapitalLetterStats,
-    @Arg("buckets", () => Int, { defaultValue: LIMITS.histogramBuckets.default }) buckets: number,
+    @LimitedIntArg("buckets", LIMITS.histogramBuckets) buckets: number,
   ): HistogramBucket[] {
-    checkRange("buckets", buckets, LIMITS.histogramBuckets);
     return stats.result.derived.histogram("CAPITALS", buckets);
   }
 

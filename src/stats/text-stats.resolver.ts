@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../graphql/context";
 import { pageOfIds } from "../graphql/connection";
 import { CURSOR } from "../graphql/cursor";
@@ -8,16 +8,16 @@ import { StatsService } from "./stats.service";
 import { PerEmailArgs } from "./stats.args";
 import { TextStatsArgs } from "./text-stats.args";
 import { TextStats } from "./text-stats.type";
-import { HEAVY_FIELD_COMPLEXITY } from "../graphql/complexity";
+import { HeavyQuery } from "../graphql/heavy-query";
 
 @Resolver(() => TextStats)
 export class TextStatsResolver {
   constructor(private readonly stats: StatsService) {}
 
-  @Query(() => TextStats, {
-    complexity: HEAVY_FIELD_COMPLEXITY,
-    description: "Any set of text metrics, computed in one pass by the chosen strategy.",
-  })
+  @HeavyQuery(
+    () => TextStats,
+    "Any set of text metrics, computed in one pass by the chosen strategy.",
+  )
   async textStats(
     @Args(() => TextStatsArgs) args: TextStatsArgs,
     @Ctx() ctx: RequestContext,
