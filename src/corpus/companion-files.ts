@@ -27,37 +27,27 @@ export interface CompanionSpec {
   columns: readonly ColumnSpec[];
 }
 
+/** A companion file: its Id column first (table sinks key rows by values[0]), then `columns`. */
+function companion(
+  kind: CompanionKind,
+  stem: string,
+  table: CorpusTable,
+  columns: readonly ColumnSpec[],
+): CompanionSpec {
+  return { kind, stem, table, columns: [{ name: "Id", kind: "id" }, ...columns] };
+}
+
 /** In load order: a file's references are staged before it. */
 export const COMPANIONS: readonly CompanionSpec[] = [
-  {
-    kind: "persons",
-    stem: "Persons",
-    table: "Person",
-    columns: [
-      { name: "Id", kind: "id" },
-      { name: "Name", kind: "text" },
-    ],
-  },
-  {
-    kind: "aliases",
-    stem: "Aliases",
-    table: "Alias",
-    columns: [
-      { name: "Id", kind: "id" },
-      { name: "Alias", kind: "nonEmptyText" },
-      { name: "PersonId", kind: "integer", references: "Person" },
-    ],
-  },
-  {
-    kind: "emailReceivers",
-    stem: "EmailReceivers",
-    table: "EmailReceiver",
-    columns: [
-      { name: "Id", kind: "id" },
-      { name: "EmailId", kind: "integer", references: "Email" },
-      { name: "PersonId", kind: "integer", references: "Person" },
-    ],
-  },
+  companion("persons", "Persons", "Person", [{ name: "Name", kind: "text" }]),
+  companion("aliases", "Aliases", "Alias", [
+    { name: "Alias", kind: "nonEmptyText" },
+    { name: "PersonId", kind: "integer", references: "Person" },
+  ]),
+  companion("emailReceivers", "EmailReceivers", "EmailReceiver", [
+    { name: "EmailId", kind: "integer", references: "Email" },
+    { name: "PersonId", kind: "integer", references: "Person" },
+  ]),
 ];
 
 /**

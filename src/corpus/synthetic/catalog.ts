@@ -1,5 +1,5 @@
 import { daysFromCivil } from "./calendar";
-import { GIVEN_NAMES, SURNAMES } from "./vocabulary";
+import { GIVEN_NAMES, SURNAMES, words } from "./vocabulary";
 
 /** A correspondent: "Last, First M" as the file writes names, with a stable person id. */
 export interface Person {
@@ -40,8 +40,11 @@ export interface ReleaseBatch {
   benghazi: boolean;
 }
 
-function batch(documentClass: string, released: [number, number, number]): ReleaseBatch {
-  const releasedDays = daysFromCivil({ year: released[0], month: released[1], day: released[2] });
+/** A tranche of the later releases, from a row "documentClass YYYY-MM-DD" (release date). */
+function batch(row: string): ReleaseBatch {
+  const [documentClass, released] = words(row);
+  const [year, month, day] = released.split("-").map(Number);
+  const releasedDays = daysFromCivil({ year, month, day });
   return {
     documentClass,
     caseNumber: "F-2014-20439",
@@ -61,21 +64,25 @@ export const FIRST_RELEASE: ReleaseBatch = {
   benghazi: true,
 };
 
-export const LATER_RELEASES: readonly ReleaseBatch[] = [
-  batch("HRCEmail_JuneWeb", [2015, 6, 30]),
-  batch("HRCEmail_JulyWeb", [2015, 7, 31]),
-  batch("Clinton_Email_August_Release", [2015, 8, 31]),
-  batch("HRCEmail_SeptemberWeb", [2015, 9, 30]),
-  batch("HRCEmail_OctWeb", [2015, 10, 30]),
-  batch("HRCEmail_NovWeb", [2015, 11, 30]),
-  batch("HRCEmail_DecWeb", [2015, 12, 31]),
-  batch("HRCEmail_Jan7thWeb", [2016, 1, 7]),
-  batch("HRCEmail_Jan29thWeb", [2016, 1, 29]),
-  batch("HRCEmail_Feb13thWeb", [2016, 2, 13]),
-  batch("HRCEmail_Feb19thWeb", [2016, 2, 19]),
-  batch("HRCEmail_Feb26thWeb", [2016, 2, 26]),
-  batch("HRCEmail_Feb29thWeb", [2016, 2, 29]),
-];
+/** Each later tranche's document class (also its PDF folder) and release date, in order. */
+export const LATER_RELEASES: readonly ReleaseBatch[] = `
+  HRCEmail_JuneWeb              2015-06-30
+  HRCEmail_JulyWeb              2015-07-31
+  Clinton_Email_August_Release  2015-08-31
+  HRCEmail_SeptemberWeb         2015-09-30
+  HRCEmail_OctWeb               2015-10-30
+  HRCEmail_NovWeb               2015-11-30
+  HRCEmail_DecWeb               2015-12-31
+  HRCEmail_Jan7thWeb            2016-01-07
+  HRCEmail_Jan29thWeb           2016-01-29
+  HRCEmail_Feb13thWeb           2016-02-13
+  HRCEmail_Feb19thWeb           2016-02-19
+  HRCEmail_Feb26thWeb           2016-02-26
+  HRCEmail_Feb29thWeb           2016-02-29
+`
+  .trim()
+  .split("\n")
+  .map(batch);
 
 /** The span of MetadataDateSent: the four years of the term. */
 export const FIRST_SENT_DAY = daysFromCivil({ year: 2009, month: 1, day: 21 });
