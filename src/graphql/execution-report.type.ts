@@ -1,5 +1,6 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ExecutionStrategy } from "../engine";
+import { BytesField, MsField } from "./measure-fields";
 
 registerEnumType(ExecutionStrategy, {
   name: "ExecutionStrategy",
@@ -21,14 +22,9 @@ registerEnumType(ExecutionStrategy, {
   },
 });
 
-/** A measured duration in ms (Float): the report's times are all of this kind. */
-function MsField(description: string): PropertyDecorator {
-  return Field(() => Float, { description });
-}
-
 /** A phase added after reports were first stored: null in an analysis run recorded earlier. */
 function PhaseMsField(description: string): PropertyDecorator {
-  return Field(() => Float, { nullable: true, description });
+  return MsField(description, { nullable: true });
 }
 
 @ObjectType({ description: "Work done by one worker for one query.", simpleResolvers: true })
@@ -38,7 +34,7 @@ export class WorkerUsageType {
   })
   worker!: string;
   @Field(() => Int) tasks!: number;
-  @Field(() => Float) busyMs!: number;
+  @MsField() busyMs!: number;
 }
 
 @ObjectType("DistributedExecution", {
@@ -52,14 +48,10 @@ export class DistributedExecutionType {
   )
   queueWaitMs!: number;
   @MsField("Packing, hashing and uploading chunks to Redis.") stagingMs!: number;
-  @Field(() => Float, { description: "Chunk bytes uploaded to Redis by this query." })
-  bytesStaged!: number;
-  @Field(() => Float, { description: "Chunk bytes workers downloaded (cache misses)." })
-  bytesFetched!: number;
-  @Field(() => Float, { description: "Result bytes workers sent back." })
-  bytesReturned!: number;
-  @Field(() => Float, { description: "bytesStaged + bytesFetched + bytesReturned." })
-  bytesTransferred!: number;
+  @BytesField("Chunk bytes uploaded to Redis by this query.") bytesStaged!: number;
+  @BytesField("Chunk bytes workers downloaded (cache misses).") bytesFetched!: number;
+  @BytesField("Result bytes workers sent back.") bytesReturned!: number;
+  @BytesField("bytesStaged + bytesFetched + bytesReturned.") bytesTransferred!: number;
   @Field(() => Int, { description: "Jobs whose chunk was in the worker's local cache." })
   chunksCached!: number;
   @Field(() => Int, { description: "Jobs re-run after their worker stopped renewing its lock." })
@@ -91,7 +83,7 @@ export class ExecutionReportType {
   dataPath!: string;
   @Field(() => Int) corpusVersion!: number;
   @Field(() => Int) emails!: number;
-  @Field(() => Float) bytes!: number;
+  @BytesField() bytes!: number;
   @MsField(
     "Wall time of the query, the sum of its phases: queueMs + otherMs + loadMs + planMs + executeMs + mergeMs.",
   )

@@ -1,5 +1,6 @@
-import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { registerDescribedEnum } from "../graphql/described-enum";
+import { MsField } from "../graphql/measure-fields";
 
 /** GraphQL mirror of LockMode; the values are the manager's own strings. */
 export enum LockModeValue {
@@ -18,8 +19,7 @@ export class LockWaiter {
   @Field(() => String, { description: "Run, request or task id." })
   holder!: string;
   @Field(() => LockModeValue) mode!: LockModeValue;
-  @Field(() => Float, { description: "Time spent in the queue so far." })
-  waitedMs!: number;
+  @MsField("Time spent in the queue so far.") waitedMs!: number;
 }
 
 @ObjectType({
@@ -42,9 +42,6 @@ export class LockInfo {
   @Field(() => [String], { description: "Holders queued for the lock, in grant order." })
   waiting!: string[];
   @Field(() => [LockWaiter]) waiters!: LockWaiter[];
-  @Field(() => Float, {
-    nullable: true,
-    description: "Time since the lock went from free to held; null when free.",
-  })
+  @MsField("Time since the lock went from free to held; null when free.", { nullable: true })
   heldForMs!: number | null;
 }

@@ -3,6 +3,7 @@ import { GraphQLSafeInt } from "graphql-scalars";
 import { ExecutionStrategy } from "../engine";
 import { ExecutionReportType } from "../graphql/execution-report.type";
 import { MetricSummary } from "../graphql/metric-summary.type";
+import { MsField } from "../graphql/measure-fields";
 
 @ObjectType({ description: "Every run of one strategy on the shared work." })
 export class StrategyComparison {
@@ -11,9 +12,9 @@ export class StrategyComparison {
     description: "One report per repetition, all fresh (never cached).",
   })
   runs!: ExecutionReportType[];
-  @Field(() => Float) medianWallMs!: number;
-  @Field(() => Float) minWallMs!: number;
-  @Field(() => Float) medianComputeMs!: number;
+  @MsField() medianWallMs!: number;
+  @MsField() minWallMs!: number;
+  @MsField() medianComputeMs!: number;
   @Field(() => Float, {
     nullable: true,
     description: "SEQUENTIAL's median wall time over this one's; null when SEQUENTIAL was not run.",
