@@ -3,53 +3,56 @@ import { BadUserInputError } from "../errors/client-errors";
 import { LIMITS } from "../graphql/limits";
 import type { Validatable } from "../graphql/validate";
 
+/** A condition of the filter: optional, as every one is (an absent or null one matches all). */
+function Condition(
+  type: NonNullable<Parameters<typeof Field>[0]>,
+  description: string,
+): PropertyDecorator {
+  return Field(type, { nullable: true, description });
+}
+
 @InputType({ description: "Selects emails. All given fields must match (AND)." })
 export class EmailFilter implements Validatable {
-  @Field(() => [Int], { nullable: true, description: `At most ${LIMITS.idsPerFilter.max} ids.` })
+  @Condition(() => [Int], `At most ${LIMITS.idsPerFilter.max} ids.`)
   ids?: number[] | null;
 
-  @Field(() => Int, { nullable: true, description: "Lowest Id, inclusive." })
+  @Condition(() => Int, "Lowest Id, inclusive.")
   idFrom?: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Highest Id, inclusive." })
+  @Condition(() => Int, "Highest Id, inclusive.")
   idTo?: number | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "Substring of MetadataFrom, matched literally (% and _ are ordinary characters) and case-insensitively beyond ASCII: both sides are upper-cased, then lower-cased, with final ς as σ (so STRASSE finds Straße, JÜRGEN finds Jürgen). No accent folding: é and e differ.",
-  })
+  @Condition(
+    () => String,
+    "Substring of MetadataFrom, matched literally (% and _ are ordinary characters) and case-insensitively beyond ASCII: both sides are upper-cased, then lower-cased, with final ς as σ (so STRASSE finds Straße, JÜRGEN finds Jürgen). No accent folding: é and e differ.",
+  )
   sender?: string | null;
 
-  @Field(() => Date, { nullable: true, description: "MetadataDateSent at or after this instant." })
+  @Condition(() => Date, "MetadataDateSent at or after this instant.")
   sentAfter?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: "MetadataDateSent before this instant." })
+  @Condition(() => Date, "MetadataDateSent before this instant.")
   sentBefore?: Date | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: "Substring of MetadataSubject, matched as filter.sender is.",
-  })
+  @Condition(() => String, "Substring of MetadataSubject, matched as filter.sender is.")
   subjectContains?: string | null;
 
-  @Field(() => [Int], {
-    nullable: true,
-    description: `SenderPersonId is one of these (1 to ${LIMITS.personIdsPerFilter.max} ids).`,
-  })
+  @Condition(
+    () => [Int],
+    `SenderPersonId is one of these (1 to ${LIMITS.personIdsPerFilter.max} ids).`,
+  )
   senderPersonIds?: number[] | null;
 
-  @Field(() => [Int], {
-    nullable: true,
-    description: `Some recipient in EmailReceivers.csv is one of these persons (1 to ${LIMITS.personIdsPerFilter.max} ids).`,
-  })
+  @Condition(
+    () => [Int],
+    `Some recipient in EmailReceivers.csv is one of these persons (1 to ${LIMITS.personIdsPerFilter.max} ids).`,
+  )
   recipientPersonIds?: number[] | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'ExtractedReleaseInPartOrFull equals this exactly ("RELEASE IN FULL", "RELEASE IN PART").',
-  })
+  @Condition(
+    () => String,
+    'ExtractedReleaseInPartOrFull equals this exactly ("RELEASE IN FULL", "RELEASE IN PART").',
+  )
   release?: string | null;
 
   validate(): void {
