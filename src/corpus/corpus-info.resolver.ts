@@ -1,5 +1,13 @@
 import { Field, Int, ObjectType, Query, Resolver } from "type-graphql";
 import type { Sqlite } from "../db/sqlite";
+import { COMPANIONS, type CompanionKind } from "./companion-files";
+
+/** The row count of a companion file (COMPANIONS names the fields by their kind). */
+function RowsOf(stem: string, consequence = ""): PropertyDecorator {
+  return Field(() => Int, {
+    description: `Rows of ${stem}.csv; 0 when it was not loaded${consequence}.`,
+  });
+}
 
 @ObjectType({
   description: "The corpus loaded now, and which of the release's files came with it.",
@@ -9,15 +17,9 @@ export class CorpusInfo {
   version!: number;
   @Field(() => Int) emailCount!: number;
   @Field(() => Date, { nullable: true }) loadedAt!: Date | null;
-  @Field(() => Int, { description: "Rows of Persons.csv; 0 when it was not loaded." })
-  persons!: number;
-  @Field(() => Int, { description: "Rows of Aliases.csv; 0 when it was not loaded." })
-  aliases!: number;
-  @Field(() => Int, {
-    description:
-      "Rows of EmailReceivers.csv; 0 when it was not loaded (RECIPIENT groups are then all null).",
-  })
-  emailReceivers!: number;
+  @RowsOf("Persons") persons!: number;
+  @RowsOf("Aliases") aliases!: number;
+  @RowsOf("EmailReceivers", " (RECIPIENT groups are then all null)") emailReceivers!: number;
 }
 
 @Resolver(() => CorpusInfo)
@@ -35,13 +37,12 @@ export class CorpusInfoResolver {
         .get() as { version: number; emailCount: number; loadedAt: string } | undefined;
       const count = (table: string): number =>
         this.db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;
+      const rows = Object.fromEntries(COMPANIONS.map((c) => [c.kind, count(c.table)]));
       return {
         version: state?.version ?? 0,
         emailCount: state?.emailCount ?? 0,
         loadedAt: state ? new Date(state.loadedAt) : null,
-        persons: count("Person"),
-        aliases: count("Alias"),
-        emailReceivers: count("EmailReceiver"),
+        ...(rows as Record<CompanionKind, number>),
       };
     })();
   }
