@@ -62,65 +62,70 @@ export function overviewTable(r: BenchResults, corpus: string, f: TableFormat): 
   return table(headers, rows, f);
 }
 
+/** A column of a sweep table: its header beside its cell for a compute case and its HTTP twin. */
+type SweepColumn = readonly [header: string, cell: (c: CaseResult, http?: CaseResult) => Cell];
+
+const CORPUS: SweepColumn = ["corpus", (c) => c.corpus];
+const TASKS: SweepColumn = ["tasks", (c) => c.ran.tasks];
+const COMPUTE_MS: SweepColumn = ["compute ms", (c) => ms(c.wallMs.median)];
+const HTTP_MS: SweepColumn = ["HTTP ms", (_, http) => ms(http?.wallMs.median)];
+
+/** The compute cases of one sweep on every corpus, a row each, with their HTTP twins. */
+function sweepTable(
+  r: BenchResults,
+  sweep: CaseResult["sweep"],
+  columns: readonly SweepColumn[],
+  f: TableFormat,
+): string {
+  const rows = r.cases
+    .filter((c) => c.mode === "compute" && c.sweep === sweep)
+    .map((c) => {
+      const http = httpTwin(r, c);
+      return columns.map(([, cell]) => cell(c, http));
+    });
+  return table(
+    columns.map(([header]) => header),
+    rows,
+    f,
+  );
+}
+
 /** Worker sweep on every corpus: compute-only and HTTP side by side. */
 export function workersTable(r: BenchResults, f: TableFormat): string {
-  const rows = r.cases
-    .filter((c) => c.mode === "compute" && c.sweep === "workers")
-    .map((c): Cell[] => {
-      const http = httpTwin(r, c);
-      return [
-        c.corpus,
-        c.strategy === "AUTO" ? `AUTO -> ${c.ran.strategy}` : c.strategy,
-        workersCell(c),
-        c.ran.tasks,
-        ms(c.wallMs.median),
-        `${ms(c.wallMs.p25)}-${ms(c.wallMs.p75)}`,
-        ratio(c.vsSequential),
-        ms(http?.wallMs.median),
-        ratio(http?.vsSequential),
-        ratio(http?.vsPythonSequential),
-      ];
-    });
-  const headers = [
-    "corpus",
-    "strategy",
+  return sweepTable(
+    r,
     "workers",
-    "tasks",
-    "compute ms",
-    "p25-p75",
-    "x SEQ",
-    "HTTP ms",
-    "x SEQ (HTTP)",
-    "x Python seq (HTTP)",
-  ];
-  return table(headers, rows, f);
+    [
+      CORPUS,
+      ["strategy", (c) => (c.strategy === "AUTO" ? `AUTO -> ${c.ran.strategy}` : c.strategy)],
+      ["workers", workersCell],
+      TASKS,
+      COMPUTE_MS,
+      ["p25-p75", (c) => `${ms(c.wallMs.p25)}-${ms(c.wallMs.p75)}`],
+      ["x SEQ", (c) => ratio(c.vsSequential)],
+      HTTP_MS,
+      ["x SEQ (HTTP)", (_, http) => ratio(http?.vsSequential)],
+      ["x Python seq (HTTP)", (_, http) => ratio(http?.vsPythonSequential)],
+    ],
+    f,
+  );
 }
 
 export function chunksTable(r: BenchResults, f: TableFormat): string {
-  const rows = r.cases
-    .filter((c) => c.mode === "compute" && c.sweep === "chunks")
-    .map((c): Cell[] => {
-      const http = httpTwin(r, c);
-      return [
-        c.corpus,
-        c.strategy,
-        c.chunkSize ?? "balanced",
-        c.ran.tasks,
-        ms(c.wallMs.median),
-        ms(http?.wallMs.median),
-        ratio(c.vsSequential),
-      ];
-    });
-  const headers = [
-    "corpus",
-    "strategy",
-    "chunkSize",
-    "tasks",
-    "compute ms",
-    "HTTP ms",
-    "x SEQ (compute)",
-  ];
-  return table(headers, rows, f);
+  return sweepTable(
+    r,
+    "chunks",
+    [
+      CORPUS,
+      ["strategy", (c) => c.strategy],
+      ["chunkSize", (c) => c.chunkSize ?? "balanced"],
+      TASKS,
+      COMPUTE_MS,
+      HTTP_MS,
+      ["x SEQ (compute)", (c) => ratio(c.vsSequential)],
+    ],
+    f,
+  );
 }
 
 export function scalingTableText(r: BenchResults, f: TableFormat): string {
