@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, Float, Int, ObjectType } from "type-graphql";
 import { registerDescribedEnum } from "../graphql/described-enum";
 import { MsField } from "../graphql/measure-fields";
 
@@ -13,6 +13,15 @@ registerDescribedEnum(
   "LockMode",
   "SHARED holders may overlap; an EXCLUSIVE holder is alone.",
 );
+
+/** A field of a held lock: null while the lock is free. */
+function WhileHeld(
+  type: NonNullable<Parameters<typeof Field>[0]>,
+  what?: string,
+): PropertyDecorator {
+  const description = what ? `${what}; null when free.` : "Null when free.";
+  return Field(type, { nullable: true, description });
+}
 
 @ObjectType({ description: "A request queued for a lock, in grant order." })
 export class LockWaiter {
@@ -30,18 +39,12 @@ export class LockInfo {
   @Field(() => String) name!: string;
   @Field(() => Int, { description: "Position in the global acquisition order." })
   rank!: number;
-  @Field(() => LockModeValue, { nullable: true, description: "Null when free." })
-  mode!: LockModeValue | null;
-  @Field(() => String, {
-    nullable: true,
-    description: "First holder (a run or request id); null when free.",
-  })
-  holder!: string | null;
+  @WhileHeld(() => LockModeValue) mode!: LockModeValue | null;
+  @WhileHeld(() => String, "First holder (a run or request id)") holder!: string | null;
   @Field(() => [String], { description: "Every holder; several when held SHARED." })
   holders!: string[];
   @Field(() => [String], { description: "Holders queued for the lock, in grant order." })
   waiting!: string[];
   @Field(() => [LockWaiter]) waiters!: LockWaiter[];
-  @MsField("Time since the lock went from free to held; null when free.", { nullable: true })
-  heldForMs!: number | null;
+  @WhileHeld(() => Float, "Time since the lock went from free to held") heldForMs!: number | null;
 }
