@@ -4,8 +4,9 @@ import type { Connection } from "../../graphql/connection";
 import { connectionType } from "../../graphql/connection.type";
 import { MetricSummary } from "../../graphql/metric-summary.type";
 
-@ObjectType({ description: "Capital letters over the emails of one group." })
-export class StatsGroup {
+/** What identifies a group, whatever is summed over it. */
+@ObjectType()
+abstract class GroupOfEmails {
   @Field(() => String, {
     nullable: true,
     description:
@@ -15,6 +16,10 @@ export class StatsGroup {
   @Field(() => String, { description: 'For display: the value, a person\'s name, or "(unknown)".' })
   label!: string;
   @Field(() => Int) emailCount!: number;
+}
+
+@ObjectType({ description: "Capital letters over the emails of one group." })
+export class StatsGroup extends GroupOfEmails {
   @Field(() => GraphQLSafeInt) totalCapitals!: number;
   @Field(() => GraphQLSafeInt) totalCharacters!: number;
   @Field(() => Float, { description: "totalCapitals / totalCharacters; 0 without characters." })
@@ -36,11 +41,7 @@ export const StatsGroupConnection = connectionType(StatsGroup, "StatsGroup", {
 export type StatsGroupConnection = Connection<StatsGroup>;
 
 @ObjectType({ description: "The requested metrics over the emails of one group." })
-export class MetricsGroup {
-  @Field(() => String, { nullable: true, description: "As StatsGroup.key." })
-  key!: string | null;
-  @Field(() => String) label!: string;
-  @Field(() => Int) emailCount!: number;
+export class MetricsGroup extends GroupOfEmails {
   @Field(() => [MetricSummary], { description: "One per metric, in the order asked for." })
   totals!: MetricSummary[];
 }
