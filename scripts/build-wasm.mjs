@@ -12,8 +12,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SOURCE = "src/engine/kernels/simd/text.simd.wat";
 /** Next to its loader (simd.module.ts); build.mjs's orphan pruning only touches .js files. */
 const OUTPUT = "dist/src/engine/kernels/simd/text.simd.wasm";
-/** Post-MVP features the source uses; Node 20 supports both. */
-const FEATURES = { simd: true, multi_value: true };
+/** Post-MVP features the source uses (threads: its memory is shared); Node 20 supports all three. */
+const FEATURES = { simd: true, multi_value: true, threads: true };
 
 async function main() {
   const wabt = await createRequire(import.meta.url)("wabt")();

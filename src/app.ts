@@ -16,7 +16,13 @@ import { createPrismaClient, type PrismaClient } from "./db/prisma";
 import { CorpusService } from "./corpus/corpus.service";
 import { CorpusReloadService } from "./corpus/corpus-reload.service";
 import { EmailService } from "./emails/email.service";
-import { createExecutors, Engine, type ExecutorOptions, type ExecutorSet } from "./engine";
+import {
+  createExecutors,
+  Engine,
+  type ExecutorOptions,
+  type ExecutorSet,
+  type KernelName,
+} from "./engine";
 import { HeavyGate } from "./pipeline/heavy-gate";
 import { QueryPipeline } from "./pipeline/query-pipeline";
 import { ResultCache } from "./stats/result-cache";
@@ -93,6 +99,8 @@ export interface AppOptions {
    * swaps in its own worker entry or SEQUENTIAL task function, e.g. a slow or faulty one.
    */
   executors?: Partial<ExecutorOptions>;
+  /** Overrides Config.kernel: which counting kernel the engine's tasks ask for. */
+  kernel?: KernelName;
   /** Extra Apollo plugins (tracing, auditing), run after Capstats' own. */
   apolloPlugins?: ApolloServerPlugin<RequestContext>[];
 }
@@ -121,7 +129,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       logger.warn({ source, err: err.message, skipped }, "DISTRIBUTED: Redis connection trouble"),
     ...opts.executors,
   });
-  const engine = new Engine(corpus, executors.byStrategy);
+  const engine = new Engine(corpus, executors.byStrategy, {
+    kernel: opts.kernel ?? config.kernel,
+  });
   const heavyGate = new HeavyGate(config.maxConcurrentHeavy, config.maxQueuedHeavy);
   const statsPipeline = new QueryPipeline({ gate: heavyGate, locks, emails, corpus, engine });
   const stats = new StatsService(statsPipeline, corpus, new ResultCache(32), {

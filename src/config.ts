@@ -1,6 +1,7 @@
 import os from "node:os";
 import { DEFAULT_DATABASE_URL, sqlitePathFromUrl } from "./db/database-url";
 import { checkRedisUrl, DEFAULT_PREFIX, type RemoteWorkerOptions } from "./engine";
+import type { KernelName } from "./engine";
 
 /** Every tunable of the server, read once from the environment; see the README's Configuration table. */
 export interface Config {
@@ -12,6 +13,8 @@ export interface Config {
   poolSize: number;
   /** Above this many bytes of RawText the engine streams from SQLite instead of keeping the corpus resident. */
   residentBudgetBytes: number;
+  /** KERNEL: the counting kernel, "wasm-simd" (falls back to "js" where it cannot load) or "js". */
+  kernel: KernelName;
   /** Heap limit of each worker thread, in MB. */
   workerMaxOldGenerationMb: number;
   /** CPU nice value of pool workers (0 to 19), so the event loop gets a core before them. */
@@ -128,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: env.HOST || "127.0.0.1",
     poolSize: int(env, "POOL_SIZE", os.availableParallelism(), 1, 64),
     residentBudgetBytes: int(env, "RESIDENT_BUDGET_MB", 512, 0, 16384) * 1024 * 1024,
+    kernel: kernelName(env),
     workerMaxOldGenerationMb: int(env, "WORKER_MAX_OLD_GENERATION_MB", 256, 16, 16384),
     workerNice: int(env, "WORKER_NICE", 10, 0, 19),
     queryTimeoutMs: int(env, "QUERY_TIMEOUT_MS", 60_000, 100, 3_600_000),
@@ -169,6 +173,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     distributedStageTtlMs: int(env, "DISTRIBUTED_STAGE_TTL_S", 3600, 10, 604_800) * 1000,
     distributedAutoMinBytes: int(env, "DISTRIBUTED_AUTO_MIN_MB", 0, 0, 1_048_576) * 1024 * 1024,
   };
+}
+
+function kernelName(env: NodeJS.ProcessEnv): KernelName {
+  const raw = env.KERNEL || "wasm-simd";
+  if (raw !== "wasm-simd" && raw !== "js") {
+    throw new Error(`KERNEL must be "wasm-simd" or "js" (got "${raw}")`);
+  }
+  return raw;
 }
 
 function redisUrl(env: NodeJS.ProcessEnv, required: true): string;

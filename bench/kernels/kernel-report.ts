@@ -37,7 +37,7 @@ export function kernelTable(k: KernelBench, f: TableFormat): string {
   }
   for (const c of k.cases) {
     rows.push([
-      c.label + (c.copies && c.kernel !== "copy" ? " (copy included)" : ""),
+      c.label,
       ms(c.wallMs.median),
       `${ms(c.wallMs.min)}-${ms(c.wallMs.max)}`,
       gb(c.gbPerS),
@@ -48,6 +48,11 @@ export function kernelTable(k: KernelBench, f: TableFormat): string {
   }
   const headers = ["kernel", "median ms", "min-max ms", "GB/s", "of C", "CPU ms", "of C (CPU)"];
   return table(headers, rows, f);
+}
+
+/** The reference's minimum over the case's: the ratio with the noise of both taken out. */
+function minRatio(k: KernelBench, c: KernelCase): number | null {
+  return k.reference.wallMs ? k.reference.wallMs.min / c.wallMs.min : null;
 }
 
 function verdict(value: number | null | undefined, goal: number): string {
@@ -64,31 +69,34 @@ export function kernelHeadlineLines(k: KernelBench): string[] {
         (ref.checked ? "" : " (its total does NOT match the bytes A..Z: not a valid reference)")
       : `C reference not measured: ${ref.skipped}`,
   ];
-  const caps = simdCase(k, "CAPITALS+CHARACTERS", true);
-  const all = simdCase(k, "all seven", true);
-  const capsInPlace = simdCase(k, "CAPITALS+CHARACTERS", false);
-  const allInPlace = simdCase(k, "all seven", false);
+  // The goals are read on the engine's path: in place in the corpus memory.
+  const caps = simdCase(k, "CAPITALS+CHARACTERS", false);
+  const all = simdCase(k, "all seven", false);
+  const capsCopying = simdCase(k, "CAPITALS+CHARACTERS", true);
+  const allCopying = simdCase(k, "all seven", true);
   if (!caps || !all) {
-    lines.push(`SIMD kernel did not run: ${k.simdUnavailable ?? "unknown reason"}`);
+    lines.push(`SIMD kernel did not run in place: ${k.simdUnavailable ?? "unknown reason"}`);
   } else {
     lines.push(
-      `SIMD CAPITALS+CHARACTERS kernel, copy included: ${gb(caps.gbPerS)} GB/s = ` +
-        `${percent(caps.ofReference)} of C, ${percent(caps.cpuOfReference)} by CPU time ` +
+      `SIMD CAPITALS+CHARACTERS kernel, in place (the engine's path): ${gb(caps.gbPerS)} GB/s = ` +
+        `${percent(caps.ofReference)} of C by medians, ${percent(minRatio(k, caps))} by minima, ` +
+        `${percent(caps.cpuOfReference)} by CPU time ` +
         `(goal >= ${percent(KERNEL_GOALS.capitalsOfReference)}: ` +
         `${verdict(caps.ofReference, KERNEL_GOALS.capitalsOfReference)})`,
-      `SIMD all-metrics kernel, copy included: ${gb(all.gbPerS)} GB/s = ${percent(all.ofReference)} ` +
-        `of C, ${percent(all.cpuOfReference)} by CPU time (goal: within 2x, >= ` +
+      `SIMD all-metrics kernel, in place: ${gb(all.gbPerS)} GB/s = ${percent(all.ofReference)} ` +
+        `of C by medians, ${percent(minRatio(k, all))} by minima, ` +
+        `${percent(all.cpuOfReference)} by CPU time (goal: within 2x, >= ` +
         `${percent(KERNEL_GOALS.allOfReference)}: ${verdict(all.ofReference, KERNEL_GOALS.allOfReference)})`,
     );
-    const copy = k.cases.find((c) => c.kernel === "copy");
-    if (capsInPlace && allInPlace && copy) {
-      lines.push(
-        `Copying into WebAssembly memory alone runs at ${gb(copy.gbPerS)} GB/s; with the bytes ` +
-          `already there, SIMD reaches ${gb(capsInPlace.gbPerS)} GB/s ` +
-          `(${percent(capsInPlace.ofReference)} of C) and ${gb(allInPlace.gbPerS)} GB/s ` +
-          `(${percent(allInPlace.ofReference)}) for all metrics`,
-      );
-    }
+  }
+  const copy = k.cases.find((c) => c.kernel === "copy");
+  if (capsCopying && allCopying && copy) {
+    lines.push(
+      `Copying into WebAssembly memory alone runs at ${gb(copy.gbPerS)} GB/s; SIMD copying into ` +
+        `its window (PROCESSES, SQLite tasks) reaches ${gb(capsCopying.gbPerS)} GB/s ` +
+        `(${percent(capsCopying.ofReference)} of C) and ${gb(allCopying.gbPerS)} GB/s ` +
+        `(${percent(allCopying.ofReference)}) for all metrics`,
+    );
   }
   lines.push(
     `Kernels agree: JS and SIMD give ${k.kernelsAgree ? "identical" : "DIFFERENT"} counts and ` +

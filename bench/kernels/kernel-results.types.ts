@@ -37,7 +37,7 @@ export interface KernelCase {
   label: string;
   kernel: "js" | "wasm-simd" | "copy";
   metrics: KernelMetrics;
-  /** Whether the time includes copying the bytes into WebAssembly memory. */
+  /** Whether the time includes copying the bytes into WebAssembly memory (false: in place). */
   copies: boolean;
   wallMs: Spread;
   /** The bench process's CPU time per repetition (nothing else runs in it meanwhile). */

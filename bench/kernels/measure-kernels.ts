@@ -1,10 +1,15 @@
 import { readResidentCorpus } from "../../src/corpus/resident-corpus";
 import { openSqlite } from "../../src/db/sqlite";
 import type { KernelBackend } from "../../src/engine/kernels/kernel-backend";
-import { jsKernel, kernelStatus, simdKernel } from "../../src/engine/kernels/kernel-selection";
+import {
+  jsKernel,
+  kernelFor,
+  kernelStatus,
+  simdKernel,
+} from "../../src/engine/kernels/kernel-selection";
 import { ALL_METRICS_MASK, maskOf } from "../../src/metrics/metrics";
-import { DEFAULT_WINDOW_BYTES, SimdKernel } from "../../src/engine/kernels/simd/simd.kernel";
-import { CodePointClasses } from "../../src/engine/kernels/unicode-tables";
+import { DEFAULT_WINDOW_BYTES } from "../../src/engine/kernels/simd/simd.kernel";
+import { allocateResidentText } from "../../src/corpus/resident-text";
 import { countSegments, type SegmentCounts } from "../../src/engine/kernels/text.kernel";
 import type { Log } from "../corpora";
 import type { CorpusInfo } from "../results.types";
@@ -37,9 +42,11 @@ function asciiCapitals(bytes: Uint8Array): number {
 }
 
 /**
- * The kernels alone, single thread, on the resident corpus's own bytes (a SharedArrayBuffer,
- * as worker threads see it), beside the C reference on the same bytes. Rounds alternate a C
- * batch with a batch of every case, so noise from the rest of the machine spreads over all.
+ * The kernels alone, single thread, on the resident corpus's own bytes (in its corpus memory,
+ * a SharedArrayBuffer as worker threads see it), beside the C reference on the same bytes:
+ * SIMD as THREADS and SEQUENTIAL run it (in place) and as PROCESSES and SQLite tasks run it
+ * (copying into its window). Rounds alternate a C batch with a batch of every case, so noise
+ * from the rest of the machine spreads over all.
  */
 export function measureKernels(
   corpus: CorpusInfo,
@@ -49,21 +56,34 @@ export function measureKernels(
   cc = "cc",
 ): KernelBench {
   const db = openSqlite(corpus.dbFile, { readonly: true });
+  let memory: WebAssembly.Memory | null = null;
   const resident = (() => {
     try {
-      return readResidentCorpus(db);
+      return readResidentCorpus(db, (totalBytes) => {
+        const text = allocateResidentText(totalBytes);
+        memory = text.memory;
+        return text;
+      });
     } finally {
       db.close();
     }
   })();
-  const bytes = new Uint8Array(resident.bytes, 0, resident.totalBytes);
+  const bytes = new Uint8Array(resident.bytes);
   const n = resident.ids.length;
   const starts = resident.offsets.subarray(0, n);
   const ends = resident.offsets.subarray(1, n + 1);
+  const text = bytes.subarray(resident.offsets[0], resident.offsets[n]);
 
   const simd = simdKernel();
-  const kernels: [KernelBackend, "js" | "wasm-simd"][] = [[jsKernel(), "js"]];
-  if (simd) kernels.push([simd, "wasm-simd"]);
+  const kernels: [KernelBackend, string, boolean][] = [[jsKernel(), "js kernel", false]];
+  if (simd && memory) {
+    const where = "in place in the corpus memory (the engine: THREADS, SEQUENTIAL)";
+    kernels.push([kernelFor("wasm-simd", memory), `wasm-simd kernel ${where}`, false]);
+  }
+  if (simd) {
+    const where = "copying into its window (PROCESSES, SQLite and DISTRIBUTED tasks)";
+    kernels.push([simd, `wasm-simd kernel ${where}`, true]);
+  }
   const masks: [number, KernelMetrics][] = [
     [CAPITALS_AND_CHARACTERS, "CAPITALS+CHARACTERS"],
     [ALL_METRICS_MASK, "all seven"],
@@ -72,24 +92,21 @@ export function measureKernels(
   const cases: Timed[] = [];
   for (const [mask, metrics] of masks) {
     const expected = countSegments(bytes, starts, ends, mask, jsKernel());
-    for (const [kernel, name] of kernels) {
+    for (const [kernel, label, copies] of kernels) {
       if (!sameCounts(countSegments(bytes, starts, ends, mask, kernel), expected)) {
         kernelsAgree = false;
-        log(`kernels: ${name} DISAGREES with js on ${metrics}`);
+        log(`kernels: ${label} DISAGREES with js on ${metrics}`);
       }
       cases.push({
-        meta: { label: `${name} kernel, ${metrics}`, kernel: name, metrics, copies: name !== "js" },
+        meta: { label: `${label}, ${metrics}`, kernel: kernel.name, metrics, copies },
         run: () => countSegments(bytes, starts, ends, mask, kernel),
       });
     }
   }
-  if (simd) {
-    cases.push(copyCase(bytes));
-    cases.push(...inPlaceCases(bytes, starts, ends, masks));
-  }
+  if (simd) cases.push(copyCase(text));
 
   const compiled = compileReference(workDir, cc);
-  const input = compiled.ok ? writeReferenceInput(workDir, bytes, resident.offsets) : null;
+  const input = compiled.ok ? writeReferenceInput(workDir, text, resident.offsets) : null;
   if (!compiled.ok) log(`kernels: C reference skipped: ${compiled.skipped}`);
   const referenceMs: number[] = [];
   const referenceCpuMs: number[] = [];
@@ -138,7 +155,7 @@ export function measureKernels(
         wallMs: refSpread,
         cpuMs: refCpu,
         gbPerS: refSpread && gbPerS(refSpread.median),
-        checked: referenceTotal === asciiCapitals(bytes),
+        checked: referenceTotal === asciiCapitals(text),
       }
     : { ...NO_REFERENCE, skipped: compiled.skipped };
   return {
@@ -176,34 +193,11 @@ const NO_REFERENCE: CReference = {
   checked: null,
 };
 
-/**
- * The SIMD kernel on the same bytes held in its own WebAssembly memory, so nothing is copied:
- * what keeping the resident corpus in (shared) WebAssembly memory would give.
- */
-function inPlaceCases(
-  bytes: Uint8Array,
-  starts: Float64Array,
-  ends: Float64Array,
-  masks: readonly [number, KernelMetrics][],
-): Timed[] {
-  const kernel = new SimdKernel(new CodePointClasses(), { textBytes: bytes.length });
-  const text = kernel.text();
-  text.set(bytes);
-  return masks.map(([mask, metrics]) => ({
-    meta: {
-      label: `wasm-simd kernel in place (bytes already in its memory), ${metrics}`,
-      kernel: "wasm-simd",
-      metrics,
-      copies: false,
-    },
-    run: () => countSegments(text, starts, ends, mask, kernel),
-  }));
-}
-
 /** What the SIMD kernel's copying costs alone: the same bytes, window by window, no counting. */
 function copyCase(bytes: Uint8Array): Timed {
   const pages = Math.ceil(DEFAULT_WINDOW_BYTES / 65536);
-  const window = new Uint8Array(new WebAssembly.Memory({ initial: pages }).buffer);
+  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+  const window = new Uint8Array(memory.buffer);
   return {
     meta: {
       label: `copy into WebAssembly memory, ${DEFAULT_WINDOW_BYTES / 1024} KiB at a time`,

@@ -1,11 +1,15 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { openSqlite } from "../db/sqlite";
-import { readCorpusIndex, readResidentCorpus } from "./resident-corpus";
+import { readCorpusIndex, readResidentCorpus, type ResidentText } from "./resident-corpus";
 
 /** What a corpus load is asked to read: the text too, or only the index. */
 export interface CorpusLoadRequest {
   dbFile: string;
-  resident: boolean;
+  /**
+   * Where to put the text, sized for `bytes` bytes by the caller (a corpus memory the main
+   * thread allocated, see resident-text.ts); null: read only the index.
+   */
+  text: (ResidentText & { totalBytes: number }) | null;
 }
 
 /**
@@ -15,14 +19,25 @@ export interface CorpusLoadRequest {
  * copied on the way back.
  */
 function main(): void {
-  const { dbFile, resident } = workerData as CorpusLoadRequest;
+  const { dbFile, text } = workerData as CorpusLoadRequest;
   const db = openSqlite(dbFile, { readonly: true });
   try {
-    const read = resident ? readResidentCorpus(db) : readCorpusIndex(db);
+    const read = text ? readResidentCorpus(db, (n) => given(text, n)) : readCorpusIndex(db);
     parentPort?.postMessage(read, [read.ids.buffer, read.offsets.buffer] as ArrayBuffer[]);
   } finally {
     db.close();
   }
+}
+
+/** The caller's buffer, when the corpus it was sized for is still the one this thread reads. */
+function given(text: ResidentText & { totalBytes: number }, totalBytes: number): ResidentText {
+  if (totalBytes !== text.totalBytes) {
+    throw new Error(
+      `the corpus changed while it loaded (${text.totalBytes} bytes expected, ${totalBytes} ` +
+        "read); the next query loads it again",
+    );
+  }
+  return text;
 }
 
 main();

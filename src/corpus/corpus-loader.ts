@@ -1,7 +1,7 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { CorpusLoadRequest } from "./corpus-load.worker";
-import type { CorpusIndex, ResidentCorpus } from "./resident-corpus";
+import type { CorpusIndex, ResidentCorpus, ResidentText } from "./resident-corpus";
 
 const LOAD_SCRIPT = path.join(__dirname, "corpus-load.worker.js");
 
@@ -12,10 +12,10 @@ const LOAD_SCRIPT = path.join(__dirname, "corpus-load.worker.js");
  */
 export function loadCorpusOffThread(
   dbFile: string,
-  resident: boolean,
+  text: (ResidentText & { totalBytes: number }) | null,
 ): Promise<ResidentCorpus | CorpusIndex> {
   return new Promise((resolve, reject) => {
-    const request: CorpusLoadRequest = { dbFile, resident };
+    const request: CorpusLoadRequest = { dbFile, text };
     const worker = new Worker(LOAD_SCRIPT, { workerData: request });
     let answer: ResidentCorpus | CorpusIndex | null = null;
     worker.once("message", (m: ResidentCorpus | CorpusIndex) => (answer = m));

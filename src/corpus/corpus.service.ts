@@ -2,6 +2,7 @@ import type { Sqlite } from "../db/sqlite";
 import { loadCorpusOffThread } from "./corpus-loader";
 import { corpusStateReader, type CorpusState } from "./corpus-store";
 import type { ResidentCorpus } from "./resident-corpus";
+import { allocateResidentText } from "./resident-text";
 
 /**
  * What the engine needs of the corpus at one version: ids and byte offsets in Id
@@ -16,6 +17,13 @@ export interface CorpusView {
   totalBytes: number;
   /** All RawText, shared with worker threads; null above the resident budget. */
   resident: SharedArrayBuffer | null;
+  /**
+   * The shared WebAssembly memory whose buffer `resident` is, which the SIMD kernel counts in
+   * place; null without resident text, or when the text is past a memory's limit.
+   */
+  memory: WebAssembly.Memory | null;
+  /** Why memory is null although the text is resident (resident-text.ts). */
+  memoryUnavailable: string | null;
   dbFile: string;
 }
 
@@ -30,6 +38,8 @@ export class CorpusService {
     db: Sqlite,
     readonly dbFile: string,
     private readonly residentBudgetBytes: number,
+    /** Lowers the corpus memory's limit (tests of the fallback past it). */
+    private readonly maxMemoryBytes?: number,
   ) {
     this.readState = corpusStateReader(db);
   }
@@ -72,11 +82,23 @@ export class CorpusService {
 
   private async load(): Promise<CorpusView> {
     const totalBytes = this.state()?.totalBytes ?? 0;
-    const resident = totalBytes <= this.residentBudgetBytes;
-    const read = await loadCorpusOffThread(this.dbFile, resident);
+    // Allocated here, where the engine is loaded; the load thread fills it.
+    const text =
+      totalBytes <= this.residentBudgetBytes
+        ? allocateResidentText(totalBytes, this.maxMemoryBytes)
+        : null;
+    const read = await loadCorpusOffThread(
+      this.dbFile,
+      text && { bytes: text.bytes, base: text.base, totalBytes },
+    );
     return {
-      ...read,
-      resident: resident ? (read as ResidentCorpus).bytes : null,
+      version: read.version,
+      ids: read.ids,
+      offsets: read.offsets,
+      totalBytes: read.totalBytes,
+      resident: text ? (read as ResidentCorpus).bytes : null,
+      memory: text?.memory ?? null,
+      memoryUnavailable: text?.memoryUnavailable ?? null,
       dbFile: this.dbFile,
     };
   }

@@ -4,7 +4,8 @@ import { readCorpusState } from "./corpus-store";
 /**
  * The corpus text held in memory for the engine: every RawText as UTF-8, back to
  * back in one SharedArrayBuffer, so worker threads read it with no copy. Arrays are
- * in Id order; offsets has one more entry than ids.
+ * in Id order; offsets has one more entry than ids, and says where each text lies in
+ * bytes (which may hold other things before the first: see ResidentText).
  */
 export interface ResidentCorpus {
   version: number;
@@ -13,6 +14,21 @@ export interface ResidentCorpus {
   bytes: SharedArrayBuffer;
   totalBytes: number;
 }
+
+/** Room for a corpus's text: [base, base + totalBytes) of bytes. */
+export interface ResidentText {
+  bytes: SharedArrayBuffer;
+  base: number;
+}
+
+/** Room for totalBytes of text, given once the read transaction knows the size. */
+export type AllocateText = (totalBytes: number) => ResidentText;
+
+/** A buffer of the text alone. */
+export const plainText: AllocateText = (totalBytes) => ({
+  bytes: new SharedArrayBuffer(Math.max(totalBytes, 1)),
+  base: 0,
+});
 
 /** Email index of each id in `ids` (ascending), or -1 where absent. */
 export function indexOfIds(corpus: Pick<ResidentCorpus, "ids">, wanted: Int32Array): Int32Array {
@@ -31,13 +47,18 @@ export function indexOfIds(corpus: Pick<ResidentCorpus, "ids">, wanted: Int32Arr
  * Reads the whole corpus inside one read transaction, so the version and the text
  * always belong together even if a loader swaps the corpus meanwhile.
  */
-export function readResidentCorpus(db: Sqlite): ResidentCorpus {
+export function readResidentCorpus(db: Sqlite, allocate: AllocateText = plainText): ResidentCorpus {
   return db.transaction((): ResidentCorpus => {
     const state = readCorpusState(db);
     const version = state?.version ?? 0;
     const totalBytes = state?.totalBytes ?? 0;
     const count = state?.emailCount ?? 0;
-    const bytes = new SharedArrayBuffer(Math.max(totalBytes, 1));
+    const { bytes, base } = allocate(totalBytes);
+    if (base + totalBytes > bytes.byteLength) {
+      throw new RangeError(
+        `${totalBytes} bytes of text do not fit at ${base} of ${bytes.byteLength}`,
+      );
+    }
     const view = new Uint8Array(bytes);
     const ids = new Int32Array(count);
     const offsets = new Float64Array(count + 1);
@@ -46,7 +67,7 @@ export function readResidentCorpus(db: Sqlite): ResidentCorpus {
       .raw()
       .iterate() as IterableIterator<[number, Buffer | null]>;
     let i = 0;
-    let at = 0;
+    let at = base;
     for (const [id, text] of rows) {
       if (i >= count) throw new Error("Email table holds more rows than Corpus.emailCount records");
       ids[i] = id;
@@ -58,9 +79,10 @@ export function readResidentCorpus(db: Sqlite): ResidentCorpus {
       i++;
     }
     offsets[i] = at;
-    if (i !== count || at !== totalBytes) {
+    if (i !== count || at - base !== totalBytes) {
       throw new Error(
-        `Corpus metadata (${count} emails, ${totalBytes} bytes) disagrees with Email (${i}, ${at})`,
+        `Corpus metadata (${count} emails, ${totalBytes} bytes) disagrees with Email ` +
+          `(${i}, ${at - base})`,
       );
     }
     return { version, ids, offsets, bytes, totalBytes };

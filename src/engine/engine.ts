@@ -4,12 +4,16 @@ import type { ExecutionStrategy } from "./execution-strategy";
 import type { ExecutionReport } from "./execution-report";
 import type { Executor, Executors, ExecutorRun } from "./exec/executor";
 import { CorpusChangedError } from "./errors";
+import type { KernelName } from "./kernels/kernel-backend";
+import { resolvedKernel } from "./kernels/kernel-selection";
 import { checkWorkers } from "./exec/worker-count";
 import { chooseExecution, type ExecutionChoice } from "./plan/auto-policy";
 import { mergeResults } from "./plan/merge";
 import { PlanCache, type Planned } from "./plan/plan-cache";
 import { Selector } from "./plan/selection";
 import { DEFAULT_MAX_TASK_BYTES, planTasks, toTask } from "./plan/task-planner";
+import type { TaskPlan } from "./plan/chunking";
+import type { CountTask } from "./exec/worker/task.types";
 
 export interface CountRequest {
   mask: number;
@@ -23,6 +27,13 @@ export interface CountRequest {
   signal?: AbortSignal;
   timeoutMs?: number;
   onProgress?: (done: number, total: number) => void;
+}
+
+export interface EngineOptions {
+  /** Most text one SQLite-reading task may hold; bounds memory above the resident budget. */
+  maxTaskBytes?: number;
+  /** The kernel every task asks for (Config.kernel); SIMD falls back to JS where it cannot load. */
+  kernel?: KernelName;
 }
 
 export interface CountResult {
@@ -40,13 +51,17 @@ export interface CountResult {
 export class Engine {
   private readonly selector = new Selector();
   private readonly plans = new PlanCache();
+  private readonly maxTaskBytes: number;
+  private readonly kernel: KernelName;
 
   constructor(
     private readonly corpus: CorpusService,
     private readonly executors: Executors,
-    /** Most text one SQLite-reading task may hold; bounds memory above the resident budget. */
-    private readonly maxTaskBytes = DEFAULT_MAX_TASK_BYTES,
-  ) {}
+    options: EngineOptions = {},
+  ) {
+    this.maxTaskBytes = options.maxTaskBytes ?? DEFAULT_MAX_TASK_BYTES;
+    this.kernel = options.kernel ?? "wasm-simd";
+  }
 
   /**
    * Throws InvalidCountRequestError for arguments this engine cannot honour (workers past the
@@ -83,7 +98,8 @@ export class Engine {
     const build = (): Planned => {
       const plans = planTasks(sel, view, choice, executor, this.maxTaskBytes);
       const shared = executor.sharesMemory;
-      return { plans, tasks: plans.map((p) => toTask(p, sel, view, req.mask, shared)) };
+      const task = (p: TaskPlan): CountTask => toTask(p, sel, view, req.mask, shared, this.kernel);
+      return { plans, tasks: plans.map(task) };
     };
     const { plans, tasks } =
       req.ids === null ? this.plans.get(view, planKey(choice, executor), req.mask, build) : build();
@@ -112,6 +128,7 @@ export class Engine {
         tasks: tasks.length,
         chunkSize: choice.chunkSize,
         dataPath: executor.sharesMemory && view.resident ? "resident" : "sqlite",
+        kernel: resolvedKernel(this.kernel),
         corpusVersion: view.version,
         emails: sel.emails.length,
         bytes: sel.totalBytes,

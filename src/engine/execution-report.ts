@@ -1,4 +1,5 @@
 import type { ConcreteStrategy, ExecutionStrategy } from "./execution-strategy";
+import type { KernelName } from "./kernels/kernel-backend";
 
 export interface WorkerUsage {
   /** "main", "thread:<id>", "process:<pid>", or "<host>:<pid>" for a DISTRIBUTED worker. */
@@ -42,6 +43,8 @@ export interface ExecutionReport {
   chunkSize: number | null;
   /** Where the text came from: the shared resident buffer, or SQLite reads by the workers. */
   dataPath: "resident" | "sqlite";
+  /** The counting kernel: the configured one, or JS where the SIMD one cannot load. */
+  kernel: KernelName;
   corpusVersion: number;
   emails: number;
   bytes: number;

@@ -11,6 +11,13 @@ export type { CountTask, CountTaskResult } from "./exec/worker/task.types";
 export type { WorkerPoolStats } from "./exec/pool/worker-pool";
 export { checkWorkers } from "./exec/worker-count";
 export { countText } from "./kernels/text.kernel";
+export type { KernelName } from "./kernels/kernel-backend";
+export {
+  CorpusMemoryLimitError,
+  createCorpusMemory,
+  MAX_CORPUS_BYTES,
+  type CorpusMemory,
+} from "./kernels/simd/corpus-memory";
 export {
   CorpusChangedError,
   CountCancelledError,

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
-import { ExecutionStrategy } from "../engine";
+import { ExecutionStrategy, type KernelName } from "../engine";
 import { BytesField, MsField } from "./measure-fields";
 
 registerEnumType(ExecutionStrategy, {
@@ -18,6 +18,24 @@ registerEnumType(ExecutionStrategy, {
     DISTRIBUTED: {
       description:
         "BullMQ jobs on Redis, run by `npm run worker` processes on any host; needs REDIS_URL.",
+    },
+  },
+});
+
+/** The engine's KernelName values under GraphQL enum names. */
+enum Kernel {
+  JS = "js",
+  WASM_SIMD = "wasm-simd",
+}
+
+registerEnumType(Kernel, {
+  name: "KernelName",
+  description: "Which counting kernel ran (configured by KERNEL).",
+  valuesConfig: {
+    JS: { description: "The JavaScript loops: the fallback, and the second oracle." },
+    WASM_SIMD: {
+      description:
+        "WebAssembly 128-bit SIMD; counts the resident corpus in place in a shared memory.",
     },
   },
 });
@@ -81,6 +99,11 @@ export class ExecutionReportType {
     description: '"resident" (shared memory) or "sqlite" (workers read the database).',
   })
   dataPath!: string;
+  @Field(() => Kernel, {
+    nullable: true,
+    description: "The kernel that counted; null in an analysis run recorded before it was.",
+  })
+  kernel!: KernelName | null;
   @Field(() => Int) corpusVersion!: number;
   @Field(() => Int) emails!: number;
   @BytesField() bytes!: number;

@@ -1,4 +1,5 @@
 import { jsBackend, type KernelBackend, type KernelName } from "./kernel-backend";
+import { InPlaceSimdKernel } from "./simd/in-place.kernel";
 import { SimdKernel } from "./simd/simd.kernel";
 import { CodePointClasses } from "./unicode-tables";
 
@@ -33,6 +34,33 @@ export function simdKernel(): KernelBackend | null {
 /** SIMD where the engine supports it, the JS kernels otherwise. */
 export function defaultKernel(): KernelBackend {
   return simdKernel() ?? JS;
+}
+
+/**
+ * The in-place kernel of the one corpus memory this thread counts, kept between tasks; a task
+ * on another memory (a reload's) replaces it, so a thread never pins an old corpus.
+ */
+let inPlace: InPlaceSimdKernel | null = null;
+
+/**
+ * The kernel a task asked for ("js", or "wasm-simd" and its default when absent), as this
+ * thread can run it: SIMD falls back to JS where it cannot load. With `memory`, the resident
+ * corpus's corpus memory, SIMD counts in place on it.
+ */
+export function kernelFor(name?: KernelName, memory?: WebAssembly.Memory): KernelBackend {
+  if (name === "js") return JS;
+  const copying = simdKernel();
+  if (copying === null || memory === undefined) return copying ?? JS;
+  if (inPlace === null || !inPlace.holds(memory.buffer)) {
+    inPlace = null;
+    inPlace = new InPlaceSimdKernel(memory, CLASSES, copying);
+  }
+  return inPlace;
+}
+
+/** What kernelFor(name) runs on this thread, for reports. */
+export function resolvedKernel(name?: KernelName): KernelName {
+  return kernelFor(name).name;
 }
 
 export interface KernelStatus {

@@ -2,6 +2,7 @@ import type { CorpusView } from "../../corpus/corpus.service";
 import { ExecutionStrategy } from "../execution-strategy";
 import type { Executor } from "../exec/executor";
 import type { CountTask } from "../exec/worker/task.types";
+import type { KernelName } from "../kernels/kernel-backend";
 import type { ExecutionChoice } from "./auto-policy";
 import { alignToCodePoint, capTaskBytes, planBalanced, planFixed, type TaskPlan } from "./chunking";
 import type { Selection } from "./selection";
@@ -42,6 +43,7 @@ export function toTask(
   view: CorpusView,
   mask: number,
   shared: boolean,
+  kernel?: KernelName,
 ): CountTask {
   const n = plan.members.length;
   if (shared && view.resident) {
@@ -52,7 +54,9 @@ export function toTask(
       starts[j] = base + plan.starts[j];
       ends[j] = base + plan.ends[j];
     }
-    return { kind: "resident", version: view.version, bytes: view.resident, starts, ends, mask };
+    const memory = view.memory ?? undefined;
+    const { version, resident: bytes } = view;
+    return { kind: "resident", version, bytes, memory, starts, ends, mask, kernel };
   }
   const ids = new Int32Array(n);
   for (let j = 0; j < n; j++) ids[j] = view.ids[sel.emails[plan.members[j]]];
@@ -64,5 +68,6 @@ export function toTask(
     starts: plan.starts.slice(),
     ends: plan.ends.slice(),
     mask,
+    kernel,
   };
 }

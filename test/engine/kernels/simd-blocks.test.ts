@@ -1,12 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { KernelBackend } from "../../../src/engine/kernels/kernel-backend";
-import { jsKernel } from "../../../src/engine/kernels/kernel-selection";
+import { jsKernel, kernelFor } from "../../../src/engine/kernels/kernel-selection";
 import { ALL_METRICS_MASK, maskOf, METRIC_COUNT } from "../../../src/metrics/metrics";
 import { countSegments } from "../../../src/engine/kernels/text.kernel";
-import { SimdKernel } from "../../../src/engine/kernels/simd/simd.kernel";
-import { CodePointClasses } from "../../../src/engine/kernels/unicode-tables";
-import { requiredSimdKernel, smallWindowSimdKernel } from "./kernels";
+import {
+  inCorpusMemory,
+  inPlaceSimdKernel,
+  requiredSimdKernel,
+  smallWindowSimdKernel,
+} from "./kernels";
 import { pythonRules } from "./python-rules";
 import { candidateGroups, randomInt, randomText, seededRandom, segmentsOf } from "./random-text";
 
@@ -19,6 +22,7 @@ const SIMD: { label: string; kernel: KernelBackend }[] = [
   { label: "default window", kernel: requiredSimdKernel() },
   { label: "64-byte window", kernel: smallWindowSimdKernel(64) },
   { label: "32-byte window", kernel: smallWindowSimdKernel(32) },
+  { label: "in place (corpus memory)", kernel: inPlaceSimdKernel() },
 ];
 const MASKS = [
   ALL_METRICS_MASK,
@@ -188,16 +192,15 @@ describe("SIMD kernel at its block edges, against Python's rules and the JS kern
     }
   });
 
-  it("counts segments in place when the bytes already lie in its own memory", () => {
+  it("counts segments in place when the bytes lie in a corpus memory", () => {
     const random = seededRandom(77);
     const groups = candidateGroups();
     const texts = Array.from({ length: 300 }, (_, k) =>
       randomText(random, groups, randomInt(random, 700), k % 2 === 0 ? 0.99 : 0.6),
     );
     const laid = segmentsOf(texts);
-    const kernel = new SimdKernel(new CodePointClasses(), { textBytes: laid.bytes.length + 5 });
-    const inPlace = kernel.text().subarray(5);
-    inPlace.set(laid.bytes);
+    const { view: inPlace, memory } = inCorpusMemory(laid.bytes);
+    const kernel = kernelFor("wasm-simd", memory.memory);
     for (const mask of MASKS) {
       const got = countSegments(inPlace, laid.starts, laid.ends, mask, kernel);
       const js = countSegments(laid.bytes, laid.starts, laid.ends, mask, jsKernel());

@@ -18,7 +18,9 @@ export function packResidentTask(task: ResidentTask): PackedResidentTask {
   if (!(task.bytes instanceof SharedArrayBuffer)) {
     throw new TypeError("a resident task's bytes must be a SharedArrayBuffer");
   }
-  return { ...task, ...packRanges(new Uint8Array(task.bytes), task.starts, task.ends) };
+  // The corpus memory stays behind: the child counts its packed copy with its own kernel.
+  const { memory: _memory, ...rest } = task;
+  return { ...rest, ...packRanges(new Uint8Array(task.bytes), task.starts, task.ends) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { kernelFor } from "../../kernels/kernel-selection";
 import { countSegments } from "../../kernels/text.kernel";
 import type { CountTask, CountTaskResult, ResidentTask, SqliteTask } from "./task.types";
 import type { WorkerEnv } from "./worker-env";
@@ -8,7 +9,7 @@ import type { WorkerEnv } from "./worker-env";
  * over IPC, so the pool copies just the task's byte ranges into a private Uint8Array and
  * rebases starts/ends onto it (see pool/ipc-packing.ts).
  */
-export type PackedResidentTask = Omit<ResidentTask, "bytes"> & { bytes: Uint8Array };
+export type PackedResidentTask = Omit<ResidentTask, "bytes" | "memory"> & { bytes: Uint8Array };
 
 /** Runs one task to completion on the calling thread; the same code serves every host. */
 export function runCountTask(
@@ -37,8 +38,10 @@ function runResident(task: ResidentTask | PackedResidentTask, env: WorkerEnv): C
   if (bytes instanceof Uint8Array) view = bytes;
   else if (bytes instanceof SharedArrayBuffer) view = new Uint8Array(bytes);
   else throw new TypeError("a resident task's bytes must be a SharedArrayBuffer or a Uint8Array");
+  const memory = "memory" in task ? task.memory : undefined;
+  const kernel = kernelFor(task.kernel, memory);
   const t0 = performance.now();
-  const { counts, edges } = countSegments(view, task.starts, task.ends, task.mask);
+  const { counts, edges } = countSegments(view, task.starts, task.ends, task.mask, kernel);
   const computeMs = performance.now() - t0;
   return { counts, edges, worker: env.worker, readMs: 0, computeMs };
 }
@@ -47,7 +50,8 @@ function runSqlite(task: SqliteTask, env: WorkerEnv): CountTaskResult {
   const t0 = performance.now();
   const laid = readSqliteTask(task, env);
   const t1 = performance.now();
-  const { counts, edges } = countSegments(laid.bytes, laid.starts, laid.ends, task.mask);
+  const kernel = kernelFor(task.kernel);
+  const { counts, edges } = countSegments(laid.bytes, laid.starts, laid.ends, task.mask, kernel);
   const t2 = performance.now();
   return { counts, edges, worker: env.worker, readMs: t1 - t0, computeMs: t2 - t1 };
 }

@@ -1,3 +1,5 @@
+import type { KernelName } from "../../kernels/kernel-backend";
+
 /**
  * The narrow contract between the engine and whatever executes its tasks (the main
  * thread, a worker thread, a child process, later a remote queue): tasks go in,
@@ -12,10 +14,17 @@ export interface ResidentTask {
   version: number;
   /** UTF-8 text of every email, concatenated; shared, never copied. */
   bytes: SharedArrayBuffer;
+  /**
+   * The shared WebAssembly memory whose buffer `bytes` is, when it is one: the SIMD kernel
+   * then counts the bytes in place. Never sent to a child process (it cannot cross IPC).
+   */
+  memory?: WebAssembly.Memory;
   /** Byte ranges [starts[i], ends[i]) in `bytes`, one per segment, on code-point boundaries. */
   starts: Float64Array;
   ends: Float64Array;
   mask: number;
+  /** Which kernel counts; absent: the fastest this worker runs. */
+  kernel?: KernelName;
 }
 
 /** A slice read by the worker itself from SQLite (processes share no memory). */
@@ -30,6 +39,7 @@ export interface SqliteTask {
   starts: Float64Array;
   ends: Float64Array;
   mask: number;
+  kernel?: KernelName;
 }
 
 export type CountTask = ResidentTask | SqliteTask;

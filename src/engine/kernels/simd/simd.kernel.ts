@@ -1,15 +1,18 @@
-import { LITTLE_ENDIAN } from "../aligned-words";
 import type { KernelBackend } from "../kernel-backend";
 import { createSegmentCounts, mergeSegment, type SegmentCounts } from "../segment-counts";
 import type { CodePointClasses } from "../unicode-tables";
-import { Mode, readRecords, RECORD_WORDS } from "./simd-records";
-import { loadSimdModule } from "./simd.module";
+import { Mode, RECORD_WORDS } from "./simd-records";
+import {
+  callSimd,
+  instantiateSimd,
+  OVERREAD,
+  sharedMemoryOf,
+  TABLES_END,
+  type SimdExports,
+} from "./simd-instance";
 
 /** Segments per kernel call: 160 KB of records. */
 const RECORDS = 4096;
-/** The kernels load whole 16-byte blocks and mask off what lies past a segment's end. */
-const OVERREAD = 64;
-const PAGE_BYTES = 65536;
 /**
  * Each piece lands in the window at its source's offset in its buffer modulo this. V8 copies
  * out of a SharedArrayBuffer with word-sized relaxed-atomic moves only when source and target
@@ -24,76 +27,41 @@ const ALIGN = 16;
  */
 export const DEFAULT_WINDOW_BYTES = 256 * 1024;
 
-interface Exports {
-  memory: WebAssembly.Memory;
-  recordsAt: WebAssembly.Global;
-  caps(records: number, n: number): void;
-  all(records: number, n: number): void;
-}
-
 export interface SimdKernelOptions {
   /** Bytes of text per kernel call; longer segments are counted in cuts and merged. */
   windowBytes?: number;
   module?: WebAssembly.Module;
-  /**
-   * Bytes of text to hold inside the instance's own memory (see text()). Segments of those
-   * bytes are counted in place, with no copy: what a resident corpus kept in WebAssembly
-   * memory would cost.
-   */
-  textBytes?: number;
 }
 
 /**
- * The WebAssembly SIMD kernels behind the KernelBackend interface. WebAssembly memory cannot
- * alias the caller's buffer (a resident SharedArrayBuffer, a Buffer), so each call copies the
- * segments' bytes into a reusable window of the instance's memory, contiguous runs of segments
- * in one copy, and runs the kernel over the window while it is still in cache.
+ * The WebAssembly SIMD kernels on bytes outside WebAssembly memory (a Buffer read from SQLite,
+ * a PROCESSES task's packed copy, a corpus too large for a corpus memory): WebAssembly memory
+ * cannot alias them, so each call copies the segments' bytes into a reusable window of the
+ * instance's own memory, contiguous runs of segments in one copy, and runs the kernel over the
+ * window while it is still in cache. The resident corpus is counted in place instead
+ * (in-place.kernel.ts).
  */
 export class SimdKernel implements KernelBackend {
   readonly name = "wasm-simd";
   readonly windowBytes: number;
-  private readonly exports: Exports;
+  private readonly exports: SimdExports;
   private readonly heap: Uint8Array;
   private readonly records: Int32Array;
-  private readonly recordsAt: number;
+  private readonly recordsAt = TABLES_END;
   private readonly windowAt: number;
-  private readonly textAt: number;
-  private readonly textBytes: number;
 
   constructor(classes: CodePointClasses, options: SimdKernelOptions = {}) {
-    if (!LITTLE_ENDIAN) {
-      // WebAssembly memory is little-endian; the records cross through host-order Int32Arrays.
-      throw new Error("the SIMD kernel's driver needs a little-endian host");
-    }
     const windowBytes = options.windowBytes ?? DEFAULT_WINDOW_BYTES;
     if (!Number.isInteger(windowBytes) || windowBytes < 2 * ALIGN || windowBytes > 1 << 30) {
       throw new RangeError(`windowBytes must be an integer from 32 to 2^30, got ${windowBytes}`);
     }
     this.windowBytes = windowBytes;
-    const astral = (cp: number): number => classes.classOf(cp);
-    const instance = new WebAssembly.Instance(options.module ?? loadSimdModule(), {
-      env: { astral },
-    });
-    this.exports = instance.exports as unknown as Exports;
-    const memory = this.exports.memory;
-    this.recordsAt = this.exports.recordsAt.value;
     this.windowAt = Math.ceil((this.recordsAt + RECORDS * RECORD_WORDS * 4) / 64) * 64;
-    this.textAt = this.windowAt + Math.ceil((windowBytes + OVERREAD) / 64) * 64;
-    this.textBytes = options.textBytes ?? 0;
-    if (!Number.isInteger(this.textBytes) || this.textBytes < 0) {
-      throw new RangeError(`textBytes must be a natural number, got ${this.textBytes}`);
-    }
-    const pages = Math.ceil((this.textAt + this.textBytes + OVERREAD) / PAGE_BYTES);
-    const have = memory.buffer.byteLength / PAGE_BYTES;
-    if (pages > have) memory.grow(pages - have);
+    // Shared only because the module imports a shared memory; no other thread sees this one.
+    const memory = sharedMemoryOf(this.windowAt + windowBytes + OVERREAD);
+    this.exports = instantiateSimd(memory, classes, options.module);
     this.heap = new Uint8Array(memory.buffer);
     this.records = new Int32Array(memory.buffer, this.recordsAt, RECORDS * RECORD_WORDS);
-    this.heap.set(classes.bmp, 0);
-  }
-
-  /** The textBytes-long area of the instance's memory whose segments are counted in place. */
-  text(): Uint8Array {
-    return this.heap.subarray(this.textAt, this.textAt + this.textBytes);
   }
 
   readonly countCapitals: KernelBackend["countCapitals"] = (b, s, e, result, withCharacters) =>
@@ -114,10 +82,6 @@ export class SimdKernel implements KernelBackend {
     result: SegmentCounts,
     mode: Mode,
   ): void {
-    if (bytes.buffer === this.heap.buffer) {
-      this.runInPlace(bytes.byteOffset, starts, ends, result, mode);
-      return;
-    }
     const window = this.windowBytes;
     const records = this.records;
     const n = starts.length;
@@ -171,24 +135,6 @@ export class SimdKernel implements KernelBackend {
     this.call(mode, first, n - first, result);
   }
 
-  /** Segments of bytes inside the instance's memory (text()): no window, no copy. */
-  private runInPlace(
-    base: number,
-    starts: ArrayLike<number>,
-    ends: ArrayLike<number>,
-    result: SegmentCounts,
-    mode: Mode,
-  ): void {
-    for (let first = 0; first < starts.length; first += RECORDS) {
-      const count = Math.min(RECORDS, starts.length - first);
-      for (let i = 0; i < count; i++) {
-        this.records[i * RECORD_WORDS] = base + starts[first + i];
-        this.records[i * RECORD_WORDS + 1] = base + ends[first + i];
-      }
-      this.call(mode, first, count, result);
-    }
-  }
-
   /** A segment longer than the window: cut at code points, counted cut by cut, merged. */
   private countLong(
     bytes: Uint8Array,
@@ -218,9 +164,6 @@ export class SimdKernel implements KernelBackend {
 
   /** Runs the kernel on records [0, count) and stores them as segments first.. of result. */
   private call(mode: Mode, first: number, count: number, result: SegmentCounts): void {
-    if (count === 0) return;
-    if (mode === Mode.ALL) this.exports.all(this.recordsAt, count);
-    else this.exports.caps(this.recordsAt, count);
-    readRecords(this.records, mode, first, count, result);
+    callSimd(this.exports, mode, this.recordsAt, this.records, first, count, result);
   }
 }

@@ -2,13 +2,16 @@
 ;; by scripts/build-wasm.mjs (wabt). Exactness is pinned by running every kernel test against
 ;; this module and against the JS kernels, which follow the same rules (general.kernel.ts).
 ;;
-;; Memory, laid out by the driver except for the first two areas:
+;; Memory (imported), laid out by the driver except for the first two areas:
 ;;   [0, 65536)      class bits of U+0000..U+FFFF (CLASS_* of unicode-tables.ts), copied from
 ;;                   the JS table, so that both kernels read the same Unicode data;
 ;;   [65536, 66048)  16-byte constants (the data segments below);
-;;   recordsAt..     one 40-byte record per segment: start and end (addresses), then the seven
-;;                   counts in METRICS order and the edge flags, written by the kernels;
-;;   the window      the text, followed by at least 64 bytes that may be read but never count.
+;;   then            records, one 40-byte record per segment: start and end (addresses), then
+;;                   the seven counts in METRICS order and the edge flags, written by the
+;;                   kernels at the address each call is given;
+;;   the text        anywhere past those, preceded by at least 1 byte and followed by at least
+;;                   64 bytes that may be read but never count.
+;; Every instance writes the same table and constants, so instances sharing one memory agree.
 ;; The text must be valid UTF-8 and segments must start and end at code-point boundaries (the
 ;; caller checks both), so a code point never runs past its segment.
 ;;
@@ -17,8 +20,9 @@
 (module
   ;; Class bits of an astral code point; the JS table builds those planes on first use.
   (import "env" "astral" (func $astral (param i32) (result i32)))
-  (memory (export "memory") 8)
-  (global (export "recordsAt") i32 (i32.const 66048))
+  ;; Shared, so that one memory holding the resident corpus serves every worker thread's instance
+  ;; (see corpus-memory.ts); the driver sizes it, and 65536 pages (4 GiB) is wasm32's ceiling.
+  (import "env" "memory" (memory 1 65536 shared))
   (data (i32.const 65536) "\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f\3f") ;; 0 $kUpBias: upper bias: maps "A".."Z" onto -128..-103
   (data (i32.const 65552) "\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a\9a") ;; 16 $k26: below it: 26 values from -128 (letters)
   (data (i32.const 65568) "\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f\1f") ;; 32 $kLowBias: lower bias: maps "a".."z" onto -128..-103
