@@ -1,7 +1,6 @@
 import type { Sqlite } from "../db/sqlite";
 import { loadCorpusOffThread } from "./corpus-loader";
 import { corpusStateReader, type CorpusState } from "./corpus-store";
-import type { ResidentCorpus } from "./resident-corpus";
 import { allocateResidentText } from "./resident-text";
 
 /**
@@ -96,7 +95,7 @@ export class CorpusService {
       ids: read.ids,
       offsets: read.offsets,
       totalBytes: read.totalBytes,
-      resident: text ? (read as ResidentCorpus).bytes : null,
+      resident: text?.bytes ?? null,
       memory: text?.memory ?? null,
       memoryUnavailable: text?.memoryUnavailable ?? null,
       dbFile: this.dbFile,

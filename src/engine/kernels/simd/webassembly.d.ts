@@ -17,7 +17,8 @@ declare namespace WebAssembly {
   }
   class Memory {
     constructor(descriptor: { initial: number; maximum?: number; shared?: boolean });
-    readonly buffer: ArrayBuffer;
+    /** A SharedArrayBuffer when the memory is shared. */
+    readonly buffer: ArrayBuffer | SharedArrayBuffer;
     grow(delta: number): number;
   }
   class Global {
