@@ -53,7 +53,10 @@ const STEPS = [
       "scripts/build-wasm.mjs",
       "node_modules/wabt/package.json",
     ],
-    outputs: ["dist/src/engine/kernels/simd/text.simd.wasm"],
+    outputs: [
+      "dist/src/engine/kernels/simd/text.simd.wasm",
+      "dist/src/engine/kernels/simd/text.simd.private.wasm",
+    ],
     run: () => run(process.execPath, [path.join(ROOT, "scripts", "build-wasm.mjs")]),
   },
   {

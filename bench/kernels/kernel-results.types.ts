@@ -9,6 +9,8 @@ export interface KernelBench {
   rounds: number;
   repsPerRound: number;
   reference: CReference;
+  /** The same loop held to 128-bit vectors, WebAssembly SIMD's width. */
+  reference128: CReference;
   cases: KernelCase[];
   /** The JS and SIMD kernels give identical counts and edge flags on every email, both masks. */
   kernelsAgree: boolean;
@@ -45,6 +47,8 @@ export interface KernelCase {
   gbPerS: number;
   /** Median reference time over this median, wall time: 1 = as fast as the C loop. */
   ofReference: number | null;
+  /** The same against the 128-bit reference. */
+  ofReference128: number | null;
   /** The same from CPU times, which other processes on the machine inflate much less. */
   cpuOfReference: number | null;
 }

@@ -14,8 +14,8 @@ import { countSegments, type SegmentCounts } from "../../src/engine/kernels/text
 import type { Log } from "../corpora";
 import type { CorpusInfo } from "../results.types";
 import { spread } from "../sampling";
-import { compileReference, runReference, writeReferenceInput } from "./c-reference";
-import type { CReference, KernelBench, KernelCase, KernelMetrics } from "./kernel-results.types";
+import { compileReference, ReferenceSeries, writeReferenceInput } from "./c-reference";
+import type { KernelBench, KernelCase, KernelMetrics } from "./kernel-results.types";
 
 const CAPITALS_AND_CHARACTERS = maskOf(["CAPITALS", "CHARACTERS"]);
 
@@ -105,29 +105,17 @@ export function measureKernels(
   }
   if (simd) cases.push(copyCase(text));
 
-  const compiled = compileReference(workDir, cc);
+  const series = (["native", "128-bit"] as const).map(
+    (width) => new ReferenceSeries(compileReference(workDir, cc, width)),
+  );
+  const compiled = series[0].compiled;
   const input = compiled.ok ? writeReferenceInput(workDir, text, resident.offsets) : null;
   if (!compiled.ok) log(`kernels: C reference skipped: ${compiled.skipped}`);
-  const referenceMs: number[] = [];
-  const referenceCpuMs: number[] = [];
-  let referenceTotal: number | null = null;
   const samples: number[][] = cases.map(() => []);
   const cpuSamples: number[][] = cases.map(() => []);
   log(`kernels: ${cases.length} cases + C, ${plan.rounds} rounds of ${plan.repsPerRound}`);
   for (let round = 0; round <= plan.rounds; round++) {
-    if (compiled.ok && input) {
-      const r = runReference(
-        compiled.binary,
-        input.bytesFile,
-        input.lengthsFile,
-        plan.repsPerRound,
-      );
-      referenceTotal = r.totalCapitals;
-      if (round > 0) {
-        referenceMs.push(...r.samplesMs);
-        referenceCpuMs.push(...r.cpuMs);
-      }
-    }
+    if (input) for (const s of series) s.batch(input, plan.repsPerRound, round > 0);
     cases.forEach((c, i) => {
       for (let k = 0; k < plan.repsPerRound; k++) {
         const cpu = process.cpuUsage();
@@ -144,20 +132,10 @@ export function measureKernels(
   }
 
   const gbPerS = (ms: number): number => resident.totalBytes / ms / 1e6;
-  const refSpread = referenceMs.length > 0 ? spread(referenceMs) : null;
-  const refCpu = referenceCpuMs.length > 0 ? spread(referenceCpuMs) : null;
-  const reference: CReference = compiled.ok
-    ? {
-        available: true,
-        skipped: null,
-        compiler: compiled.compiler,
-        build: compiled.build,
-        wallMs: refSpread,
-        cpuMs: refCpu,
-        gbPerS: refSpread && gbPerS(refSpread.median),
-        checked: referenceTotal === asciiCapitals(text),
-      }
-    : { ...NO_REFERENCE, skipped: compiled.skipped };
+  const capitals = asciiCapitals(text);
+  const [reference, reference128] = series.map((s) => s.result(resident.totalBytes, capitals));
+  const refSpread = reference.wallMs;
+  const refCpu = reference.cpuMs;
   return {
     corpus: corpus.label,
     emails: n,
@@ -165,6 +143,7 @@ export function measureKernels(
     rounds: plan.rounds,
     repsPerRound: plan.repsPerRound,
     reference,
+    reference128,
     cases: cases.map((c, i) => {
       const wallMs = spread(samples[i]);
       const cpuMs = spread(cpuSamples[i]);
@@ -174,6 +153,7 @@ export function measureKernels(
         cpuMs,
         gbPerS: gbPerS(wallMs.median),
         ofReference: refSpread ? refSpread.median / wallMs.median : null,
+        ofReference128: reference128.wallMs ? reference128.wallMs.median / wallMs.median : null,
         cpuOfReference: refCpu ? refCpu.median / cpuMs.median : null,
       };
     }),
@@ -182,22 +162,10 @@ export function measureKernels(
   };
 }
 
-const NO_REFERENCE: CReference = {
-  available: false,
-  skipped: null,
-  compiler: null,
-  build: null,
-  wallMs: null,
-  cpuMs: null,
-  gbPerS: null,
-  checked: null,
-};
-
 /** What the SIMD kernel's copying costs alone: the same bytes, window by window, no counting. */
 function copyCase(bytes: Uint8Array): Timed {
   const pages = Math.ceil(DEFAULT_WINDOW_BYTES / 65536);
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
-  const window = new Uint8Array(memory.buffer);
+  const window = new Uint8Array(new WebAssembly.Memory({ initial: pages }).buffer);
   return {
     meta: {
       label: `copy into WebAssembly memory, ${DEFAULT_WINDOW_BYTES / 1024} KiB at a time`,

@@ -1,6 +1,6 @@
 import { randomFillSync } from "node:crypto";
 import { RECORD_WORDS } from "./simd-records";
-import { MAX_PAGES, OVERREAD, PAGE_BYTES, sharedMemoryOf, TABLES_END } from "./simd-instance";
+import { MAX_PAGES, memoryOf, OVERREAD, PAGE_BYTES, TABLES_END } from "./simd-instance";
 
 /**
  * A corpus memory: a shared WebAssembly.Memory that holds the resident corpus, so that every
@@ -70,7 +70,7 @@ export function createCorpusMemory(bytes: number, maxBytes = MAX_CORPUS_BYTES): 
   }
   const limit = Math.min(maxBytes, MAX_CORPUS_BYTES);
   if (bytes > limit) throw new CorpusMemoryLimitError(bytes, limit);
-  const memory = sharedMemoryOf(CORPUS_AT + bytes + OVERREAD);
+  const memory = memoryOf(CORPUS_AT + bytes + OVERREAD, true);
   const buffer = memory.buffer as unknown as SharedArrayBuffer;
   const header = new Int32Array(buffer, HEADER_AT, LOCKS_WORD);
   randomFillSync(header.subarray(1, STAMP_WORDS));

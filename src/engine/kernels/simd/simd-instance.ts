@@ -18,8 +18,9 @@ export interface SimdExports {
 }
 
 /**
- * One instance of text.simd.wat on `memory` (shared: its module imports a shared memory).
- * Writes the class table at address 0: instances sharing a memory write the same bytes.
+ * One instance of text.simd.wat on `memory`: shared for the default module, private for the
+ * one built from PRIVATE_SIMD_MODULE_FILE. Writes the class table at address 0: instances
+ * sharing a memory write the same bytes.
  */
 export function instantiateSimd(
   memory: WebAssembly.Memory,
@@ -36,15 +37,15 @@ export function instantiateSimd(
   return instance.exports as unknown as SimdExports;
 }
 
-/** A shared memory of exactly `bytes` (rounded up to pages); it never grows. */
-export function sharedMemoryOf(bytes: number): WebAssembly.Memory {
+/** A memory of exactly `bytes` (rounded up to pages), shared or not; it never grows. */
+export function memoryOf(bytes: number, shared: boolean): WebAssembly.Memory {
   const pages = Math.ceil(bytes / PAGE_BYTES);
   if (pages > MAX_PAGES) {
     throw new RangeError(
       `WebAssembly memory holds at most ${MAX_PAGES} pages of 64 KiB (4 GiB); ${bytes} bytes need ${pages}`,
     );
   }
-  return new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+  return new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
 }
 
 /**

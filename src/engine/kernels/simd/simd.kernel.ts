@@ -2,11 +2,12 @@ import type { KernelBackend } from "../kernel-backend";
 import { createSegmentCounts, mergeSegment, type SegmentCounts } from "../segment-counts";
 import type { CodePointClasses } from "../unicode-tables";
 import { Mode, RECORD_WORDS } from "./simd-records";
+import { loadSimdModule, PRIVATE_SIMD_MODULE_FILE } from "./simd.module";
 import {
   callSimd,
   instantiateSimd,
+  memoryOf,
   OVERREAD,
-  sharedMemoryOf,
   TABLES_END,
   type SimdExports,
 } from "./simd-instance";
@@ -30,6 +31,7 @@ export const DEFAULT_WINDOW_BYTES = 256 * 1024;
 export interface SimdKernelOptions {
   /** Bytes of text per kernel call; longer segments are counted in cuts and merged. */
   windowBytes?: number;
+  /** The module importing a private memory (PRIVATE_SIMD_MODULE_FILE). */
   module?: WebAssembly.Module;
 }
 
@@ -57,9 +59,9 @@ export class SimdKernel implements KernelBackend {
     }
     this.windowBytes = windowBytes;
     this.windowAt = Math.ceil((this.recordsAt + RECORDS * RECORD_WORDS * 4) / 64) * 64;
-    // Shared only because the module imports a shared memory; no other thread sees this one.
-    const memory = sharedMemoryOf(this.windowAt + windowBytes + OVERREAD);
-    this.exports = instantiateSimd(memory, classes, options.module);
+    const memory = memoryOf(this.windowAt + windowBytes + OVERREAD, false);
+    const module = options.module ?? loadSimdModule(PRIVATE_SIMD_MODULE_FILE);
+    this.exports = instantiateSimd(memory, classes, module);
     this.heap = new Uint8Array(memory.buffer);
     this.records = new Int32Array(memory.buffer, this.recordsAt, RECORDS * RECORD_WORDS);
   }
