@@ -111,12 +111,21 @@
         (local.set $caps
           (i32.add (local.get $caps)
             (i32.and (i32.const 1)
-              (if (result i32) (i32.lt_u (local.get $byte) (i32.const 0xe0))
+              (if (result i32) (i32.lt_u (local.get $byte) (i32.const 0xf0))
+                ;; Two- and three-byte code points both decoded, one picked: no branch to mispredict
+                ;; on text that mixes them (the third byte may lie past a two-byte one: never counted).
                 (then
                   (i32.load8_u
-                    (i32.or
-                      (i32.shl (i32.and (local.get $byte) (i32.const 0x1f)) (i32.const 6))
-                      (i32.and (i32.load8_u offset=1 (local.get $q)) (i32.const 0x3f)))))
+                    (select
+                      (i32.or
+                        (i32.shl (i32.and (local.get $byte) (i32.const 0x0f)) (i32.const 12))
+                        (i32.or
+                          (i32.shl (i32.and (i32.load8_u offset=1 (local.get $q)) (i32.const 0x3f)) (i32.const 6))
+                          (i32.and (i32.load8_u offset=2 (local.get $q)) (i32.const 0x3f))))
+                      (i32.or
+                        (i32.shl (i32.and (local.get $byte) (i32.const 0x1f)) (i32.const 6))
+                        (i32.and (i32.load8_u offset=1 (local.get $q)) (i32.const 0x3f)))
+                      (i32.ge_u (local.get $byte) (i32.const 0xe0)))))
                 (else (call $classAt (local.get $q)))))))
         (local.set $m (i64.and (local.get $m) (i64.sub (local.get $m) (i64.const 1))))
         (br $lead)))
@@ -438,12 +447,21 @@
                           (local.set $q (i32.add (local.get $p) (local.get $k)))
                           (local.set $b (i32.load8_u (local.get $q)))
                           (local.set $cls
-                            (if (result i32) (i32.lt_u (local.get $b) (i32.const 0xe0))
+                            (if (result i32) (i32.lt_u (local.get $b) (i32.const 0xf0))
+                              ;; Two- and three-byte code points both decoded, one picked: no branch to mispredict
+                              ;; on text that mixes them (the third byte may lie past a two-byte one: never counted).
                               (then
                                 (i32.load8_u
-                                  (i32.or
-                                    (i32.shl (i32.and (local.get $b) (i32.const 0x1f)) (i32.const 6))
-                                    (i32.and (i32.load8_u offset=1 (local.get $q)) (i32.const 0x3f)))))
+                                  (select
+                                    (i32.or
+                                      (i32.shl (i32.and (local.get $b) (i32.const 0x0f)) (i32.const 12))
+                                      (i32.or
+                                        (i32.shl (i32.and (i32.load8_u offset=1 (local.get $q)) (i32.const 0x3f)) (i32.const 6))
+                                        (i32.and (i32.load8_u offset=2 (local.get $q)) (i32.const 0x3f))))
+                                    (i32.or
+                                      (i32.shl (i32.and (local.get $b) (i32.const 0x1f)) (i32.const 6))
+                                      (i32.and (i32.load8_u offset=1 (local.get $q)) (i32.const 0x3f)))
+                                    (i32.ge_u (local.get $b) (i32.const 0xe0)))))
                               (else (call $classAt (local.get $q)))))
                           (local.set $upper (i32.add (local.get $upper) (i32.and (local.get $cls) (i32.const 1))))
                           (local.set $lower
