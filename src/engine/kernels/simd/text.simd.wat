@@ -88,18 +88,29 @@
   ;; no value across a call on its common path.
   (func $nonAsciiStep (param $p i32) (param $left i32) (result i32 i32)
     (local $a v128) (local $b v128) (local $c v128) (local $d v128)
-    (local $kLast v128) (local $kIota v128)
+    (local $kLast v128)
     (local $starts i64) (local $m i64) (local $caps i32) (local $q i32) (local $byte i32)
     (local.set $kLast (v128.load offset=208 (i32.const 65536)))
-    (local.set $kIota (v128.load offset=224 (i32.const 65536)))
     (local.set $a (v128.load (local.get $p)))
     (local.set $b (v128.load offset=16 (local.get $p)))
     (local.set $c (v128.load offset=32 (local.get $p)))
     (local.set $d (v128.load offset=48 (local.get $p)))
-    ;; Lane k of block j is valid when 16j + k < $left.
+    ;; Lane k of block j is valid when 16j + k < $left: one scalar mask, no vector per block.
     (local.set $starts
-      (i64.or (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.and (i8x16.gt_s (local.get $a) (local.get $kLast)) (i8x16.gt_s (i8x16.splat (i32.sub (local.get $left) (i32.const 0))) (local.get $kIota))))) (i64.const 0)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.and (i8x16.gt_s (local.get $b) (local.get $kLast)) (i8x16.gt_s (i8x16.splat (i32.sub (local.get $left) (i32.const 16))) (local.get $kIota))))) (i64.const 16)))
-          (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.and (i8x16.gt_s (local.get $c) (local.get $kLast)) (i8x16.gt_s (i8x16.splat (i32.sub (local.get $left) (i32.const 32))) (local.get $kIota))))) (i64.const 32)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (v128.and (i8x16.gt_s (local.get $d) (local.get $kLast)) (i8x16.gt_s (i8x16.splat (i32.sub (local.get $left) (i32.const 48))) (local.get $kIota))))) (i64.const 48)))))
+      (i64.and
+        (select (i64.const -1)
+          (i64.sub (i64.shl (i64.const 1) (i64.extend_i32_u (local.get $left))) (i64.const 1))
+          (i32.ge_u (local.get $left) (i32.const 64)))
+        (i64.or
+          (i64.or
+            (i64.extend_i32_u (i8x16.bitmask (i8x16.gt_s (local.get $a) (local.get $kLast))))
+            (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.gt_s (local.get $b) (local.get $kLast))))
+              (i64.const 16)))
+          (i64.or
+            (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.gt_s (local.get $c) (local.get $kLast))))
+              (i64.const 32))
+            (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.gt_s (local.get $d) (local.get $kLast))))
+              (i64.const 48))))))
     (local.set $m (i64.and (local.get $starts)
       (i64.or (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $a))) (i64.const 0)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $b))) (i64.const 16)))
           (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $c))) (i64.const 32)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $d))) (i64.const 48))))))
