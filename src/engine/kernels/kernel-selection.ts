@@ -37,8 +37,9 @@ export function defaultKernel(): KernelBackend {
 }
 
 /**
- * The in-place kernel of the one corpus memory this thread counts, kept between tasks; a task
- * on another memory (a reload's) replaces it, so a thread never pins an old corpus.
+ * The in-place kernel of the last corpus memory this thread counted, kept between tasks; a
+ * task on another memory (a reload's) replaces it. So a thread pins at most one old corpus,
+ * until its first task after a reload.
  */
 let inPlace: InPlaceSimdKernel | null = null;
 
