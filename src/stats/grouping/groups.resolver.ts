@@ -1,4 +1,5 @@
-import { Args, FieldResolver, Float, Resolver, Root } from "type-graphql";
+import { Args, FieldResolver, Float, Resolver, Root, type ClassType } from "type-graphql";
+import type { Connection } from "../../graphql/connection";
 import { ExecutionReportType } from "../../graphql/execution-report.type";
 import { CapitalLetterStats } from "../capital-letter-stats.type";
 import { TextStats } from "../text-stats.type";
@@ -16,43 +17,54 @@ export function countsOf(result: StatsResult): CountsSource {
   };
 }
 
-@Resolver(() => CapitalLetterStats)
-export class CapitalGroupsResolver {
-  constructor(private readonly grouping: GroupingService) {}
-
-  @FieldResolver(() => StatsGroupConnection, {
-    description:
-      "The same emails grouped by `by`, from the per-email counts of this answer (never counted again).",
-  })
-  groups(
-    @Root() stats: CapitalLetterStats,
-    @Args(() => GroupsArgs) args: GroupsArgs,
-  ): StatsGroupConnection {
-    const nodes = this.grouping.capitalGroups(countsOf(stats.result), args, stats.execution);
-    return pageGroups(nodes, args.first, args.after);
-  }
+/** What an answer type that carries per-email counts gives its `groups` field. */
+interface CountedAnswer {
+  result: StatsResult;
+  execution: ExecutionReportType;
 }
 
-@Resolver(() => TextStats)
-export class TextGroupsResolver {
-  constructor(private readonly grouping: GroupingService) {}
+/**
+ * The `groups` field of an answer type: its emails grouped from the answer's own per-email
+ * counts (never counted again), one page at a time. Only the root, arguments, connection and
+ * the grouping itself differ between answer types.
+ */
+function groupsResolver<R extends CountedAnswer, A extends GroupsArgs, N>(spec: {
+  root: ClassType<R>;
+  args: ClassType<A>;
+  connection: ClassType<Connection<N>>;
+  description: string;
+  group: (grouping: GroupingService, source: CountsSource, answer: R, args: A) => N[];
+}) {
+  @Resolver(() => spec.root)
+  class GroupsResolver {
+    constructor(private readonly grouping: GroupingService) {}
 
-  @FieldResolver(() => MetricsGroupConnection, {
-    description: "The same emails grouped by `by`, with a summary of every metric per group.",
-  })
-  groups(
-    @Root() stats: TextStats,
-    @Args(() => MetricGroupsArgs) args: MetricGroupsArgs,
-  ): MetricsGroupConnection {
-    const nodes = this.grouping.metricGroups(
-      countsOf(stats.result),
-      stats.metrics,
-      args,
-      stats.execution,
-    );
-    return pageGroups(nodes, args.first, args.after);
+    @FieldResolver(() => spec.connection, { description: spec.description })
+    groups(@Root() answer: R, @Args(() => spec.args) args: A): Connection<N> {
+      const nodes = spec.group(this.grouping, countsOf(answer.result), answer, args);
+      return pageGroups(nodes, args.first, args.after);
+    }
   }
+  return GroupsResolver;
 }
+
+export const CapitalGroupsResolver = groupsResolver({
+  root: CapitalLetterStats,
+  args: GroupsArgs,
+  connection: StatsGroupConnection,
+  description:
+    "The same emails grouped by `by`, from the per-email counts of this answer (never counted again).",
+  group: (grouping, source, stats, args) => grouping.capitalGroups(source, args, stats.execution),
+});
+
+export const TextGroupsResolver = groupsResolver({
+  root: TextStats,
+  args: MetricGroupsArgs,
+  connection: MetricsGroupConnection,
+  description: "The same emails grouped by `by`, with a summary of every metric per group.",
+  group: (grouping, source, stats, args) =>
+    grouping.metricGroups(source, stats.metrics, args, stats.execution),
+});
 
 @Resolver(() => ExecutionReportType)
 export class GroupMsResolver {

@@ -1,6 +1,5 @@
 import { threadId } from "node:worker_threads";
 import type { KernelBackend } from "../kernel-backend";
-import type { SegmentCounts } from "../segment-counts";
 import type { CodePointClasses } from "../unicode-tables";
 import {
   claimSlot,
@@ -11,7 +10,7 @@ import {
   slotAt,
   slotLocks,
 } from "./corpus-memory";
-import { Mode, RECORD_WORDS } from "./simd-records";
+import { capitalsMode, Mode, RECORD_WORDS, type ModeRun } from "./simd-records";
 import { callSimd, instantiateSimd, type SimdExports } from "./simd-instance";
 
 /**
@@ -58,7 +57,7 @@ export class InPlaceSimdKernel implements KernelBackend {
   }
 
   readonly countCapitals: KernelBackend["countCapitals"] = (b, s, e, result, withCharacters) => {
-    if (!this.run(b, s, e, result, withCharacters ? Mode.CAPITALS_AND_CHARACTERS : Mode.CAPITALS)) {
+    if (!this.run(b, s, e, result, capitalsMode(withCharacters))) {
       this.copying.countCapitals(b, s, e, result, withCharacters);
     }
   };
@@ -68,13 +67,7 @@ export class InPlaceSimdKernel implements KernelBackend {
   };
 
   /** Counts in place; false (nothing counted) when it cannot. */
-  private run(
-    bytes: Uint8Array,
-    starts: ArrayLike<number>,
-    ends: ArrayLike<number>,
-    result: SegmentCounts,
-    mode: Mode,
-  ): boolean {
+  private readonly run: ModeRun<boolean> = (bytes, starts, ends, result, mode) => {
     if (!this.holds(bytes.buffer)) return false;
     const slot = claimSlot(this.locks, this.preferredSlot);
     if (slot < 0) return false;
@@ -104,5 +97,5 @@ export class InPlaceSimdKernel implements KernelBackend {
       releaseSlot(this.locks, slot);
     }
     return true;
-  }
+  };
 }

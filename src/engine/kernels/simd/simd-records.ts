@@ -22,6 +22,19 @@ export const enum Mode {
   ALL,
 }
 
+/** A SIMD kernel's core: counts segments [starts[k], ends[k]) of bytes into result, as mode says. */
+export type ModeRun<R> = (
+  bytes: Uint8Array,
+  starts: ArrayLike<number>,
+  ends: ArrayLike<number>,
+  result: SegmentCounts,
+  mode: Mode,
+) => R;
+
+export function capitalsMode(withCharacters: boolean): Mode {
+  return withCharacters ? Mode.CAPITALS_AND_CHARACTERS : Mode.CAPITALS;
+}
+
 /** Stores records [0, count), as the kernel of `mode` left them, as segments first.. of result. */
 export function readRecords(
   records: Int32Array,

@@ -1,7 +1,7 @@
 import type { KernelBackend } from "../kernel-backend";
 import { createSegmentCounts, mergeSegment, type SegmentCounts } from "../segment-counts";
 import type { CodePointClasses } from "../unicode-tables";
-import { Mode, RECORD_WORDS } from "./simd-records";
+import { capitalsMode, Mode, RECORD_WORDS, type ModeRun } from "./simd-records";
 import { loadSimdModule, PRIVATE_SIMD_MODULE_FILE } from "./simd.module";
 import {
   callSimd,
@@ -67,7 +67,7 @@ export class SimdKernel implements KernelBackend {
   }
 
   readonly countCapitals: KernelBackend["countCapitals"] = (b, s, e, result, withCharacters) =>
-    this.run(b, s, e, result, withCharacters ? Mode.CAPITALS_AND_CHARACTERS : Mode.CAPITALS);
+    this.run(b, s, e, result, capitalsMode(withCharacters));
 
   readonly countAll: KernelBackend["countAll"] = (b, s, e, result) =>
     this.run(b, s, e, result, Mode.ALL);
@@ -77,13 +77,7 @@ export class SimdKernel implements KernelBackend {
    * the next segment starts inside or right after it (a task's emails lie end to end), so
    * consecutive segments cost one copy; a gap or a jump back opens a new piece.
    */
-  private run(
-    bytes: Uint8Array,
-    starts: ArrayLike<number>,
-    ends: ArrayLike<number>,
-    result: SegmentCounts,
-    mode: Mode,
-  ): void {
+  private readonly run: ModeRun<void> = (bytes, starts, ends, result, mode) => {
     const window = this.windowBytes;
     const records = this.records;
     const n = starts.length;
@@ -135,7 +129,7 @@ export class SimdKernel implements KernelBackend {
     }
     if (open) this.copy(bytes, lo, hi, at);
     this.call(mode, first, n - first, result);
-  }
+  };
 
   /** A segment longer than the window: cut at code points, counted cut by cut, merged. */
   private countLong(
