@@ -3,6 +3,7 @@ import { test, type TestContext } from "node:test";
 import { FIXTURE } from "../support/fixture-corpus";
 import { startTestApp, type TestApp } from "../support/test-app";
 import { waitForEnd } from "../analyses/analysis-test-support";
+import { CaseGroups } from "../support/case-groups";
 import { FIXTURE_CAPITALS, type GraphQLBody } from "./hardening.fixture";
 
 /**
@@ -60,6 +61,7 @@ function ok<T = Record<string, unknown>>(body: GraphQLBody): T {
   return body.data as T;
 }
 
+const GROUPS = new CaseGroups();
 let app: TestApp;
 let appContext: TestContext;
 let runId: string;
@@ -74,26 +76,12 @@ test("every documented limit, at its boundary, on every query that accepts it", 
   );
   runId = run.startAnalysis.id;
   assert.equal((await waitForEnd(app, runId)).status, "COMPLETED");
-  for (const group of GROUPS) await group(t);
+  await GROUPS.run(t);
 });
 
-const GROUPS: ((t: TestContext) => Promise<void>)[] = [];
-function describe(
-  name: string,
-  body: (it: (n: string, fn: () => Promise<void>) => void) => void,
-): void {
-  GROUPS.push(async (t) => {
-    await t.test(name, async (g) => {
-      const cases: [string, () => Promise<void>][] = [];
-      body((n, fn) => cases.push([n, fn]));
-      for (const [n, fn] of cases) await g.test(n, fn);
-    });
-  });
-}
-
-describe("filter.ids: 100,000 ids work everywhere; 100,001 are refused", (it) => {
+GROUPS.add("filter.ids: 100,000 ids work everywhere; 100,001 are refused", (check) => {
   for (const [name, q] of Object.entries(FILTERED)) {
-    it(name, async () => {
+    check(name, async () => {
       const d = ok(await app.gql(q.query, { f: { ids: ALL_IDS } }));
       assert.equal(q.count(d), FIXTURE.length);
       if (name === "capitalLetterStats") {
@@ -103,70 +91,82 @@ describe("filter.ids: 100,000 ids work everywhere; 100,001 are refused", (it) =>
     });
   }
 
-  it("startAnalysis: the run completes with the right totals; past the limit no run is created", async () => {
-    const mutation = `mutation($f: EmailFilter) { startAnalysis(input: { filter: $f }) { id } }`;
-    const runs = () => app.app.db.prepare("SELECT count(*) FROM AnalysisRun").pluck().get();
-    const before = runs();
-    refusedFor(await app.gql(mutation, { f: { ids: TOO_MANY_IDS } }), "filter.ids", /100000/);
-    assert.equal(runs(), before, "a refused startAnalysis creates no run");
-    const { startAnalysis } = ok<{ startAnalysis: { id: string } }>(
-      await app.gql(mutation, { f: { ids: ALL_IDS } }),
-    );
-    const run = await waitForEnd(app, startAnalysis.id);
-    assert.equal(run.status, "COMPLETED", run.error ?? "");
-    assert.equal(run.emailCount, FIXTURE.length);
-    assert.equal(run.totalCapitals, FIXTURE_CAPITALS);
-  });
-});
-
-describe("filter.senderPersonIds and filter.recipientPersonIds: 1 to 1000 ids everywhere", (it) => {
-  const persons = Array.from({ length: 1000 }, (_, i) => i + 1);
-  // Every fixture email but id 5 has a sender (SenderPersonId 80 + id); none has recipients.
-  const want = {
-    senderPersonIds: FIXTURE.filter((e) => e.from !== "").length,
-    recipientPersonIds: 0,
-  };
-  for (const field of ["senderPersonIds", "recipientPersonIds"] as const) {
-    for (const [name, q] of Object.entries(FILTERED)) {
-      it(`${name}(filter.${field})`, async () => {
-        assert.equal(q.count(ok(await app.gql(q.query, { f: { [field]: persons } }))), want[field]);
-        for (const bad of [[], [...persons, 1001]]) {
-          refusedFor(
-            await app.gql(q.query, { f: { [field]: bad } }),
-            `filter.${field}`,
-            /1 to 1000 person ids/,
-          );
-        }
-      });
-    }
-  }
-});
-
-describe("filter.sender and filter.subjectContains: 200 characters work; 201 are refused", (it) => {
-  for (const field of ["sender", "subjectContains"]) {
-    for (const [name, q] of Object.entries(FILTERED)) {
-      it(`${name}(filter.${field})`, async () => {
-        assert.equal(q.count(ok(await app.gql(q.query, { f: { [field]: LONGEST } }))), 0);
-        refusedFor(
-          await app.gql(q.query, { f: { [field]: LONGEST + "x" } }),
-          `filter.${field}`,
-          /200 characters/,
-        );
-      });
-    }
-    it(`startAnalysis(input.filter.${field})`, async () => {
-      const body = await app.gql(
-        `mutation($f: EmailFilter) { startAnalysis(input: { filter: $f }) { id } }`,
-        { f: { [field]: LONGEST + "x" } },
+  check(
+    "startAnalysis: the run completes with the right totals; past the limit no run is created",
+    async () => {
+      const mutation = `mutation($f: EmailFilter) { startAnalysis(input: { filter: $f }) { id } }`;
+      const runs = () => app.app.db.prepare("SELECT count(*) FROM AnalysisRun").pluck().get();
+      const before = runs();
+      refusedFor(await app.gql(mutation, { f: { ids: TOO_MANY_IDS } }), "filter.ids", /100000/);
+      assert.equal(runs(), before, "a refused startAnalysis creates no run");
+      const { startAnalysis } = ok<{ startAnalysis: { id: string } }>(
+        await app.gql(mutation, { f: { ids: ALL_IDS } }),
       );
-      refusedFor(body, `filter.${field}`, /200 characters/);
-    });
-  }
+      const run = await waitForEnd(app, startAnalysis.id);
+      assert.equal(run.status, "COMPLETED", run.error ?? "");
+      assert.equal(run.emailCount, FIXTURE.length);
+      assert.equal(run.totalCapitals, FIXTURE_CAPITALS);
+    },
+  );
 });
 
-describe("workers: 1 to the pool's maximum; chunkSize: 1 to 1,000,000", (it) => {
+GROUPS.add(
+  "filter.senderPersonIds and filter.recipientPersonIds: 1 to 1000 ids everywhere",
+  (check) => {
+    const persons = Array.from({ length: 1000 }, (_, i) => i + 1);
+    // Every fixture email but id 5 has a sender (SenderPersonId 80 + id); none has recipients.
+    const want = {
+      senderPersonIds: FIXTURE.filter((e) => e.from !== "").length,
+      recipientPersonIds: 0,
+    };
+    for (const field of ["senderPersonIds", "recipientPersonIds"] as const) {
+      for (const [name, q] of Object.entries(FILTERED)) {
+        check(`${name}(filter.${field})`, async () => {
+          assert.equal(
+            q.count(ok(await app.gql(q.query, { f: { [field]: persons } }))),
+            want[field],
+          );
+          for (const bad of [[], [...persons, 1001]]) {
+            refusedFor(
+              await app.gql(q.query, { f: { [field]: bad } }),
+              `filter.${field}`,
+              /1 to 1000 person ids/,
+            );
+          }
+        });
+      }
+    }
+  },
+);
+
+GROUPS.add(
+  "filter.sender and filter.subjectContains: 200 characters work; 201 are refused",
+  (check) => {
+    for (const field of ["sender", "subjectContains"]) {
+      for (const [name, q] of Object.entries(FILTERED)) {
+        check(`${name}(filter.${field})`, async () => {
+          assert.equal(q.count(ok(await app.gql(q.query, { f: { [field]: LONGEST } }))), 0);
+          refusedFor(
+            await app.gql(q.query, { f: { [field]: LONGEST + "x" } }),
+            `filter.${field}`,
+            /200 characters/,
+          );
+        });
+      }
+      check(`startAnalysis(input.filter.${field})`, async () => {
+        const body = await app.gql(
+          `mutation($f: EmailFilter) { startAnalysis(input: { filter: $f }) { id } }`,
+          { f: { [field]: LONGEST + "x" } },
+        );
+        refusedFor(body, `filter.${field}`, /200 characters/);
+      });
+    }
+  },
+);
+
+GROUPS.add("workers: 1 to the pool's maximum; chunkSize: 1 to 1,000,000", (check) => {
   for (const [name, template] of Object.entries(EXECUTING)) {
-    it(name, async () => {
+    check(name, async () => {
       const q = (args: string) => app.gql(template.replace("ARGS", args));
       for (const good of [
         `workers: 1`,
@@ -188,7 +188,7 @@ describe("workers: 1 to the pool's maximum; chunkSize: 1 to 1,000,000", (it) => 
     });
   }
 
-  it("startAnalysis", async () => {
+  check("startAnalysis", async () => {
     const q = (args: string) =>
       app.gql(`mutation { startAnalysis(input: { strategy: THREADS, ${args} }) { id } }`);
     for (const good of [`workers: ${maxWorkers}`, `chunkSize: 1000000`]) {
@@ -206,7 +206,7 @@ describe("workers: 1 to the pool's maximum; chunkSize: 1 to 1,000,000", (it) => 
   });
 });
 
-describe("page sizes (first), top(n) and histogram(buckets): 1 to 1000", (it) => {
+GROUPS.add("page sizes (first), top(n) and histogram(buckets): 1 to 1000", (check) => {
   const lists: Record<string, (v: number) => string> = {
     "emails(first)": (v) => `{ emails(first: ${v}) { edges { cursor } } }`,
     "analysisRuns(first)": (v) => `{ analysisRuns(first: ${v}) { edges { cursor } } }`,
@@ -221,7 +221,7 @@ describe("page sizes (first), top(n) and histogram(buckets): 1 to 1000", (it) =>
       `{ capitalLetterStats { histogram(buckets: ${v}) { count } } }`,
   };
   for (const [name, query] of Object.entries(lists)) {
-    it(name, async () => {
+    check(name, async () => {
       const argument = /\((\w+)\)$/.exec(name)![1];
       ok(await app.gql(query(1)));
       ok(await app.gql(query(1000)));
@@ -231,15 +231,15 @@ describe("page sizes (first), top(n) and histogram(buckets): 1 to 1000", (it) =>
   }
 });
 
-describe("compareStrategies: repetitions 1 to 20, strategies 1 to 8", (it) => {
-  it("repetitions", async () => {
+GROUPS.add("compareStrategies: repetitions 1 to 20, strategies 1 to 8", (check) => {
+  check("repetitions", async () => {
     const q = (n: number) =>
       app.gql(`{ compareStrategies(strategies: [SEQUENTIAL], repetitions: ${n}) { emailCount } }`);
     ok(await q(20));
     refusedFor(await q(0), "repetitions", /between 1 and 20/);
     refusedFor(await q(21), "repetitions", /between 1 and 20/);
   });
-  it("strategies", async () => {
+  check("strategies", async () => {
     const q = (n: number) =>
       app.gql(
         `{ compareStrategies(strategies: [${Array(n).fill("SEQUENTIAL").join(" ")}], repetitions: 1) { emailCount } }`,
@@ -250,12 +250,15 @@ describe("compareStrategies: repetitions 1 to 20, strategies 1 to 8", (it) => {
   });
 });
 
-describe("MAX_QUERY_COMPLEXITY: a query costing exactly the limit runs; one more is refused", (it) => {
-  it("emails(first: k) { totalCount } costs 1 + k", async () => {
-    const small = await startTestApp(appContext, { env: { MAX_QUERY_COMPLEXITY: "100" } });
-    ok(await small.gql("{ emails(first: 99) { totalCount } }"));
-    const body = await small.gql("{ emails(first: 100) { totalCount } }");
-    assert.equal(body.errors?.[0]?.extensions?.code, "QUERY_TOO_COMPLEX");
-    assert.match(body.errors![0].message, /complexity 101 exceeds the limit of 100/);
-  });
-});
+GROUPS.add(
+  "MAX_QUERY_COMPLEXITY: a query costing exactly the limit runs; one more is refused",
+  (check) => {
+    check("emails(first: k) { totalCount } costs 1 + k", async () => {
+      const small = await startTestApp(appContext, { env: { MAX_QUERY_COMPLEXITY: "100" } });
+      ok(await small.gql("{ emails(first: 99) { totalCount } }"));
+      const body = await small.gql("{ emails(first: 100) { totalCount } }");
+      assert.equal(body.errors?.[0]?.extensions?.code, "QUERY_TOO_COMPLEX");
+      assert.match(body.errors![0].message, /complexity 101 exceeds the limit of 100/);
+    });
+  },
+);

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { test, type TestContext } from "node:test";
+import { test } from "node:test";
+import { CaseGroups } from "../support/case-groups";
 import { startTestApp, type TestApp } from "../support/test-app";
 import { aliased, assertHealthy, onlyError, type GraphQLBody } from "./hardening.fixture";
 
@@ -23,22 +24,7 @@ async function refused(
 }
 
 let app: TestApp;
-const SUITES: [string, (t: TestContext) => Promise<void>][] = [];
-
-/** Collects a group of cases; they run as subtests of the one test below, on one server. */
-function suite(
-  name: string,
-  body: (it: (name: string, fn: () => Promise<void>) => void) => void,
-): void {
-  const cases: [string, () => Promise<void>][] = [];
-  body((caseName, fn) => cases.push([caseName, fn]));
-  SUITES.push([
-    name,
-    async (t) => {
-      for (const [caseName, fn] of cases) await t.test(caseName, fn);
-    },
-  ]);
-}
+const SUITES = new CaseGroups();
 
 function post(body: unknown, contentType = "application/json") {
   return () =>
@@ -48,15 +34,16 @@ function post(body: unknown, contentType = "application/json") {
       .send(typeof body === "string" ? body : JSON.stringify(body));
 }
 
-suite("malformed requests", (it) => {
-  it("malformed JSON is a 400 naming JSON, not an HTML stack page", () =>
+SUITES.add("malformed requests", (check) => {
+  check("malformed JSON is a 400 naming JSON, not an HTML stack page", () =>
     refused(app, post("{bad json"), {
       status: 400,
       code: "BAD_REQUEST",
       message: /^request body is not valid JSON: /,
-    }));
+    }),
+  );
 
-  it("a JSON array (batching) and a non-string query are refused by Apollo", async () => {
+  check("a JSON array (batching) and a non-string query are refused by Apollo", async () => {
     await refused(app, post("[1, 2]"), {
       status: 400,
       code: "BAD_REQUEST",
@@ -69,30 +56,33 @@ suite("malformed requests", (it) => {
     });
   });
 
-  it("a 4 MB body is a 413 naming the limit", () =>
+  check("a 4 MB body is a 413 naming the limit", () =>
     refused(app, post({ query: "{ __typename }", pad: "x".repeat(4 * 1024 * 1024) }), {
       status: 413,
       code: "PAYLOAD_TOO_LARGE",
       message: /larger than the 1024 KB limit \(MAX_BODY_KB\)/,
-    }));
+    }),
+  );
 
-  it("a GraphQL syntax error names the position", () =>
+  check("a GraphQL syntax error names the position", () =>
     refused(app, post({ query: "{ emails( }" }), {
       status: 400,
       code: "GRAPHQL_PARSE_FAILED",
       message: /^Syntax Error: Expected Name, found "}"/,
-    }));
+    }),
+  );
 });
 
-suite("unknown enum values", (it) => {
-  it("in the query text: a validation error naming the value and the enum", () =>
+SUITES.add("unknown enum values", (check) => {
+  check("in the query text: a validation error naming the value and the enum", () =>
     refused(app, post({ query: "{ capitalLetterStats(strategy: FASTEST) { totalCapitals } }" }), {
       status: 400,
       code: "GRAPHQL_VALIDATION_FAILED",
       message: /Value "FASTEST" does not exist in "ExecutionStrategy" enum/,
-    }));
+    }),
+  );
 
-  it("in variables: BAD_USER_INPUT naming the variable", () =>
+  check("in variables: BAD_USER_INPUT naming the variable", () =>
     refused(
       app,
       post({
@@ -105,10 +95,11 @@ suite("unknown enum values", (it) => {
         message:
           /Variable "\$m" got invalid value "VOWELS" at "m\[1\]"; Value "VOWELS" does not exist in "TextMetric" enum/,
       },
-    ));
+    ),
+  );
 });
 
-suite("invalid cursors", (it) => {
+SUITES.add("invalid cursors", (check) => {
   const page = (query: string, after: string) => post({ query, variables: { a: after } });
   const EMAILS = "query($a: String) { emails(first: 10, after: $a) { edges { node { id } } } }";
   const PER_EMAIL =
@@ -128,23 +119,24 @@ suite("invalid cursors", (it) => {
       ["emails", EMAILS],
       ["perEmail", PER_EMAIL],
     ]) {
-      it(`${where}: ${name} is BAD_USER_INPUT naming the argument`, () =>
+      check(`${where}: ${name} is BAD_USER_INPUT naming the argument`, () =>
         refused(app, page(query, value), {
           status: 200,
           code: "BAD_USER_INPUT",
           message: /^after is not a valid cursor for this connection$/,
-        }));
+        }),
+      );
     }
   }
 
-  it("a well-formed cursor below every id pages from the start", async () => {
+  check("a well-formed cursor below every id pages from the start", async () => {
     const res = await page(EMAILS, b64("email:-1"))();
     const ids = (res.body.data.emails.edges as { node: { id: number } }[]).map((e) => e.node.id);
     assert.deepEqual(ids, [1, 2, 3, 4, 5, 7, 9]);
   });
 });
 
-suite("zero, negative and huge numbers", (it) => {
+SUITES.add("zero, negative and huge numbers", (check) => {
   const cases: [string, string, RegExp, string][] = [
     [
       "first: 0",
@@ -214,7 +206,7 @@ suite("zero, negative and huge numbers", (it) => {
     ],
   ];
   for (const [name, query, message, code] of cases) {
-    it(`${name}: ${code}`, async () => {
+    check(`${name}: ${code}`, async () => {
       const res = await post({ query })();
       const err = onlyError(res.body as GraphQLBody);
       assert.equal(err.code, code);
@@ -229,7 +221,7 @@ suite("zero, negative and huge numbers", (it) => {
     ["1e300", 1e300],
     ["a string", "12"],
   ] as [string, unknown][]) {
-    it(`${name} in a variable: BAD_USER_INPUT with status 400`, () =>
+    check(`${name} in a variable: BAD_USER_INPUT with status 400`, () =>
       refused(
         app,
         post({
@@ -241,17 +233,18 @@ suite("zero, negative and huge numbers", (it) => {
           code: "BAD_USER_INPUT",
           message: /^Variable "\$n" got invalid value .*; Int cannot represent/,
         },
-      ));
+      ),
+    );
   }
 
-  it("an id of 2^31 - 1 is simply not found", async () => {
+  check("an id of 2^31 - 1 is simply not found", async () => {
     const body = await app.gql("{ email(id: 2147483647) { id } }");
     assert.deepEqual(body, { data: { email: null } });
   });
 });
 
-suite("deeply nested and heavily aliased queries", (it) => {
-  it("deep nesting is refused with QUERY_TOO_COMPLEX", () =>
+SUITES.add("deeply nested and heavily aliased queries", (check) => {
+  check("deep nesting is refused with QUERY_TOO_COMPLEX", () =>
     refused(
       app,
       post({
@@ -262,9 +255,10 @@ suite("deeply nested and heavily aliased queries", (it) => {
         code: "QUERY_TOO_COMPLEX",
         message: /^query depth 42 exceeds the limit of 20/,
       },
-    ));
+    ),
+  );
 
-  it("900 aliases of a cheap field run; 500 of a heavy field are refused", async () => {
+  check("900 aliases of a cheap field run; 500 of a heavy field are refused", async () => {
     const cheap = await app.gql(aliased(900, "__typename"));
     assert.equal(cheap.errors, undefined);
     assert.equal(Object.keys(cheap.data ?? {}).length, 900);
@@ -280,25 +274,27 @@ suite("deeply nested and heavily aliased queries", (it) => {
   });
 });
 
-suite("CSRF-style simple requests are refused by csrfPrevention", (it) => {
+SUITES.add("CSRF-style simple requests are refused by csrfPrevention", (check) => {
   const csrf = /blocked as a potential Cross-Site Request Forgery/;
   for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data"]) {
-    it(`POST with content-type ${type}`, () =>
+    check(`POST with content-type ${type}`, () =>
       refused(app, post({ query: "{ __typename }" }, type), {
         status: 400,
         code: "BAD_REQUEST",
         message: csrf,
-      }));
+      }),
+    );
   }
 
-  it("GET without a preflight header", () =>
+  check("GET without a preflight header", () =>
     refused(app, () => app.http.get("/graphql").query({ query: "{ emails { totalCount } }" }), {
       status: 400,
       code: "BAD_REQUEST",
       message: csrf,
-    }));
+    }),
+  );
 
-  it("GET with apollo-require-preflight is a real query", async () => {
+  check("GET with apollo-require-preflight is a real query", async () => {
     const res = await app.http
       .get("/graphql")
       .set("apollo-require-preflight", "1")
@@ -308,17 +304,18 @@ suite("CSRF-style simple requests are refused by csrfPrevention", (it) => {
   });
 });
 
-suite("other routes", (it) => {
-  it("an unknown path is a JSON 404", () =>
+SUITES.add("other routes", (check) => {
+  check("an unknown path is a JSON 404", () =>
     refused(app, () => app.http.get("/admin/../etc/passwd"), {
       status: 404,
       code: "NOT_FOUND",
       message: /^no route for GET /,
-    }));
+    }),
+  );
 });
 
 // One server for every case, in sequence: the point is that it survives all of them.
 test("one server survives every hostile request, answering each clearly", async (t) => {
   app = await startTestApp(t);
-  for (const [name, cases] of SUITES) await t.test(name, (st) => cases(st));
+  await SUITES.run(t);
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import { LockManager } from "../../src/locks/lock-manager";
 import type { LockMode } from "../../src/locks/lock-types";
 import { HANG_TIMEOUT_MS, deferred, manualClock, RANKS, tick } from "./lock-test-helpers";
@@ -15,8 +15,8 @@ const free = (name: string, rank: number) => ({
   heldForMs: null,
 });
 
-describe("snapshot and describe", { timeout: HANG_TIMEOUT_MS }, () => {
-  it("report holders, queue order, wait and hold times, and free locks", async () => {
+test("snapshot and describe", { timeout: HANG_TIMEOUT_MS }, async (t) => {
+  await t.test("report holders, queue order, wait and hold times, and free locks", async () => {
     const clock = manualClock(1000);
     const acquired: [string, LockMode, number, string][] = [];
     const mgr = new LockManager({

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import { LockAbortedError, LockTimeoutError, NestedLockError } from "../../src/locks/lock-errors";
 import { LockManager } from "../../src/locks/lock-manager";
 import type { LockInfo, LockMode } from "../../src/locks/lock-types";
@@ -39,8 +39,8 @@ function assertAllFree(mgr: LockManager): void {
   }
 }
 
-describe("readers-writer modes", { timeout: HANG_TIMEOUT_MS }, () => {
-  it("lets two shared holders in at once", async () => {
+test("readers-writer modes", { timeout: HANG_TIMEOUT_MS }, async (t) => {
+  await t.test("lets two shared holders in at once", async () => {
     const mgr = new LockManager({ ranks: RANKS });
     const bothIn = deferred();
     let inside = 0;
@@ -59,66 +59,75 @@ describe("readers-writer modes", { timeout: HANG_TIMEOUT_MS }, () => {
     assertAllFree(mgr);
   });
 
-  it("queues a shared request behind a waiting exclusive one (no writer starvation)", async () => {
-    const mgr = new LockManager({ ranks: RANKS });
-    const order: string[] = [];
-    const reader = hold(mgr, "r1", [S("corpus")]);
-    await reader.entered;
-    const writer = mgr.withLocks("w", [X("corpus")], async () => {
-      order.push("w");
+  await t.test(
+    "queues a shared request behind a waiting exclusive one (no writer starvation)",
+    async () => {
+      const mgr = new LockManager({ ranks: RANKS });
+      const order: string[] = [];
+      const reader = hold(mgr, "r1", [S("corpus")]);
+      await reader.entered;
+      const writer = mgr.withLocks("w", [X("corpus")], async () => {
+        order.push("w");
+        await tick();
+      });
+      const late = mgr.withLocks("r2", [S("corpus")], async () => {
+        order.push("r2");
+      });
       await tick();
-    });
-    const late = mgr.withLocks("r2", [S("corpus")], async () => {
-      order.push("r2");
-    });
-    await tick();
-    const l = lockInfo(mgr, "corpus");
-    assert.deepEqual([l.mode, l.holders, l.waiting], ["shared", ["r1"], ["w", "r2"]]);
-    assert.deepEqual(
-      l.waiters.map((w) => w.mode),
-      ["exclusive", "shared"],
-    );
-    assert.deepEqual(order, []);
-    reader.release();
-    await Promise.all([reader.done, writer, late]);
-    assert.deepEqual(order, ["w", "r2"]);
-    assertAllFree(mgr);
-  });
+      const l = lockInfo(mgr, "corpus");
+      assert.deepEqual([l.mode, l.holders, l.waiting], ["shared", ["r1"], ["w", "r2"]]);
+      assert.deepEqual(
+        l.waiters.map((w) => w.mode),
+        ["exclusive", "shared"],
+      );
+      assert.deepEqual(order, []);
+      reader.release();
+      await Promise.all([reader.done, writer, late]);
+      assert.deepEqual(order, ["w", "r2"]);
+      assertAllFree(mgr);
+    },
+  );
 
-  it("lets shared waiters in once the exclusive waiter ahead of them gives up", async () => {
-    const mgr = new LockManager({ ranks: RANKS });
-    const reader = hold(mgr, "r1", [S("corpus")]);
-    await reader.entered;
-    const ac = new AbortController();
-    const writer = mgr.withLocks("w", [X("corpus")], async () => "w", { signal: ac.signal });
-    const late = hold(mgr, "r2", [S("corpus")]);
-    await tick();
-    assert.deepEqual(lockInfo(mgr, "corpus").waiting, ["w", "r2"]);
-    ac.abort();
-    await assert.rejects(writer, { name: "AbortError" });
-    assert.equal(await settlesWithin(late.entered, 2000), true, "r2 still blocked");
-    assert.deepEqual(lockInfo(mgr, "corpus").holders, ["r1", "r2"]);
-    reader.release();
-    late.release();
-    await Promise.all([reader.done, late.done]);
-    assertAllFree(mgr);
-  });
+  await t.test(
+    "lets shared waiters in once the exclusive waiter ahead of them gives up",
+    async () => {
+      const mgr = new LockManager({ ranks: RANKS });
+      const reader = hold(mgr, "r1", [S("corpus")]);
+      await reader.entered;
+      const ac = new AbortController();
+      const writer = mgr.withLocks("w", [X("corpus")], async () => "w", { signal: ac.signal });
+      const late = hold(mgr, "r2", [S("corpus")]);
+      await tick();
+      assert.deepEqual(lockInfo(mgr, "corpus").waiting, ["w", "r2"]);
+      ac.abort();
+      await assert.rejects(writer, { name: "AbortError" });
+      assert.equal(await settlesWithin(late.entered, 2000), true, "r2 still blocked");
+      assert.deepEqual(lockInfo(mgr, "corpus").holders, ["r1", "r2"]);
+      reader.release();
+      late.release();
+      await Promise.all([reader.done, late.done]);
+      assertAllFree(mgr);
+    },
+  );
 
-  it("dedupes a name requested twice: exclusive if any request is, else shared", async () => {
-    const mgr = new LockManager({ ranks: RANKS });
-    const h = hold(mgr, "a", [S("db"), X("db"), S("db"), S("stdout"), S("stdout")]);
-    await h.entered;
-    const db = lockInfo(mgr, "db");
-    const stdout = lockInfo(mgr, "stdout");
-    assert.deepEqual([db.mode, db.holders], ["exclusive", ["a"]]);
-    assert.deepEqual([stdout.mode, stdout.holders], ["shared", ["a"]]);
-    h.release();
-    await h.done;
-  });
+  await t.test(
+    "dedupes a name requested twice: exclusive if any request is, else shared",
+    async () => {
+      const mgr = new LockManager({ ranks: RANKS });
+      const h = hold(mgr, "a", [S("db"), X("db"), S("db"), S("stdout"), S("stdout")]);
+      await h.entered;
+      const db = lockInfo(mgr, "db");
+      const stdout = lockInfo(mgr, "stdout");
+      assert.deepEqual([db.mode, db.holders], ["exclusive", ["a"]]);
+      assert.deepEqual([stdout.mode, stdout.holders], ["shared", ["a"]]);
+      h.release();
+      await h.done;
+    },
+  );
 });
 
-describe("release on every path", { timeout: HANG_TIMEOUT_MS }, () => {
-  it("returns fn's value and rethrows fn's error, releasing in both cases", async () => {
+test("release on every path", { timeout: HANG_TIMEOUT_MS }, async (t) => {
+  await t.test("returns fn's value and rethrows fn's error, releasing in both cases", async () => {
     const mgr = new LockManager({ ranks: RANKS });
     assert.equal(await mgr.withLocks("a", [X("db")], async () => 7), 7);
     const boom = new Error("boom");
@@ -138,44 +147,47 @@ describe("release on every path", { timeout: HANG_TIMEOUT_MS }, () => {
     assertAllFree(mgr);
   });
 
-  it("times out with the lock, its holders and the budget, releasing what it held", async () => {
-    const clock = manualClock();
-    const mgr = new LockManager({ ranks: RANKS, clock: clock.now });
-    const reader = hold(mgr, "run:12", [S("db")]);
-    await reader.entered;
-    // corpus (rank 0) is free and taken at once; db (rank 50) is where it waits.
-    const p = mgr.withLocks("loader", [X("db"), X("corpus")], async () => "never", {
-      timeoutMs: 50,
-    });
-    assert.deepEqual(lockInfo(mgr, "corpus").holders, ["loader"]);
-    assert.deepEqual(lockInfo(mgr, "db").waiting, ["loader"]);
-    clock.advance(57);
-    const err = await p.then(
-      () => assert.fail("expected a timeout"),
-      (e: unknown) => e,
-    );
-    assert.ok(err instanceof LockTimeoutError);
-    assert.equal(
-      err.message,
-      'timed out after 50 ms waiting for lock "db" (exclusive), held by run:12 (shared)',
-    );
-    assert.deepEqual(
-      [err.lock, err.mode, err.holder, err.holders, err.heldMode, err.waitedMs, err.timeoutMs],
-      ["db", "exclusive", "loader", ["run:12"], "shared", 57, 50],
-    );
-    assert.equal(err.code, "LOCK_TIMEOUT");
-    const corpus = lockInfo(mgr, "corpus");
-    assert.deepEqual([corpus.mode, corpus.holders, corpus.heldForMs], [null, [], null]);
-    const db = lockInfo(mgr, "db");
-    assert.deepEqual([db.holders, db.waiting], [["run:12"], []]);
-    // Someone else can take the released lock straight away.
-    assert.equal(await mgr.withLocks("other", [X("corpus")], async () => "got it"), "got it");
-    reader.release();
-    await reader.done;
-    assertAllFree(mgr);
-  });
+  await t.test(
+    "times out with the lock, its holders and the budget, releasing what it held",
+    async () => {
+      const clock = manualClock();
+      const mgr = new LockManager({ ranks: RANKS, clock: clock.now });
+      const reader = hold(mgr, "run:12", [S("db")]);
+      await reader.entered;
+      // corpus (rank 0) is free and taken at once; db (rank 50) is where it waits.
+      const p = mgr.withLocks("loader", [X("db"), X("corpus")], async () => "never", {
+        timeoutMs: 50,
+      });
+      assert.deepEqual(lockInfo(mgr, "corpus").holders, ["loader"]);
+      assert.deepEqual(lockInfo(mgr, "db").waiting, ["loader"]);
+      clock.advance(57);
+      const err = await p.then(
+        () => assert.fail("expected a timeout"),
+        (e: unknown) => e,
+      );
+      assert.ok(err instanceof LockTimeoutError);
+      assert.equal(
+        err.message,
+        'timed out after 50 ms waiting for lock "db" (exclusive), held by run:12 (shared)',
+      );
+      assert.deepEqual(
+        [err.lock, err.mode, err.holder, err.holders, err.heldMode, err.waitedMs, err.timeoutMs],
+        ["db", "exclusive", "loader", ["run:12"], "shared", 57, 50],
+      );
+      assert.equal(err.code, "LOCK_TIMEOUT");
+      const corpus = lockInfo(mgr, "corpus");
+      assert.deepEqual([corpus.mode, corpus.holders, corpus.heldForMs], [null, [], null]);
+      const db = lockInfo(mgr, "db");
+      assert.deepEqual([db.holders, db.waiting], [["run:12"], []]);
+      // Someone else can take the released lock straight away.
+      assert.equal(await mgr.withLocks("other", [X("corpus")], async () => "got it"), "got it");
+      reader.release();
+      await reader.done;
+      assertAllFree(mgr);
+    },
+  );
 
-  it("names the waiters ahead when writer fairness is what blocks", async () => {
+  await t.test("names the waiters ahead when writer fairness is what blocks", async () => {
     const mgr = new LockManager({ ranks: RANKS });
     const reader = hold(mgr, "r1", [S("db")]);
     await reader.entered;
@@ -196,7 +208,7 @@ describe("release on every path", { timeout: HANG_TIMEOUT_MS }, () => {
     assertAllFree(mgr);
   });
 
-  it("cancels on abort while waiting, releasing what it held", async () => {
+  await t.test("cancels on abort while waiting, releasing what it held", async () => {
     const mgr = new LockManager({ ranks: RANKS });
     const writer = hold(mgr, "w", [X("stdout")]);
     await writer.entered;
@@ -227,7 +239,7 @@ describe("release on every path", { timeout: HANG_TIMEOUT_MS }, () => {
     assertAllFree(mgr);
   });
 
-  it("rejects an already-aborted signal without taking anything", async () => {
+  await t.test("rejects an already-aborted signal without taking anything", async () => {
     const mgr = new LockManager({ ranks: RANKS });
     let ran = false;
     await assert.rejects(
@@ -238,7 +250,7 @@ describe("release on every path", { timeout: HANG_TIMEOUT_MS }, () => {
     assertAllFree(mgr);
   });
 
-  it("hands the signal to fn and keeps the locks until fn settles", async () => {
+  await t.test("hands the signal to fn and keeps the locks until fn settles", async () => {
     const mgr = new LockManager({ ranks: RANKS });
     const ac = new AbortController();
     const aborted = deferred();
@@ -261,63 +273,77 @@ describe("release on every path", { timeout: HANG_TIMEOUT_MS }, () => {
   });
 });
 
-describe("nesting", { timeout: HANG_TIMEOUT_MS }, () => {
-  it("rejects withLocks inside a critical section, for the same or another holder", async () => {
-    const mgr = new LockManager({ ranks: RANKS });
-    const inner = await mgr.withLocks("run:1", [X("db"), S("corpus")], async () => {
-      const same = await mgr.withLocks("run:1", [X("stdout")], async () => 1).catch((e) => e);
-      const other = await mgr.withLocks("run:2", [X("stdout")], async () => 1).catch((e) => e);
-      return [same, other];
-    });
-    assert.ok(inner[0] instanceof NestedLockError);
-    assert.equal(
-      inner[0].message,
-      'withLocks("run:1") called inside the critical section of run:1 (holding corpus, db): ' +
-        "nested lock acquisition is not allowed; declare every lock the section needs in a " +
-        "single withLocks call",
-    );
-    assert.ok(inner[1] instanceof NestedLockError);
-    assert.equal(inner[1].outerHolder, "run:1");
-    assertAllFree(mgr);
-  });
+test("nesting", { timeout: HANG_TIMEOUT_MS }, async (t) => {
+  await t.test(
+    "rejects withLocks inside a critical section, for the same or another holder",
+    async () => {
+      const mgr = new LockManager({ ranks: RANKS });
+      const inner = await mgr.withLocks("run:1", [X("db"), S("corpus")], async () => {
+        const same = await mgr.withLocks("run:1", [X("stdout")], async () => 1).catch((e) => e);
+        const other = await mgr.withLocks("run:2", [X("stdout")], async () => 1).catch((e) => e);
+        return [same, other];
+      });
+      assert.ok(inner[0] instanceof NestedLockError);
+      assert.equal(
+        inner[0].message,
+        'withLocks("run:1") called inside the critical section of run:1 (holding corpus, db): ' +
+          "nested lock acquisition is not allowed; declare every lock the section needs in a " +
+          "single withLocks call",
+      );
+      assert.ok(inner[1] instanceof NestedLockError);
+      assert.equal(inner[1].outerHolder, "run:1");
+      assertAllFree(mgr);
+    },
+  );
 
-  it("still detects nesting after every section has ended, and in a section that outlives another", async () => {
-    const mgr = new LockManager({ ranks: RANKS });
-    const nested = (holder: string): Promise<unknown> =>
-      mgr.withLocks(holder, [X("stdout")], async () => 1).catch((e) => e);
-    // Between these two sections no section is active.
-    await mgr.withLocks("a", [S("db")], async () => 1);
-    assert.ok((await mgr.withLocks("b", [S("db")], () => nested("b"))) instanceof NestedLockError);
-    // "long" is still inside its section after "short" has ended.
-    const shortOver = deferred();
-    const long = mgr.withLocks("long", [S("corpus")], async () => {
-      await shortOver.promise;
-      return nested("long");
-    });
-    await mgr.withLocks("short", [S("db")], async () => 1);
-    shortOver.resolve();
-    assert.ok((await long) instanceof NestedLockError);
-    assertAllFree(mgr);
-  });
+  await t.test(
+    "still detects nesting after every section has ended, and in a section that outlives another",
+    async () => {
+      const mgr = new LockManager({ ranks: RANKS });
+      const nested = (holder: string): Promise<unknown> =>
+        mgr.withLocks(holder, [X("stdout")], async () => 1).catch((e) => e);
+      // Between these two sections no section is active.
+      await mgr.withLocks("a", [S("db")], async () => 1);
+      assert.ok(
+        (await mgr.withLocks("b", [S("db")], () => nested("b"))) instanceof NestedLockError,
+      );
+      // "long" is still inside its section after "short" has ended.
+      const shortOver = deferred();
+      const long = mgr.withLocks("long", [S("corpus")], async () => {
+        await shortOver.promise;
+        return nested("long");
+      });
+      await mgr.withLocks("short", [S("db")], async () => 1);
+      shortOver.resolve();
+      assert.ok((await long) instanceof NestedLockError);
+      assertAllFree(mgr);
+    },
+  );
 
-  it("allows a task started in a section to lock after the section has ended", async () => {
-    const mgr = new LockManager({ ranks: RANKS });
-    const sectionOver = deferred();
-    let later!: Promise<string>;
-    await mgr.withLocks("a", [X("db")], async () => {
-      later = sectionOver.promise.then(() => mgr.withLocks("a", [X("db")], async () => "ok"));
-    });
-    sectionOver.resolve();
-    assert.equal(await later, "ok");
-  });
+  await t.test(
+    "allows a task started in a section to lock after the section has ended",
+    async () => {
+      const mgr = new LockManager({ ranks: RANKS });
+      const sectionOver = deferred();
+      let later!: Promise<string>;
+      await mgr.withLocks("a", [X("db")], async () => {
+        later = sectionOver.promise.then(() => mgr.withLocks("a", [X("db")], async () => "ok"));
+      });
+      sectionOver.resolve();
+      assert.equal(await later, "ok");
+    },
+  );
 
-  it("allows independent concurrent sections (not nested) for one holder id", async () => {
-    const mgr = new LockManager({ ranks: RANKS });
-    const both = await Promise.all([
-      mgr.withLocks("a", [S("db")], async () => lockInfo(mgr, "db").holders.length),
-      mgr.withLocks("a", [S("db")], async () => lockInfo(mgr, "db").holders.length),
-    ]);
-    assert.deepEqual(both, [2, 2]);
-    assertAllFree(mgr);
-  });
+  await t.test(
+    "allows independent concurrent sections (not nested) for one holder id",
+    async () => {
+      const mgr = new LockManager({ ranks: RANKS });
+      const both = await Promise.all([
+        mgr.withLocks("a", [S("db")], async () => lockInfo(mgr, "db").holders.length),
+        mgr.withLocks("a", [S("db")], async () => lockInfo(mgr, "db").holders.length),
+      ]);
+      assert.deepEqual(both, [2, 2]);
+      assertAllFree(mgr);
+    },
+  );
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import { LockManager } from "../../src/locks/lock-manager";
 import type { LockMode, LockRequest } from "../../src/locks/lock-types";
 import { HANG_TIMEOUT_MS, prng, RANKS } from "./lock-test-helpers";
@@ -124,10 +124,13 @@ async function runStress(seed: number): Promise<void> {
   }
 }
 
-describe("randomized stress", { timeout: HANG_TIMEOUT_MS }, () => {
+test("randomized stress", { timeout: HANG_TIMEOUT_MS }, async (t) => {
   for (const seed of [1, 2, 3, 42, 1234]) {
-    it(`seed ${seed}: 50 sections stay exclusive, lose no update, leak nothing`, async () => {
-      await runStress(seed);
-    });
+    await t.test(
+      `seed ${seed}: 50 sections stay exclusive, lose no update, leak nothing`,
+      async () => {
+        await runStress(seed);
+      },
+    );
   }
 });

@@ -1,4 +1,4 @@
-import { after, before, describe, it } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser } from "playwright-core";
 import {
@@ -9,19 +9,19 @@ import {
 } from "./playground-app.fixture";
 import { launchChromium, runInPlayground } from "../support/playground-browser";
 
-describe("offline GraphQL Playground in headless Chromium", () => {
+test("offline GraphQL Playground in headless Chromium", async (t) => {
   let running: RunningApp;
   let browser: Browser | undefined;
 
-  before(async () => {
+  t.before(async () => {
     running = await startPlaygroundApp();
   });
-  after(async () => {
+  t.after(async () => {
     await browser?.close();
     await running.close();
   });
 
-  it("renders from local assets only and runs { hello }", async () => {
+  await t.test("renders from local assets only and runs { hello }", async () => {
     browser = await launchChromium();
     const run = await runInPlayground(
       browser,

@@ -1,4 +1,4 @@
-import { after, before, describe, it } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import http from "node:http";
@@ -70,98 +70,108 @@ function rawGet(port: number, rawPath: string): Promise<{ status: number; body: 
   });
 }
 
-describe("offline GraphQL Playground over HTTP", () => {
+test("offline GraphQL Playground over HTTP", async (t) => {
   let running: RunningApp;
   let html: string;
 
-  before(async () => {
+  t.before(async () => {
     running = await startPlaygroundApp();
     const res = await request(running.app).get(ENDPOINT).set("Accept", "text/html");
     assert.equal(res.status, 200);
     assert.match(res.headers["content-type"], /^text\/html/);
     html = res.text;
   });
-  after(() => running.close());
+  t.after(() => running.close());
 
-  it("serves the Playground page pointed at the endpoint", () => {
+  await t.test("serves the Playground page pointed at the endpoint", () => {
     assert.match(html, /GraphQLPlayground\.init\(/);
     const config = html.match(/<div id="playground-config"[^>]*>([^<]*)<\/div>/);
     assert.ok(config, "playground-config element missing");
     assert.equal((JSON.parse(config[1]) as { endpoint?: unknown }).endpoint, ENDPOINT);
   });
 
-  it("references no external URL and no Google Fonts", () => {
+  await t.test("references no external URL and no Google Fonts", () => {
     assert.deepEqual(externalUrls(html), []);
     assert.doesNotMatch(html, /googleapis|gstatic|jsdelivr|unpkg/i);
   });
 
-  it("links exactly the bundle script, its stylesheet, the favicon and the font stylesheet", () => {
-    const urls = attributeUrls(html);
-    for (const url of urls) assert.ok(url.startsWith(`${ASSETS_PATH}/`), `non-local asset ${url}`);
-    const names = urls.map((u) =>
-      path.posix.basename(u).replace(/^fonts\.[0-9a-f]+\./, "fonts.#."),
-    );
-    assert.deepEqual(names.sort(), ["favicon.png", "fonts.#.css", "index.css", "middleware.js"]);
-  });
+  await t.test(
+    "links exactly the bundle script, its stylesheet, the favicon and the font stylesheet",
+    () => {
+      const urls = attributeUrls(html);
+      for (const url of urls)
+        assert.ok(url.startsWith(`${ASSETS_PATH}/`), `non-local asset ${url}`);
+      const names = urls.map((u) =>
+        path.posix.basename(u).replace(/^fonts\.[0-9a-f]+\./, "fonts.#."),
+      );
+      assert.deepEqual(names.sort(), ["favicon.png", "fonts.#.css", "index.css", "middleware.js"]);
+    },
+  );
 
-  it("answers every linked asset with 200, its content type, long caching and the package bytes", async () => {
-    for (const url of attributeUrls(html).filter((u) => !/\/fonts\./.test(u))) {
-      const res = await getBytes(running.app, url);
-      assert.equal(res.status, 200, url);
-      assert.equal(res.headers["content-type"], EXPECTED_TYPES[path.posix.extname(url)], url);
-      assert.match(res.headers["cache-control"], ONE_YEAR_IMMUTABLE, url);
-      const inBuild = url.slice(url.indexOf("/build/") + 1);
-      assert.ok(Buffer.from(res.body).equals(readFileSync(path.join(reactDir, inBuild))), url);
-    }
-  });
+  await t.test(
+    "answers every linked asset with 200, its content type, long caching and the package bytes",
+    async () => {
+      for (const url of attributeUrls(html).filter((u) => !/\/fonts\./.test(u))) {
+        const res = await getBytes(running.app, url);
+        assert.equal(res.status, 200, url);
+        assert.equal(res.headers["content-type"], EXPECTED_TYPES[path.posix.extname(url)], url);
+        assert.match(res.headers["cache-control"], ONE_YEAR_IMMUTABLE, url);
+        const inBuild = url.slice(url.indexOf("/build/") + 1);
+        assert.ok(Buffer.from(res.body).equals(readFileSync(path.join(reactDir, inBuild))), url);
+      }
+    },
+  );
 
-  it("serves local fonts for every family and weight the Google Fonts link asked for", async () => {
-    const cssUrl = attributeUrls(html).find((u) => /\/fonts\.[0-9a-f]+\.css$/.test(u));
-    assert.ok(cssUrl);
-    const cssRes = await request(running.app).get(cssUrl);
-    assert.equal(cssRes.status, 200);
-    assert.equal(cssRes.headers["content-type"], EXPECTED_TYPES[".css"]);
-    assert.match(cssRes.headers["cache-control"], ONE_YEAR_IMMUTABLE);
-    const css = cssRes.text;
-    assert.deepEqual(externalUrls(css), []);
+  await t.test(
+    "serves local fonts for every family and weight the Google Fonts link asked for",
+    async () => {
+      const cssUrl = attributeUrls(html).find((u) => /\/fonts\.[0-9a-f]+\.css$/.test(u));
+      assert.ok(cssUrl);
+      const cssRes = await request(running.app).get(cssUrl);
+      assert.equal(cssRes.status, 200);
+      assert.equal(cssRes.headers["content-type"], EXPECTED_TYPES[".css"]);
+      assert.match(cssRes.headers["cache-control"], ONE_YEAR_IMMUTABLE);
+      const css = cssRes.text;
+      assert.deepEqual(externalUrls(css), []);
 
-    const latinFaces = new Set(
-      [
-        ...css.matchAll(
-          /font-family: '([^']+)';[^}]*font-weight: (\d+);[^}]*latin-\d+-normal\.woff2/g,
-        ),
-      ].map((m) => `${m[1]} ${m[2]}`),
-    );
-    const wanted = ["Open Sans 300", "Open Sans 400", "Open Sans 600", "Open Sans 700"];
-    wanted.push("Source Code Pro 400", "Source Code Pro 700");
-    for (const face of wanted) assert.ok(latinFaces.has(face), `missing latin face ${face}`);
+      const latinFaces = new Set(
+        [
+          ...css.matchAll(
+            /font-family: '([^']+)';[^}]*font-weight: (\d+);[^}]*latin-\d+-normal\.woff2/g,
+          ),
+        ].map((m) => `${m[1]} ${m[2]}`),
+      );
+      const wanted = ["Open Sans 300", "Open Sans 400", "Open Sans 600", "Open Sans 700"];
+      wanted.push("Source Code Pro 400", "Source Code Pro 700");
+      for (const face of wanted) assert.ok(latinFaces.has(face), `missing latin face ${face}`);
 
-    const fontUrls = [...css.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]);
-    assert.ok(fontUrls.length >= wanted.length);
-    for (const rel of fontUrls) {
-      const pathname: string = new URL(rel, `${running.origin}${cssUrl}`).pathname;
-      assert.ok(pathname.startsWith(`${ASSETS_PATH}/fonts/`), pathname);
-      const res = await getBytes(running.app, pathname);
-      assert.equal(res.status, 200, pathname);
-      assert.equal(res.headers["content-type"], EXPECTED_TYPES[".woff2"], pathname);
-      assert.match(res.headers["cache-control"], ONE_YEAR_IMMUTABLE, pathname);
-      const body = Buffer.from(res.body);
-      assert.equal(body.subarray(0, 4).toString("latin1"), "wOF2", pathname);
-      const name = path.posix.basename(pathname);
-      const onDisk = fontDirs
-        .map((d) => path.join(d, "files", name))
-        .find((f) => {
-          try {
-            return readFileSync(f).equals(body);
-          } catch {
-            return false;
-          }
-        });
-      assert.ok(onDisk, `${pathname} is not the fontsource file ${name}`);
-    }
-  });
+      const fontUrls = [...css.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]);
+      assert.ok(fontUrls.length >= wanted.length);
+      for (const rel of fontUrls) {
+        const pathname: string = new URL(rel, `${running.origin}${cssUrl}`).pathname;
+        assert.ok(pathname.startsWith(`${ASSETS_PATH}/fonts/`), pathname);
+        const res = await getBytes(running.app, pathname);
+        assert.equal(res.status, 200, pathname);
+        assert.equal(res.headers["content-type"], EXPECTED_TYPES[".woff2"], pathname);
+        assert.match(res.headers["cache-control"], ONE_YEAR_IMMUTABLE, pathname);
+        const body = Buffer.from(res.body);
+        assert.equal(body.subarray(0, 4).toString("latin1"), "wOF2", pathname);
+        const name = path.posix.basename(pathname);
+        const onDisk = fontDirs
+          .map((d) => path.join(d, "files", name))
+          .find((f) => {
+            try {
+              return readFileSync(f).equals(body);
+            } catch {
+              return false;
+            }
+          });
+        assert.ok(onDisk, `${pathname} is not the fontsource file ${name}`);
+      }
+    },
+  );
 
-  it("does not leak files through path traversal or unlisted files", async () => {
+  await t.test("does not leak files through path traversal or unlisted files", async () => {
     const script = attributeUrls(html).find((u) => u.endsWith("/middleware.js"));
     assert.ok(script);
     const build = script.slice(0, script.indexOf("/build/") + "/build".length);

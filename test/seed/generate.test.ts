@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { test } from "node:test";
 import { parseCliArgs } from "../../seed/generate";
 import { SHAPE_ORACLE } from "../corpus/synthetic/csv-oracles";
 import { pythonJson } from "../support/python";
@@ -15,14 +15,14 @@ function cli(...args: string[]) {
   return spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8" });
 }
 
-describe("corpus CLI", () => {
+test("corpus CLI", async (t) => {
   let dir: string;
-  before(async () => {
+  t.before(async () => {
     dir = await mkdtemp(join(tmpdir(), "corpus-cli-"));
   });
-  after(() => rm(dir, { recursive: true, force: true }));
+  t.after(() => rm(dir, { recursive: true, force: true }));
 
-  it("--emails 10 writes a 10-row file that Python parses", () => {
+  await t.test("--emails 10 writes a 10-row file that Python parses", () => {
     const path = join(dir, "ten.csv");
     const run = cli("--out", path, "--emails", "10", "--seed", "42");
     assert.equal(run.status, 0, run.stderr);
@@ -36,7 +36,7 @@ describe("corpus CLI", () => {
     assert.deepEqual(shape.ids, ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
   });
 
-  it("accepts --flag=value and the smallest count, 1", () => {
+  await t.test("accepts --flag=value and the smallest count, 1", () => {
     const path = join(dir, "one.csv");
     const run = cli(`--out=${path}`, "--emails=1");
     assert.equal(run.status, 0, run.stderr);
@@ -44,7 +44,7 @@ describe("corpus CLI", () => {
   });
 
   for (const bad of ["0", "-5", "1000001", "abc", "1.5", "1e3", "", " 7", "0x10"]) {
-    it(`rejects --emails ${JSON.stringify(bad)} naming the flag and range`, () => {
+    await t.test(`rejects --emails ${JSON.stringify(bad)} naming the flag and range`, () => {
       const path = join(dir, `bad-${bad.trim() || "empty"}.csv`);
       const run = cli("--out", path, "--emails", bad);
       assert.equal(run.status, 2);
@@ -53,7 +53,7 @@ describe("corpus CLI", () => {
     });
   }
 
-  it("parses the largest count and defaults the rest", () => {
+  await t.test("parses the largest count and defaults the rest", () => {
     assert.deepEqual(parseCliArgs(["--out", "x.csv", "--emails", "1000000"]), {
       out: "x.csv",
       emails: 1_000_000,
@@ -63,7 +63,7 @@ describe("corpus CLI", () => {
     assert.equal(parseCliArgs(["--help"]), "help");
   });
 
-  it("rejects a bad --seed, an unknown flag, a missing value and a missing --out", () => {
+  await t.test("rejects a bad --seed, an unknown flag, a missing value and a missing --out", () => {
     const path = join(dir, "x.csv");
     assert.match(
       cli("--out", path, "--seed", "4294967296").stderr,
@@ -75,13 +75,13 @@ describe("corpus CLI", () => {
     assert.equal(existsSync(path), false);
   });
 
-  it("fails clearly when the output directory does not exist", () => {
+  await t.test("fails clearly when the output directory does not exist", () => {
     const run = cli("--out", join(dir, "missing", "x.csv"), "--emails", "3");
     assert.equal(run.status, 1);
     assert.match(run.stderr, /missing/);
   });
 
-  it("replaces an existing file only when the new one is complete", async () => {
+  await t.test("replaces an existing file only when the new one is complete", async () => {
     const path = join(dir, "replace.csv");
     await writeFile(path, "old contents\n");
     const run = cli("--out", path, "--emails", "5");
@@ -89,7 +89,7 @@ describe("corpus CLI", () => {
     assert.equal(pythonJson<{ rows: number }>(SHAPE_ORACLE, { args: [path] }).rows, 5);
   });
 
-  it("leaves the previous file untouched when killed mid-write", async () => {
+  await t.test("leaves the previous file untouched when killed mid-write", async () => {
     const path = join(dir, "killed.csv");
     await writeFile(path, "old contents\n");
     const child = spawn(process.execPath, [CLI, "--out", path, "--emails", "1000000"]);

@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Writable } from "node:stream";
-import { after, before, describe, it } from "node:test";
+import { test } from "node:test";
 import { writeCorpus, type CorpusOptions } from "../../../src/corpus/synthetic/corpus.generator";
 
 const CLI = resolve(__dirname, "../../../seed/generate.js");
@@ -26,26 +26,26 @@ async function corpusHash(opts: CorpusOptions): Promise<{ sha256: string; bytes:
   return { sha256: hash.digest("hex"), bytes };
 }
 
-describe("determinism", () => {
+test("determinism", async (t) => {
   let dir: string;
-  before(async () => {
+  t.before(async () => {
     dir = await mkdtemp(join(tmpdir(), "corpus-determinism-"));
   });
-  after(() => rm(dir, { recursive: true, force: true }));
+  t.after(() => rm(dir, { recursive: true, force: true }));
 
-  it("gives identical bytes for the same seed and count", async () => {
+  await t.test("gives identical bytes for the same seed and count", async () => {
     const first = await corpusHash({ emails: 1500, seed: 7 });
     const second = await corpusHash({ emails: 1500, seed: 7 });
     assert.deepEqual(first, second);
   });
 
-  it("gives different bytes for a different seed or count", async () => {
+  await t.test("gives different bytes for a different seed or count", async () => {
     const base = await corpusHash({ emails: 1500, seed: 7 });
     assert.notEqual((await corpusHash({ emails: 1500, seed: 8 })).sha256, base.sha256);
     assert.notEqual((await corpusHash({ emails: 1499, seed: 7 })).sha256, base.sha256);
   });
 
-  it("writes the same default file from the CLI as from the library", async () => {
+  await t.test("writes the same default file from the CLI as from the library", async () => {
     const path = join(dir, "Emails.csv");
     const run = spawnSync(process.execPath, [CLI, "--out", path], { encoding: "utf8" });
     assert.equal(run.status, 0, run.stderr);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { test } from "node:test";
 import { writeCorpusFile } from "../../../src/corpus/synthetic/corpus-file";
 import type { CorpusSummary } from "../../../src/corpus/synthetic/corpus.generator";
 import { EMAIL_COLUMNS } from "../../../src/corpus/synthetic/email-columns";
@@ -40,22 +40,22 @@ const RELEASED_HEADER =
   "ExtractedCaseNumber,ExtractedDocNumber,ExtractedDateReleased," +
   "ExtractedReleaseInPartOrFull,ExtractedBodyText,RawText";
 
-describe("default corpus, read back by Python's csv module", () => {
+test("default corpus, read back by Python's csv module", async (t) => {
   let dir: string;
   let summary: CorpusSummary;
   let report: OracleReport;
   let fileBytes: number;
 
-  before(async () => {
+  t.before(async () => {
     dir = await mkdtemp(join(tmpdir(), "corpus-oracle-"));
     const path = join(dir, "Emails.csv");
     summary = await writeCorpusFile(path);
     fileBytes = (await stat(path)).size;
     report = pythonJson<OracleReport>(CORPUS_ORACLE, { args: [path] });
   });
-  after(() => rm(dir, { recursive: true, force: true }));
+  t.after(() => rm(dir, { recursive: true, force: true }));
 
-  it("has the released header and 7,945 rows of 22 fields with Ids 1..N", () => {
+  await t.test("has the released header and 7,945 rows of 22 fields with Ids 1..N", () => {
     assert.equal(report.header.join(","), RELEASED_HEADER);
     assert.deepEqual([...EMAIL_COLUMNS], RELEASED_HEADER.split(","));
     assert.equal(report.rows, 7945);
@@ -63,18 +63,21 @@ describe("default corpus, read back by Python's csv module", () => {
     assert.equal(report.idsInOrder, true);
   });
 
-  it("is byte for byte what Python's writer produces (QUOTE_MINIMAL, \\n records)", () => {
-    assert.equal(report.reserialisedIdentical, true);
-  });
+  await t.test(
+    "is byte for byte what Python's writer produces (QUOTE_MINIMAL, \\n records)",
+    () => {
+      assert.equal(report.reserialisedIdentical, true);
+    },
+  );
 
-  it("reports the bytes and RawText code points it actually wrote", () => {
+  await t.test("reports the bytes and RawText code points it actually wrote", () => {
     assert.equal(summary.emails, 7945);
     assert.equal(summary.bytes, fileBytes);
     assert.equal(report.bytes, fileBytes);
     assert.equal(summary.rawTextChars, report.rawTextChars);
   });
 
-  it("has about 15 M characters of RawText in a heavy-tailed spread", () => {
+  await t.test("has about 15 M characters of RawText in a heavy-tailed spread", () => {
     assert.ok(report.rawTextChars >= 14_500_000, `total ${report.rawTextChars}`);
     assert.ok(report.rawTextChars <= 16_000_000, `total ${report.rawTextChars}`);
     assert.ok(report.max > 20 * report.median, `max ${report.max}, median ${report.median}`);
@@ -83,7 +86,7 @@ describe("default corpus, read back by Python's csv module", () => {
     assert.ok(report.median >= 300 && report.median <= 2_000, `median ${report.median}`);
   });
 
-  it("contains the CSV traps: quotes, commas and CRLF inside fields", () => {
+  await t.test("contains the CSV traps: quotes, commas and CRLF inside fields", () => {
     assert.ok(report.fieldsWith.quote > 0);
     assert.ok(report.fieldsWith.comma > 0);
     assert.ok(report.fieldsWith.crlf > 0);
@@ -92,7 +95,7 @@ describe("default corpus, read back by Python's csv module", () => {
     assert.equal(report.mixedEolEmails, 0, "an email uses one line ending throughout");
   });
 
-  it("contains every family of non-ASCII capitals, lowercase and digits", () => {
+  await t.test("contains every family of non-ASCII capitals, lowercase and digits", () => {
     for (const family of [
       "latin",
       "greek",
@@ -106,15 +109,18 @@ describe("default corpus, read back by Python's csv module", () => {
     }
   });
 
-  it("reads like English mail: some capitals, acronyms, but mostly lowercase", () => {
+  await t.test("reads like English mail: some capitals, acronyms, but mostly lowercase", () => {
     assert.ok(report.upperShare > 0.03 && report.upperShare < 0.25, `share ${report.upperShare}`);
     for (const [acronym, count] of Object.entries(report.acronyms)) {
       assert.ok(count > 0, `${acronym} never appears`);
     }
   });
 
-  it("starts every RawText with the State Department stamp that matches its columns", () => {
-    assert.equal(report.problemCount, 0, JSON.stringify(report.problems));
-    assert.ok(report.benghaziEmails > 0);
-  });
+  await t.test(
+    "starts every RawText with the State Department stamp that matches its columns",
+    () => {
+      assert.equal(report.problemCount, 0, JSON.stringify(report.problems));
+      assert.ok(report.benghaziEmails > 0);
+    },
+  );
 });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { test } from "node:test";
 import { writeReleaseFiles } from "../../../src/corpus/synthetic/corpus-file";
 import { openSqlite } from "../../../src/db/sqlite";
 import { applyMigrations } from "../../../src/db/migrate";
@@ -71,31 +71,31 @@ print(json.dumps({
 }))
 `;
 
-describe("the synthetic release, read back by Python", () => {
+test("the synthetic release, read back by Python", async (t) => {
   let dir: string;
   let report: ReleaseReport;
 
-  before(async () => {
+  t.before(async () => {
     dir = await mkdtemp(join(tmpdir(), "release-oracle-"));
     await writeReleaseFiles(join(dir, "Emails.csv"));
     report = pythonJson<ReleaseReport>(RELEASE_ORACLE, { args: [dir] });
   });
-  after(() => rm(dir, { recursive: true, force: true }));
+  t.after(() => rm(dir, { recursive: true, force: true }));
 
-  it("writes four files whose ids and references all resolve", () => {
+  await t.test("writes four files whose ids and references all resolve", () => {
     assert.equal(report.counts.emails, 7945);
     assert.ok(report.counts.persons >= 30, JSON.stringify(report.counts));
     assert.ok(report.counts.receivers >= report.counts.emails, JSON.stringify(report.counts));
     assert.equal(report.problemCount, 0, JSON.stringify(report.problems));
   });
 
-  it("has a few senders who write most of the mail", () => {
+  await t.test("has a few senders who write most of the mail", () => {
     assert.ok(report.senders >= 20, `senders ${report.senders}`);
     assert.ok(report.topThreeShare >= 0.45, `top three ${report.topThreeShare}`);
     assert.ok(report.topThreeShare <= 0.8, `top three ${report.topThreeShare}`);
   });
 
-  it("spreads the dates over every month of 2009 to 2012, unevenly", () => {
+  await t.test("spreads the dates over every month of 2009 to 2012, unevenly", () => {
     const counts: number[] = [];
     for (const year of [2009, 2010, 2011, 2012]) {
       for (let month = 1; month <= 12; month++) {
@@ -111,7 +111,7 @@ describe("the synthetic release, read back by Python", () => {
     assert.ok(Math.max(...counts) >= 3 * Math.min(...counts), counts.join(" "));
   });
 
-  it("loads whole: the loader takes all four files together", async () => {
+  await t.test("loads whole: the loader takes all four files together", async () => {
     const db = openSqlite(join(dir, "r.db"));
     try {
       applyMigrations(db);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import { ALL_METRICS_MASK, maskOf, METRIC_COUNT, METRIC_INDEX } from "../../../src/metrics/metrics";
 import { countSegments, countText } from "../../../src/engine/kernels/text.kernel";
 import { allKernels } from "./kernels";
@@ -31,67 +31,63 @@ function expectedForOne(ch: string, cp: number): number[] {
 }
 
 for (const { label, kernel } of allKernels()) {
-  describe(`every code point from U+0000 to U+10FFFF (surrogates excluded), ${label} kernel`, () => {
-    it("counts as a capital exactly when /\\p{Uppercase}/u matches it", () => {
-      const wrong: string[] = [];
-      for (const cp of allCodePoints()) {
-        const ch = String.fromCodePoint(cp);
-        const expected = /\p{Uppercase}/u.test(ch) ? 1 : 0;
-        if (countText(ch, CAPITALS_ONLY, kernel)[METRIC_INDEX.CAPITALS] !== expected) {
-          wrong.push(cp.toString(16));
-        }
+  test(`every code point from U+0000 to U+10FFFF (surrogates excluded), ${label} kernel: counts as a capital exactly when /\\p{Uppercase}/u matches it`, () => {
+    const wrong: string[] = [];
+    for (const cp of allCodePoints()) {
+      const ch = String.fromCodePoint(cp);
+      const expected = /\p{Uppercase}/u.test(ch) ? 1 : 0;
+      if (countText(ch, CAPITALS_ONLY, kernel)[METRIC_INDEX.CAPITALS] !== expected) {
+        wrong.push(cp.toString(16));
       }
-      assert.deepEqual(wrong.slice(0, 20), [], `${wrong.length} code points miscounted`);
-    });
+    }
+    assert.deepEqual(wrong.slice(0, 20), [], `${wrong.length} code points miscounted`);
+  });
 
-    it("gets every metric right with all metrics on", () => {
-      const wrong: string[] = [];
-      for (const cp of allCodePoints()) {
-        const ch = String.fromCodePoint(cp);
-        const got = countText(ch, ALL_METRICS_MASK, kernel);
-        if (JSON.stringify(got) !== JSON.stringify(expectedForOne(ch, cp))) {
-          wrong.push(`${cp.toString(16)}: ${JSON.stringify(got)}`);
-        }
+  test(`every code point from U+0000 to U+10FFFF (surrogates excluded), ${label} kernel: gets every metric right with all metrics on`, () => {
+    const wrong: string[] = [];
+    for (const cp of allCodePoints()) {
+      const ch = String.fromCodePoint(cp);
+      const got = countText(ch, ALL_METRICS_MASK, kernel);
+      if (JSON.stringify(got) !== JSON.stringify(expectedForOne(ch, cp))) {
+        wrong.push(`${cp.toString(16)}: ${JSON.stringify(got)}`);
       }
-      assert.deepEqual(wrong.slice(0, 20), [], `${wrong.length} code points miscounted`);
-    });
+    }
+    assert.deepEqual(wrong.slice(0, 20), [], `${wrong.length} code points miscounted`);
+  });
 
-    it("counts right inside long mixed segments, where the word-at-a-time loops run", () => {
-      // All code points in order, each after an ASCII letter so that runs shift alignment,
-      // cut into segments of 61 code points (prime, so segment starts take every alignment).
-      const pieces: string[] = [];
-      for (const cp of allCodePoints())
-        pieces.push(String.fromCodePoint(cp), cp % 3 === 0 ? "Ab" : "c");
-      const perSegment = 61 * 2;
-      const texts: string[] = [];
-      for (let k = 0; k < pieces.length; k += perSegment) {
-        texts.push(pieces.slice(k, k + perSegment).join(""));
+  test(`every code point from U+0000 to U+10FFFF (surrogates excluded), ${label} kernel: counts right inside long mixed segments, where the word-at-a-time loops run`, () => {
+    // All code points in order, each after an ASCII letter so that runs shift alignment,
+    // cut into segments of 61 code points (prime, so segment starts take every alignment).
+    const pieces: string[] = [];
+    for (const cp of allCodePoints())
+      pieces.push(String.fromCodePoint(cp), cp % 3 === 0 ? "Ab" : "c");
+    const perSegment = 61 * 2;
+    const texts: string[] = [];
+    for (let k = 0; k < pieces.length; k += perSegment) {
+      texts.push(pieces.slice(k, k + perSegment).join(""));
+    }
+    const { bytes, starts, ends } = segmentsOf(texts);
+    const fast = countSegments(bytes, starts, ends, CAPITALS_ONLY, kernel);
+    const general = countSegments(bytes, starts, ends, ALL_METRICS_MASK, kernel);
+    const count = (text: string, re: RegExp): number => (text.match(re) ?? []).length;
+    const wrong: string[] = [];
+    texts.forEach((text, k) => {
+      const row = k * METRIC_COUNT;
+      const upper = count(text, /\p{Uppercase}/gu);
+      const expected = [
+        upper,
+        count(text, /\p{Lowercase}/gu),
+        count(text, /\p{Nd}/gu),
+        [...text].filter((ch) => SPACES.has(ch.codePointAt(0) as number)).length,
+      ];
+      const got = Array.from(general.counts.subarray(row, row + expected.length));
+      if (fast.counts[row] !== upper || JSON.stringify(got) !== JSON.stringify(expected)) {
+        wrong.push(`segment ${k}: fast ${fast.counts[row]}, general ${got}, expected ${expected}`);
       }
-      const { bytes, starts, ends } = segmentsOf(texts);
-      const fast = countSegments(bytes, starts, ends, CAPITALS_ONLY, kernel);
-      const general = countSegments(bytes, starts, ends, ALL_METRICS_MASK, kernel);
-      const count = (text: string, re: RegExp): number => (text.match(re) ?? []).length;
-      const wrong: string[] = [];
-      texts.forEach((text, k) => {
-        const row = k * METRIC_COUNT;
-        const upper = count(text, /\p{Uppercase}/gu);
-        const expected = [
-          upper,
-          count(text, /\p{Lowercase}/gu),
-          count(text, /\p{Nd}/gu),
-          [...text].filter((ch) => SPACES.has(ch.codePointAt(0) as number)).length,
-        ];
-        const got = Array.from(general.counts.subarray(row, row + expected.length));
-        if (fast.counts[row] !== upper || JSON.stringify(got) !== JSON.stringify(expected)) {
-          wrong.push(
-            `segment ${k}: fast ${fast.counts[row]}, general ${got}, expected ${expected}`,
-          );
-        }
-        if (general.counts[row + METRIC_INDEX.CHARACTERS] !== [...text].length) {
-          wrong.push(`segment ${k}: characters`);
-        }
-      });
-      assert.deepEqual(wrong.slice(0, 10), [], `${wrong.length} segments miscounted`);
+      if (general.counts[row + METRIC_INDEX.CHARACTERS] !== [...text].length) {
+        wrong.push(`segment ${k}: characters`);
+      }
     });
+    assert.deepEqual(wrong.slice(0, 10), [], `${wrong.length} segments miscounted`);
   });
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { before, describe, it } from "node:test";
+import { test } from "node:test";
 import { ALL_METRICS_MASK, METRIC_COUNT } from "../../../src/metrics/metrics";
 import { countSegments, countText } from "../../../src/engine/kernels/text.kernel";
 import { pythonJson } from "../../support/python";
@@ -61,11 +61,11 @@ function drawableGroups(): number[][] {
   return groups.map((group) => group.filter((cp) => cp === -1 || stable.has(cp)));
 }
 
-describe("countText against Python 3.11", () => {
+test("countText against Python 3.11", async (t) => {
   const texts: string[] = [];
   let expected: number[][] = [];
 
-  before(() => {
+  t.before(() => {
     const groups = drawableGroups();
     const random = seededRandom(20240611);
     for (let k = 0; k < 3000; k++) {
@@ -79,7 +79,7 @@ describe("countText against Python 3.11", () => {
   });
 
   for (const { label, kernel } of allKernelsAndSmallWindow()) {
-    it(`matches every metric of every random string, ${label} kernel`, () => {
+    await t.test(`matches every metric of every random string, ${label} kernel`, () => {
       const mismatches = texts
         .map((text, k) => ({
           text,
@@ -90,17 +90,20 @@ describe("countText against Python 3.11", () => {
       assert.deepEqual(mismatches.slice(0, 3), []);
     });
 
-    it(`matches when all strings are segments of one buffer, at every alignment, ${label} kernel`, () => {
-      const { bytes, starts, ends } = segmentsOf(texts);
-      const result = countSegments(bytes, starts, ends, ALL_METRICS_MASK, kernel);
-      const mismatches = texts
-        .map((text, k) => ({
-          text,
-          python: expected[k],
-          counted: Array.from(result.counts.subarray(k * METRIC_COUNT, (k + 1) * METRIC_COUNT)),
-        }))
-        .filter(({ python, counted }) => JSON.stringify(python) !== JSON.stringify(counted));
-      assert.deepEqual(mismatches.slice(0, 3), []);
-    });
+    await t.test(
+      `matches when all strings are segments of one buffer, at every alignment, ${label} kernel`,
+      () => {
+        const { bytes, starts, ends } = segmentsOf(texts);
+        const result = countSegments(bytes, starts, ends, ALL_METRICS_MASK, kernel);
+        const mismatches = texts
+          .map((text, k) => ({
+            text,
+            python: expected[k],
+            counted: Array.from(result.counts.subarray(k * METRIC_COUNT, (k + 1) * METRIC_COUNT)),
+          }))
+          .filter(({ python, counted }) => JSON.stringify(python) !== JSON.stringify(counted));
+        assert.deepEqual(mismatches.slice(0, 3), []);
+      },
+    );
   }
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import type { KernelBackend } from "../../../src/engine/kernels/kernel-backend";
 import { jsKernel, kernelFor } from "../../../src/engine/kernels/kernel-selection";
 import { ALL_METRICS_MASK, maskOf, METRIC_COUNT } from "../../../src/metrics/metrics";
@@ -131,98 +131,96 @@ const SPECIALS = [
   " ",
 ];
 
-describe("SIMD kernel at its block edges, against Python's rules and the JS kernel", () => {
-  it("puts each special character at every offset of three blocks, segments at every alignment", () => {
-    for (const special of SPECIALS) {
-      const items: { text: string; align: number }[] = [];
-      for (let offset = 0; offset < 48; offset++) {
-        for (let align = 0; align < 16; align++) {
-          const text = filler(offset, align) + special + filler(60 - offset, offset);
-          items.push({ text, align });
-        }
-      }
-      assertAgrees(layOut(items), `special ${JSON.stringify(special)}`);
-    }
-  });
-
-  it('never pairs a segment\'s leading "\\n" with a "\\r" that ends the segment before it', () => {
-    // Back to back, as a task's emails lie, so both land in one copied piece and the
-    // kernel's look at the byte before a block sees the previous segment's "\r".
-    const texts: string[] = [];
-    for (let length = 0; length < 20; length++) {
-      texts.push(filler(length, length) + "\r", "\n" + filler(40, 3), "\n\r", "\n" + filler(33, 5));
-    }
-    const { bytes, starts, ends } = segmentsOf(texts);
-    const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
-    shared.set(bytes);
-    assertAgrees({ bytes: shared, starts, ends, texts }, "back-to-back segments");
-  });
-
-  it("counts segments of every length from 0 to 80 at every alignment", () => {
+test("SIMD kernel at its block edges, against Python's rules and the JS kernel: puts each special character at every offset of three blocks, segments at every alignment", () => {
+  for (const special of SPECIALS) {
     const items: { text: string; align: number }[] = [];
-    for (let length = 0; length <= 80; length++) {
-      for (let align = 0; align < 16; align++) items.push({ text: filler(length, align), align });
+    for (let offset = 0; offset < 48; offset++) {
+      for (let align = 0; align < 16; align++) {
+        const text = filler(offset, align) + special + filler(60 - offset, offset);
+        items.push({ text, align });
+      }
     }
-    assertAgrees(layOut(items), "lengths 0..80");
-  });
+    assertAgrees(layOut(items), `special ${JSON.stringify(special)}`);
+  }
+});
 
-  it("keeps exact counts across runs longer than the byte counters can hold", () => {
+test('SIMD kernel at its block edges, against Python\'s rules and the JS kernel: never pairs a segment\'s leading "\\n" with a "\\r" that ends the segment before it', () => {
+  // Back to back, as a task's emails lie, so both land in one copied piece and the
+  // kernel's look at the byte before a block sees the previous segment's "\r".
+  const texts: string[] = [];
+  for (let length = 0; length < 20; length++) {
+    texts.push(filler(length, length) + "\r", "\n" + filler(40, 3), "\n\r", "\n" + filler(33, 5));
+  }
+  const { bytes, starts, ends } = segmentsOf(texts);
+  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  shared.set(bytes);
+  assertAgrees({ bytes: shared, starts, ends, texts }, "back-to-back segments");
+});
+
+test("SIMD kernel at its block edges, against Python's rules and the JS kernel: counts segments of every length from 0 to 80 at every alignment", () => {
+  const items: { text: string; align: number }[] = [];
+  for (let length = 0; length <= 80; length++) {
+    for (let align = 0; align < 16; align++) items.push({ text: filler(length, align), align });
+  }
+  assertAgrees(layOut(items), "lengths 0..80");
+});
+
+test("SIMD kernel at its block edges, against Python's rules and the JS kernel: keeps exact counts across runs longer than the byte counters can hold", () => {
+  const items: { text: string; align: number }[] = [];
+  for (const unit of ["A", "a", "0", " ", "\n", "\r\n", "\r", "ab ", "Ab1 \r\n", "\u001c\t"]) {
+    for (const length of [1008, 4080, 4096, 4112, 8167, 20000]) {
+      items.push({ text: unit.repeat(Math.ceil(length / unit.length)), align: length % 16 });
+    }
+  }
+  assertAgrees(layOut(items), "long runs");
+});
+
+test("SIMD kernel at its block edges, against Python's rules and the JS kernel: agrees on random mostly-ASCII texts at random alignments and view offsets", () => {
+  const random = seededRandom(1313);
+  const groups = candidateGroups();
+  for (let viewOffset = 0; viewOffset < 16; viewOffset++) {
     const items: { text: string; align: number }[] = [];
-    for (const unit of ["A", "a", "0", " ", "\n", "\r\n", "\r", "ab ", "Ab1 \r\n", "\u001c\t"]) {
-      for (const length of [1008, 4080, 4096, 4112, 8167, 20000]) {
-        items.push({ text: unit.repeat(Math.ceil(length / unit.length)), align: length % 16 });
-      }
+    for (let k = 0; k < 40; k++) {
+      const bias = [0.9, 0.99, 0.999, 1][k % 4];
+      items.push({
+        text: randomText(random, groups, randomInt(random, 1500), bias),
+        align: randomInt(random, 16),
+      });
     }
-    assertAgrees(layOut(items), "long runs");
-  });
+    assertAgrees(layOut(items, viewOffset), `random texts, view offset ${viewOffset}`);
+  }
+});
 
-  it("agrees on random mostly-ASCII texts at random alignments and view offsets", () => {
-    const random = seededRandom(1313);
-    const groups = candidateGroups();
-    for (let viewOffset = 0; viewOffset < 16; viewOffset++) {
-      const items: { text: string; align: number }[] = [];
-      for (let k = 0; k < 40; k++) {
-        const bias = [0.9, 0.99, 0.999, 1][k % 4];
-        items.push({
-          text: randomText(random, groups, randomInt(random, 1500), bias),
-          align: randomInt(random, 16),
-        });
-      }
-      assertAgrees(layOut(items, viewOffset), `random texts, view offset ${viewOffset}`);
-    }
-  });
+test("SIMD kernel at its block edges, against Python's rules and the JS kernel: counts segments in place when the bytes lie in a corpus memory", () => {
+  const random = seededRandom(77);
+  const groups = candidateGroups();
+  const texts = Array.from({ length: 300 }, (_, k) =>
+    randomText(random, groups, randomInt(random, 700), k % 2 === 0 ? 0.99 : 0.6),
+  );
+  const laid = segmentsOf(texts);
+  const { view: inPlace, memory } = inCorpusMemory(laid.bytes);
+  const kernel = kernelFor("wasm-simd", memory.memory);
+  for (const mask of MASKS) {
+    const got = countSegments(inPlace, laid.starts, laid.ends, mask, kernel);
+    const js = countSegments(laid.bytes, laid.starts, laid.ends, mask, jsKernel());
+    assert.deepEqual(got.counts, js.counts, `in place, mask ${mask}`);
+    assert.deepEqual(got.edges, js.edges, `in place, mask ${mask}`);
+  }
+});
 
-  it("counts segments in place when the bytes lie in a corpus memory", () => {
-    const random = seededRandom(77);
-    const groups = candidateGroups();
-    const texts = Array.from({ length: 300 }, (_, k) =>
-      randomText(random, groups, randomInt(random, 700), k % 2 === 0 ? 0.99 : 0.6),
-    );
-    const laid = segmentsOf(texts);
-    const { view: inPlace, memory } = inCorpusMemory(laid.bytes);
-    const kernel = kernelFor("wasm-simd", memory.memory);
-    for (const mask of MASKS) {
-      const got = countSegments(inPlace, laid.starts, laid.ends, mask, kernel);
-      const js = countSegments(laid.bytes, laid.starts, laid.ends, mask, jsKernel());
-      assert.deepEqual(got.counts, js.counts, `in place, mask ${mask}`);
-      assert.deepEqual(got.edges, js.edges, `in place, mask ${mask}`);
+test("SIMD kernel at its block edges, against Python's rules and the JS kernel: cuts segments longer than the window at every position, merging exactly", () => {
+  // One long segment per window size: the cuts fall before, inside and after astral
+  // capitals, "\r\n" pairs and words, at every offset as the window size varies.
+  const text = filler(40, 3) + "𝐀x\r\n𝐀𝐀 é€\u3000ab\u2028" + filler(90, 7) + "𝐀\r";
+  for (let window = 32; window <= 80; window++) {
+    const kernel = smallWindowSimdKernel(window);
+    for (let align = 0; align < 16; align += 5) {
+      const { bytes, starts, ends } = layOut([{ text, align }]);
+      const got = countSegments(bytes, starts, ends, ALL_METRICS_MASK, kernel);
+      const js = countSegments(bytes, starts, ends, ALL_METRICS_MASK, jsKernel());
+      const where = `window ${window}, alignment ${align}`;
+      assert.deepEqual(Array.from(got.counts), pythonRules(text), where);
+      assert.deepEqual(got.edges, js.edges, where);
     }
-  });
-
-  it("cuts segments longer than the window at every position, merging exactly", () => {
-    // One long segment per window size: the cuts fall before, inside and after astral
-    // capitals, "\r\n" pairs and words, at every offset as the window size varies.
-    const text = filler(40, 3) + "𝐀x\r\n𝐀𝐀 é€\u3000ab\u2028" + filler(90, 7) + "𝐀\r";
-    for (let window = 32; window <= 80; window++) {
-      const kernel = smallWindowSimdKernel(window);
-      for (let align = 0; align < 16; align += 5) {
-        const { bytes, starts, ends } = layOut([{ text, align }]);
-        const got = countSegments(bytes, starts, ends, ALL_METRICS_MASK, kernel);
-        const js = countSegments(bytes, starts, ends, ALL_METRICS_MASK, jsKernel());
-        const where = `window ${window}, alignment ${align}`;
-        assert.deepEqual(Array.from(got.counts), pythonRules(text), where);
-        assert.deepEqual(got.edges, js.edges, where);
-      }
-    }
-  });
+  }
 });

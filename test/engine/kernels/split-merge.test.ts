@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import { ALL_METRICS_MASK, maskOf } from "../../../src/metrics/metrics";
 import {
   countSegments,
@@ -70,54 +70,52 @@ function assertSplitExact(
 }
 
 for (const { label, kernel } of allKernelsAndSmallWindow()) {
-  describe(`countSegments + mergeSegment equal the unsplit count, ${label} kernel`, () => {
-    it("at the cuts that break naive merging", () => {
-      const cases: [string, number[], number][] = [
-        ["ab\r\ncd", [0, 3, 6], 2], // "\r" ends one piece and "\n" starts the next: one break
-        ["𝐀𝐀", [0, 4, 8], 1], // astral capitals on both sides of the cut
-        ["word", [0, 2, 4], 1], // a word straddles the cut
-        ["x\r\ny", [0, 2, 2, 3, 4], 2], // an empty piece between "\r" and "\n"
-        ["a\n", [0, 2, 2], 1], // the last piece is empty: the line is still terminated
-        ["a b", [0, 1, 1, 1, 3], 2], // several empty pieces inside the first word
-        ["", [0, 0, 0], 0],
-        ["\r", [0, 0, 1], 0],
-        ["é\u3000é", [0, 2, 5, 7], 2], // the U+3000 separator is a piece of its own
-      ];
-      for (const [text, cuts, words] of cases) {
-        assert.equal(codePointByteOffsets(text).at(-1), cuts.at(-1), "cuts span the text");
-        assert.equal(
-          countText(text, ALL_METRICS_MASK, kernel)[4],
-          words,
-          `words of ${JSON.stringify(text)}`,
-        );
-        assertSplitExact(text, cuts, ALL_METRICS_MASK, kernel);
-      }
-      assert.deepEqual(countText("ab\r\ncd", maskOf(["LINES"]), kernel), [0, 0, 0, 0, 0, 2, 0]);
-    });
+  test(`countSegments + mergeSegment equal the unsplit count, ${label} kernel: at the cuts that break naive merging`, () => {
+    const cases: [string, number[], number][] = [
+      ["ab\r\ncd", [0, 3, 6], 2], // "\r" ends one piece and "\n" starts the next: one break
+      ["𝐀𝐀", [0, 4, 8], 1], // astral capitals on both sides of the cut
+      ["word", [0, 2, 4], 1], // a word straddles the cut
+      ["x\r\ny", [0, 2, 2, 3, 4], 2], // an empty piece between "\r" and "\n"
+      ["a\n", [0, 2, 2], 1], // the last piece is empty: the line is still terminated
+      ["a b", [0, 1, 1, 1, 3], 2], // several empty pieces inside the first word
+      ["", [0, 0, 0], 0],
+      ["\r", [0, 0, 1], 0],
+      ["é\u3000é", [0, 2, 5, 7], 2], // the U+3000 separator is a piece of its own
+    ];
+    for (const [text, cuts, words] of cases) {
+      assert.equal(codePointByteOffsets(text).at(-1), cuts.at(-1), "cuts span the text");
+      assert.equal(
+        countText(text, ALL_METRICS_MASK, kernel)[4],
+        words,
+        `words of ${JSON.stringify(text)}`,
+      );
+      assertSplitExact(text, cuts, ALL_METRICS_MASK, kernel);
+    }
+    assert.deepEqual(countText("ab\r\ncd", maskOf(["LINES"]), kernel), [0, 0, 0, 0, 0, 2, 0]);
+  });
 
-    it("for random strings, random code-point cuts and random masks", () => {
-      const random = seededRandom(7);
-      const groups = candidateGroups();
-      const masks = [
-        ALL_METRICS_MASK,
-        maskOf(["CAPITALS"]),
-        maskOf(["WORDS"]),
-        maskOf(["LINES"]),
-        maskOf(["CAPITALS", "WORDS", "LINES"]),
-      ];
-      for (let round = 0; round < 3000; round++) {
-        const text = randomText(random, groups, randomInt(random, 60), round % 2 === 0 ? 0.7 : 0.1);
-        const boundaries = codePointByteOffsets(text);
-        const cuts = [0, boundaries.at(-1) as number];
-        const cutCount = 1 + randomInt(random, 5);
-        // Duplicate cuts are allowed on purpose: they make empty pieces.
-        for (let k = 0; k < cutCount; k++)
-          cuts.push(boundaries[randomInt(random, boundaries.length)]);
-        cuts.sort((a, b) => a - b);
-        const mask =
-          round % 4 === 0 ? randomInt(random, ALL_METRICS_MASK + 1) : masks[round % masks.length];
-        assertSplitExact(text, cuts, mask, kernel);
-      }
-    });
+  test(`countSegments + mergeSegment equal the unsplit count, ${label} kernel: for random strings, random code-point cuts and random masks`, () => {
+    const random = seededRandom(7);
+    const groups = candidateGroups();
+    const masks = [
+      ALL_METRICS_MASK,
+      maskOf(["CAPITALS"]),
+      maskOf(["WORDS"]),
+      maskOf(["LINES"]),
+      maskOf(["CAPITALS", "WORDS", "LINES"]),
+    ];
+    for (let round = 0; round < 3000; round++) {
+      const text = randomText(random, groups, randomInt(random, 60), round % 2 === 0 ? 0.7 : 0.1);
+      const boundaries = codePointByteOffsets(text);
+      const cuts = [0, boundaries.at(-1) as number];
+      const cutCount = 1 + randomInt(random, 5);
+      // Duplicate cuts are allowed on purpose: they make empty pieces.
+      for (let k = 0; k < cutCount; k++)
+        cuts.push(boundaries[randomInt(random, boundaries.length)]);
+      cuts.sort((a, b) => a - b);
+      const mask =
+        round % 4 === 0 ? randomInt(random, ALL_METRICS_MASK + 1) : masks[round % masks.length];
+      assertSplitExact(text, cuts, mask, kernel);
+    }
   });
 }

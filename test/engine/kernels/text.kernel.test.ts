@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import {
   ALL_METRICS_MASK,
   maskOf,
@@ -36,142 +36,140 @@ function check(
 }
 
 for (const { label, kernel } of allKernelsAndSmallWindow()) {
-  describe(`countText, hand-computed against Python's rules, ${label} kernel`, () => {
-    it("CAPITALS: isupper per code point (Uppercase property)", () => {
-      check(kernel, "CAPITALS", [
-        ["", 0],
-        ["Hello World", 2],
-        ["ÉÜé", 2],
-        ["ΑΒΓαβγ", 3],
-        ["ДЖдж", 2],
-        ["Ⅻ", 1], // U+216B, Nl but Other_Uppercase
-        ["Ⓐⓐ", 1], // U+24B6 is Other_Uppercase; U+24D0 is lowercase
-        ["𝐀", 1], // U+1D400, one code point of four UTF-8 bytes
-        ["𝐀𝐁a", 2],
-        ["ǅ", 0], // U+01C5 is titlecase, not uppercase
-        ["Ǆǆ", 1],
-        ["ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{", 26], // the SWAR range edges: @ [ ` { are not letters
-      ]);
-    });
+  test(`countText, hand-computed against Python's rules, ${label} kernel: CAPITALS: isupper per code point (Uppercase property)`, () => {
+    check(kernel, "CAPITALS", [
+      ["", 0],
+      ["Hello World", 2],
+      ["ÉÜé", 2],
+      ["ΑΒΓαβγ", 3],
+      ["ДЖдж", 2],
+      ["Ⅻ", 1], // U+216B, Nl but Other_Uppercase
+      ["Ⓐⓐ", 1], // U+24B6 is Other_Uppercase; U+24D0 is lowercase
+      ["𝐀", 1], // U+1D400, one code point of four UTF-8 bytes
+      ["𝐀𝐁a", 2],
+      ["ǅ", 0], // U+01C5 is titlecase, not uppercase
+      ["Ǆǆ", 1],
+      ["ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{", 26], // the SWAR range edges: @ [ ` { are not letters
+    ]);
+  });
 
-    it("LOWERCASE: islower per code point (Lowercase property)", () => {
-      check(kernel, "LOWERCASE", [
-        ["", 0],
-        ["Hello World", 8],
-        ["ÉÜé", 1],
-        ["ΑΒΓαβγ", 3],
-        ["ДЖдж", 2],
-        ["ǅ", 0],
-        ["ßª", 2], // ª is Other_Lowercase
-        ["ⓐ𝐚", 2], // U+24D0 and U+1D41A
-        ["abcdefghijklmnopqrstuvwxyz`{", 26],
-      ]);
-    });
+  test(`countText, hand-computed against Python's rules, ${label} kernel: LOWERCASE: islower per code point (Lowercase property)`, () => {
+    check(kernel, "LOWERCASE", [
+      ["", 0],
+      ["Hello World", 8],
+      ["ÉÜé", 1],
+      ["ΑΒΓαβγ", 3],
+      ["ДЖдж", 2],
+      ["ǅ", 0],
+      ["ßª", 2], // ª is Other_Lowercase
+      ["ⓐ𝐚", 2], // U+24D0 and U+1D41A
+      ["abcdefghijklmnopqrstuvwxyz`{", 26],
+    ]);
+  });
 
-    it("DIGITS: isdecimal per code point (general category Nd)", () => {
-      check(kernel, "DIGITS", [
-        ["", 0],
-        ["2024", 4],
-        ["٣", 1], // U+0663 ARABIC-INDIC DIGIT THREE
-        ["²", 0], // superscript two: isdigit but not isdecimal
-        ["½Ⅻ", 0],
-        ["१२", 2], // Devanagari
-        ["𝟘", 1], // U+1D7D8, astral Nd
-        ["/0123456789:", 10],
-      ]);
-    });
+  test(`countText, hand-computed against Python's rules, ${label} kernel: DIGITS: isdecimal per code point (general category Nd)`, () => {
+    check(kernel, "DIGITS", [
+      ["", 0],
+      ["2024", 4],
+      ["٣", 1], // U+0663 ARABIC-INDIC DIGIT THREE
+      ["²", 0], // superscript two: isdigit but not isdecimal
+      ["½Ⅻ", 0],
+      ["१२", 2], // Devanagari
+      ["𝟘", 1], // U+1D7D8, astral Nd
+      ["/0123456789:", 10],
+    ]);
+  });
 
-    it("WHITESPACE: Python's isspace set, not JavaScript's \\s", () => {
-      check(kernel, "WHITESPACE", [
-        ["", 0],
-        [" \t\n", 3],
-        ["\u001c", 1],
-        ["\u001f", 1],
-        ["\ufeff", 0], // BOM: JavaScript's \s matches it, Python's isspace does not
-        ["\u200b\u180e", 0],
-        ["\u00a0\u3000\u0085", 3],
-        ["\u2028\u2029\u202f\u205f\u1680", 5],
-        ["\u2000\u200a\u200b", 2],
-        ["\x08\x0e\x1b!", 0],
-      ]);
-    });
+  test(`countText, hand-computed against Python's rules, ${label} kernel: WHITESPACE: Python's isspace set, not JavaScript's \\s`, () => {
+    check(kernel, "WHITESPACE", [
+      ["", 0],
+      [" \t\n", 3],
+      ["\u001c", 1],
+      ["\u001f", 1],
+      ["\ufeff", 0], // BOM: JavaScript's \s matches it, Python's isspace does not
+      ["\u200b\u180e", 0],
+      ["\u00a0\u3000\u0085", 3],
+      ["\u2028\u2029\u202f\u205f\u1680", 5],
+      ["\u2000\u200a\u200b", 2],
+      ["\x08\x0e\x1b!", 0],
+    ]);
+  });
 
-    it("WORDS: len(text.split())", () => {
-      check(kernel, "WORDS", [
-        ["", 0],
-        ["   ", 0],
-        ["a b  c", 3],
-        [" lead trail ", 2],
-        ["x\u3000y", 2],
-        ["x\ufeffy", 1],
-        ["a\u00a0b", 2],
-        ["a\u200bb", 1],
-        ["one\r\ntwo\nthree", 3],
-        ["𝐀𝐁 É", 2],
-      ]);
-    });
+  test(`countText, hand-computed against Python's rules, ${label} kernel: WORDS: len(text.split())`, () => {
+    check(kernel, "WORDS", [
+      ["", 0],
+      ["   ", 0],
+      ["a b  c", 3],
+      [" lead trail ", 2],
+      ["x\u3000y", 2],
+      ["x\ufeffy", 1],
+      ["a\u00a0b", 2],
+      ["a\u200bb", 1],
+      ["one\r\ntwo\nthree", 3],
+      ["𝐀𝐁 É", 2],
+    ]);
+  });
 
-    it("LINES: len(text.splitlines())", () => {
-      check(kernel, "LINES", [
-        ["", 0],
-        ["\n", 1],
-        ["x", 1],
-        ["a\nb", 2],
-        ["a\r\nb\n", 2],
-        ["\r\n", 1],
-        ["a\r\rb", 3],
-        ["a\n\r", 2],
-        ["\n\n", 2],
-        ["a\x0bb\x0cc", 3],
-        ["a\x1cb\x1dc\x1ed", 4],
-        ["a\x1fb", 1], // U+001F is whitespace but not a line boundary
-        ["a\u2028b\u2029", 2],
-        ["a\x85b", 2],
-        ["a\tb", 1],
-      ]);
-    });
+  test(`countText, hand-computed against Python's rules, ${label} kernel: LINES: len(text.splitlines())`, () => {
+    check(kernel, "LINES", [
+      ["", 0],
+      ["\n", 1],
+      ["x", 1],
+      ["a\nb", 2],
+      ["a\r\nb\n", 2],
+      ["\r\n", 1],
+      ["a\r\rb", 3],
+      ["a\n\r", 2],
+      ["\n\n", 2],
+      ["a\x0bb\x0cc", 3],
+      ["a\x1cb\x1dc\x1ed", 4],
+      ["a\x1fb", 1], // U+001F is whitespace but not a line boundary
+      ["a\u2028b\u2029", 2],
+      ["a\x85b", 2],
+      ["a\tb", 1],
+    ]);
+  });
 
-    it("CHARACTERS: len(text) in code points", () => {
-      check(kernel, "CHARACTERS", [
-        ["", 0],
-        ["𝐀", 1],
-        ["héllo", 5],
-        ["a\r\n", 3],
-        ["日本語", 3],
-      ]);
-    });
+  test(`countText, hand-computed against Python's rules, ${label} kernel: CHARACTERS: len(text) in code points`, () => {
+    check(kernel, "CHARACTERS", [
+      ["", 0],
+      ["𝐀", 1],
+      ["héllo", 5],
+      ["a\r\n", 3],
+      ["日本語", 3],
+    ]);
+  });
 
-    it("returns all seven metrics in METRIC_INDEX order, zero outside the mask", () => {
-      assert.deepEqual(countText("Hello World", ALL_METRICS_MASK, kernel), [2, 8, 0, 1, 2, 1, 11]);
-      assert.deepEqual(
-        countText("Hello World", maskOf(["WORDS", "CAPITALS"]), kernel),
-        [2, 0, 0, 0, 2, 0, 0],
-      );
-      assert.deepEqual(countText("", ALL_METRICS_MASK, kernel), [0, 0, 0, 0, 0, 0, 0]);
-      assert.deepEqual(countText("Hello", 0, kernel), [0, 0, 0, 0, 0, 0, 0]);
-    });
+  test(`countText, hand-computed against Python's rules, ${label} kernel: returns all seven metrics in METRIC_INDEX order, zero outside the mask`, () => {
+    assert.deepEqual(countText("Hello World", ALL_METRICS_MASK, kernel), [2, 8, 0, 1, 2, 1, 11]);
+    assert.deepEqual(
+      countText("Hello World", maskOf(["WORDS", "CAPITALS"]), kernel),
+      [2, 0, 0, 0, 2, 0, 0],
+    );
+    assert.deepEqual(countText("", ALL_METRICS_MASK, kernel), [0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(countText("Hello", 0, kernel), [0, 0, 0, 0, 0, 0, 0]);
+  });
 
-    it("flags exactly the non-empty segments in edges, for every mask", () => {
-      const bytes = Buffer.from("aé ", "utf8"); // 61 c3 a9 20
-      for (let mask = 0; mask <= ALL_METRICS_MASK; mask++) {
-        const { edges } = countSegments(bytes, [0, 1, 1, 3], [1, 1, 3, 4], mask, kernel);
-        const nonEmpty = Array.from(edges, (e) => e & EDGE_NONEMPTY);
-        assert.deepEqual(nonEmpty, [1, 0, 1, 1], `mask ${mask}`);
-      }
-    });
+  test(`countText, hand-computed against Python's rules, ${label} kernel: flags exactly the non-empty segments in edges, for every mask`, () => {
+    const bytes = Buffer.from("aé ", "utf8"); // 61 c3 a9 20
+    for (let mask = 0; mask <= ALL_METRICS_MASK; mask++) {
+      const { edges } = countSegments(bytes, [0, 1, 1, 3], [1, 1, 3, 4], mask, kernel);
+      const nonEmpty = Array.from(edges, (e) => e & EDGE_NONEMPTY);
+      assert.deepEqual(nonEmpty, [1, 0, 1, 1], `mask ${mask}`);
+    }
   });
 }
 
-describe("bad input gets a clear error", () => {
+test("bad input gets a clear error", async (t) => {
   const bytes = Buffer.from("aé", "utf8"); // 61 c3 a9
 
-  it("rejects masks with unknown bits", () => {
+  await t.test("rejects masks with unknown bits", () => {
     assert.throws(() => countSegments(bytes, [0], [3], 1 << 7), /mask 128 is invalid/);
     assert.throws(() => countText("a", -1), /mask -1 is invalid/);
     assert.throws(() => countText("a", 1.5), /mask 1.5 is invalid/);
   });
 
-  it("rejects malformed segments", () => {
+  await t.test("rejects malformed segments", () => {
     assert.throws(
       () => countSegments(bytes, [0, 1], [3], 1),
       /starts has 2 entries but ends has 1/,
@@ -186,11 +184,11 @@ describe("bad input gets a clear error", () => {
     );
   });
 
-  it("rejects text without a UTF-8 encoding", () => {
+  await t.test("rejects text without a UTF-8 encoding", () => {
     assert.throws(() => countText("a\ud800b", 1), /lone surrogate at index 1/);
   });
 
-  it("refuses to merge counts of different masks or out-of-range indexes", () => {
+  await t.test("refuses to merge counts of different masks or out-of-range indexes", () => {
     const caps = countSegments(bytes, [0], [3], 1);
     const all = countSegments(bytes, [0], [3], ALL_METRICS_MASK);
     assert.throws(() => mergeSegment(caps, 0, caps, 0, all, 0), /different metric masks/);

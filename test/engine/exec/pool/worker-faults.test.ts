@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { afterEach, beforeEach, describe, it } from "node:test";
+import { test } from "node:test";
 import { WorkerCrashedError } from "../../../../src/engine/exec/pool/pool-errors";
 import { WorkerPool, type WorkerType } from "../../../../src/engine/exec/pool/worker-pool";
 import type { SqliteTask } from "../../../../src/engine/exec/worker/task.types";
@@ -39,19 +39,19 @@ function onePool(type: WorkerType, maxOldGenerationMb = 64): WorkerPool {
   });
 }
 
-describe("process worker killed with SIGKILL", HANG_GUARD, () => {
+test("process worker killed with SIGKILL", HANG_GUARD, async (t) => {
   let db: CorpusDb;
   let pool: WorkerPool;
-  beforeEach(() => {
+  t.beforeEach(() => {
     db = createCorpusDb(1);
     pool = onePool("process");
   });
-  afterEach(async () => {
+  t.afterEach(async () => {
     await pool.terminate();
     db.cleanup();
   });
 
-  it("retries a count task on a fresh worker and returns the right counts", async () => {
+  await t.test("retries a count task on a fresh worker and returns the right counts", async () => {
     const [first] = await pool.warm();
     const pending = pool.exec(task(db));
     process.kill(pidOf(first), "SIGKILL"); // the task is already dispatched to it
@@ -62,7 +62,7 @@ describe("process worker killed with SIGKILL", HANG_GUARD, () => {
     assert.notEqual(r.worker, first);
   });
 
-  it("retries a long-running task killed mid-run", async () => {
+  await t.test("retries a long-running task killed mid-run", async () => {
     const [first] = await pool.warm();
     const pending = pool.call("sleep", [1000]);
     setTimeout(() => process.kill(pidOf(first), "SIGKILL"), 50);
@@ -71,7 +71,7 @@ describe("process worker killed with SIGKILL", HANG_GUARD, () => {
     assert.ok(childPids().includes(pidOf(ranOn)));
   });
 
-  it("fails clearly when the retry is killed too, and the pool still works", async () => {
+  await t.test("fails clearly when the retry is killed too, and the pool still works", async () => {
     const [first] = await pool.warm();
     const pending = pool.call("sleep", [60000]);
     const settled = pending.then(
@@ -100,23 +100,23 @@ describe("process worker killed with SIGKILL", HANG_GUARD, () => {
 });
 
 for (const type of ["thread", "process"] as WorkerType[]) {
-  describe(`${type} worker over its heap limit`, HANG_GUARD, () => {
+  test(`${type} worker over its heap limit`, HANG_GUARD, async (t) => {
     let db: CorpusDb;
     let pool: WorkerPool;
-    beforeEach(() => {
+    t.beforeEach(() => {
       db = createCorpusDb(1);
       pool = onePool(type, 32);
     });
-    afterEach(async () => {
+    t.afterEach(async () => {
       await pool.terminate();
       db.cleanup();
     });
 
-    it("survives an allocation under the limit", async () => {
+    await t.test("survives an allocation under the limit", async () => {
       assert.equal(await pool.call("allocate", [4]), 4);
     });
 
-    it("dies, is reported as crashed, and is replaced", async () => {
+    await t.test("dies, is reported as crashed, and is replaced", async () => {
       const [before] = await pool.warm();
       await assert.rejects(pool.call("allocate", [1024]), (err: unknown) => {
         assert.ok(err instanceof WorkerCrashedError);

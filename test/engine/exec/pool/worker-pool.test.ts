@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, afterEach, before, describe, it } from "node:test";
+import { test } from "node:test";
 import {
   PoolQueueFullError,
   PoolTerminatedError,
@@ -46,12 +46,12 @@ function assertResidentCounts(counts: Float64Array): void {
 }
 
 for (const type of ["thread", "process"] as WorkerType[]) {
-  describe(`WorkerPool (${type})`, HANG_GUARD, () => {
+  test(`WorkerPool (${type})`, HANG_GUARD, async (t) => {
     let pool: WorkerPool;
     let db: CorpusDb;
     let warmIds: string[];
 
-    before(async () => {
+    t.before(async () => {
       db = createCorpusDb(1);
       pool = new WorkerPool({
         type,
@@ -62,12 +62,12 @@ for (const type of ["thread", "process"] as WorkerType[]) {
       });
       warmIds = await pool.warm();
     });
-    after(async () => {
+    t.after(async () => {
       await pool.terminate();
       db.cleanup();
     });
 
-    it("warms minWorkers distinct workers of its type", () => {
+    await t.test("warms minWorkers distinct workers of its type", () => {
       assert.equal(warmIds.length, 2);
       assert.equal(new Set(warmIds).size, 2);
       for (const id of warmIds)
@@ -85,14 +85,14 @@ for (const type of ["thread", "process"] as WorkerType[]) {
       });
     });
 
-    it("counts a resident task, split next to an astral capital", async () => {
+    await t.test("counts a resident task, split next to an astral capital", async () => {
       const r = await pool.exec(residentTask());
       assertResidentCounts(r.counts);
       assert.ok(r.counts instanceof Float64Array && r.edges instanceof Uint8Array);
       assert.ok(warmIds.includes(r.worker), r.worker);
     });
 
-    it("counts a sqlite task read by the worker itself", async () => {
+    await t.test("counts a sqlite task read by the worker itself", async () => {
       const r = await pool.exec(sqliteTask(db));
       assert.deepEqual(segment(r.counts, 0), EXPECTED.email2Tail);
       assert.deepEqual(segment(r.counts, 1), EXPECTED.email3);
@@ -101,7 +101,7 @@ for (const type of ["thread", "process"] as WorkerType[]) {
       assert.ok(warmIds.includes(r.worker), r.worker);
     });
 
-    it("rejects with CorpusChangedError when the version moved", async () => {
+    await t.test("rejects with CorpusChangedError when the version moved", async () => {
       await assert.rejects(pool.exec(sqliteTask(db, 7)), (err: unknown) => {
         assert.ok(err instanceof CorpusChangedError);
         assert.equal(err.code, "CORPUS_CHANGED");
@@ -111,16 +111,19 @@ for (const type of ["thread", "process"] as WorkerType[]) {
       });
     });
 
-    it("passes a task's own error through without retrying or losing the worker", async () => {
-      const bad = residentTask();
-      bad.ends[0] += 1; // now ends one byte into the 4-byte 𝐀
-      await assert.rejects(pool.exec(bad), /cuts through a UTF-8 code point/);
-      assert.equal(pool.stats().totalWorkers, 2);
-      const ids = await pool.warm();
-      assert.deepEqual(new Set(ids), new Set(warmIds));
-    });
+    await t.test(
+      "passes a task's own error through without retrying or losing the worker",
+      async () => {
+        const bad = residentTask();
+        bad.ends[0] += 1; // now ends one byte into the 4-byte 𝐀
+        await assert.rejects(pool.exec(bad), /cuts through a UTF-8 code point/);
+        assert.equal(pool.stats().totalWorkers, 2);
+        const ids = await pool.warm();
+        assert.deepEqual(new Set(ids), new Set(warmIds));
+      },
+    );
 
-    it("times a task out, replaces the stuck worker, and keeps working", async () => {
+    await t.test("times a task out, replaces the stuck worker, and keeps working", async () => {
       await assert.rejects(pool.call("sleep", [60000], { timeoutMs: 50 }), (err: unknown) => {
         assert.ok(err instanceof TaskTimeoutError);
         assert.equal(err.timeoutMs, 50);
@@ -131,7 +134,7 @@ for (const type of ["thread", "process"] as WorkerType[]) {
       await waitForTwoIdle(pool);
     });
 
-    it("cancels on abort, before and during the task", async () => {
+    await t.test("cancels on abort, before and during the task", async () => {
       const controller = new AbortController();
       const running = pool.call("sleep", [60000], { signal: controller.signal });
       setTimeout(() => controller.abort(new Error("client went away")), 20);
@@ -148,7 +151,7 @@ for (const type of ["thread", "process"] as WorkerType[]) {
       await waitForTwoIdle(pool);
     });
 
-    it("retries once when the worker dies, then reports WorkerCrashedError", async () => {
+    await t.test("retries once when the worker dies, then reports WorkerCrashedError", async () => {
       // exit kills whichever worker runs it, so both attempts die.
       await assert.rejects(pool.call("exit", [3]), (err: unknown) => {
         assert.ok(err instanceof WorkerCrashedError);
@@ -163,7 +166,7 @@ for (const type of ["thread", "process"] as WorkerType[]) {
   });
 }
 
-describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
+test("WorkerPool options and lifecycle", HANG_GUARD, async (t) => {
   // Terminated even when an assertion fails midway: a live worker would keep the test
   // process running forever.
   const pools: WorkerPool[] = [];
@@ -172,11 +175,11 @@ describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
     pools.push(pool);
     return pool;
   };
-  afterEach(async () => {
+  t.afterEach(async () => {
     await Promise.all(pools.splice(0).map((pool) => pool.terminate()));
   });
 
-  it("rejects bad options with a clear message", () => {
+  await t.test("rejects bad options with a clear message", () => {
     const base = { type: "thread" as const, minWorkers: 0, maxWorkers: 1, maxOldGenerationMb: 64 };
     assert.throws(
       () => new WorkerPool({ ...base, type: "fiber" as WorkerType }),
@@ -193,14 +196,17 @@ describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
     assert.throws(() => new WorkerPool({ ...base, maxOldGenerationMb: 1.5 }), /maxOldGenerationMb/);
   });
 
-  it("runs no fault methods on the production worker, and no work after terminate", async () => {
-    const pool = newPool({ type: "thread", minWorkers: 0, maxWorkers: 1 });
-    await assert.rejects(pool.call("sleep", [1]), /Unknown method "sleep"/);
-    await pool.terminate();
-    await assert.rejects(pool.exec(residentTask()), /terminated/);
-  });
+  await t.test(
+    "runs no fault methods on the production worker, and no work after terminate",
+    async () => {
+      const pool = newPool({ type: "thread", minWorkers: 0, maxWorkers: 1 });
+      await assert.rejects(pool.call("sleep", [1]), /Unknown method "sleep"/);
+      await pool.terminate();
+      await assert.rejects(pool.exec(residentTask()), /terminated/);
+    },
+  );
 
-  it("rejects a running task when terminated instead of hanging", async () => {
+  await t.test("rejects a running task when terminated instead of hanging", async () => {
     const pool = newPool({ type: "process", minWorkers: 1, maxWorkers: 1, ...TEST_ENTRY });
     await pool.warm();
     const outcome = assert.rejects(pool.call("sleep", [60000]), PoolTerminatedError);
@@ -208,7 +214,7 @@ describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
     await outcome;
   });
 
-  it("sheds load with PoolQueueFullError beyond maxQueueSize", async () => {
+  await t.test("sheds load with PoolQueueFullError beyond maxQueueSize", async () => {
     const pool = newPool({
       type: "thread",
       minWorkers: 1,
@@ -228,7 +234,7 @@ describe("WorkerPool options and lifecycle", HANG_GUARD, () => {
     await Promise.all([running, queued]);
   });
 
-  it("leaves no child process behind after terminate", async () => {
+  await t.test("leaves no child process behind after terminate", async () => {
     const pool = newPool({ type: "process", minWorkers: 2, maxWorkers: 2 });
     const ids = await pool.warm();
     const pids = ids.map((id) => Number(id.split(":")[1]));

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { describe, it } from "node:test";
+import { test } from "node:test";
 import { WorkerPool, type WorkerType } from "../../../../src/engine/exec/pool/worker-pool";
 import { childPids } from "./processes.fixture";
 
@@ -18,37 +18,40 @@ function threadNices(): number[] {
 const NICE = 7;
 
 for (const type of ["thread", "process"] as WorkerType[]) {
-  describe(`worker priority (${type})`, { skip: process.platform !== "linux" }, () => {
-    it(`workers run at nice ${NICE} and the server's own thread keeps its priority`, async () => {
-      const before = threadNices().filter((n) => n === NICE).length;
-      const mainNice = niceOf(`/proc/self/task/${process.pid}/stat`);
-      const pool = new WorkerPool({
-        type,
-        minWorkers: 2,
-        maxWorkers: 2,
-        maxOldGenerationMb: 64,
-        nice: NICE,
-      });
-      try {
-        const ids = await pool.warm();
-        if (type === "process") {
-          const pids = ids.map((id) => Number(id.split(":")[1]));
-          for (const pid of pids) assert.ok(childPids().includes(pid), `${pid} is our child`);
-          assert.deepEqual(
-            pids.map((pid) => niceOf(`/proc/${pid}/stat`)),
-            [NICE, NICE],
+  test(`worker priority (${type})`, { skip: process.platform !== "linux" }, async (t) => {
+    await t.test(
+      `workers run at nice ${NICE} and the server's own thread keeps its priority`,
+      async () => {
+        const before = threadNices().filter((n) => n === NICE).length;
+        const mainNice = niceOf(`/proc/self/task/${process.pid}/stat`);
+        const pool = new WorkerPool({
+          type,
+          minWorkers: 2,
+          maxWorkers: 2,
+          maxOldGenerationMb: 64,
+          nice: NICE,
+        });
+        try {
+          const ids = await pool.warm();
+          if (type === "process") {
+            const pids = ids.map((id) => Number(id.split(":")[1]));
+            for (const pid of pids) assert.ok(childPids().includes(pid), `${pid} is our child`);
+            assert.deepEqual(
+              pids.map((pid) => niceOf(`/proc/${pid}/stat`)),
+              [NICE, NICE],
+            );
+          } else {
+            assert.equal(threadNices().filter((n) => n === NICE).length - before, 2);
+          }
+          assert.equal(
+            niceOf(`/proc/self/task/${process.pid}/stat`),
+            mainNice,
+            "main thread untouched",
           );
-        } else {
-          assert.equal(threadNices().filter((n) => n === NICE).length - before, 2);
+        } finally {
+          await pool.terminate();
         }
-        assert.equal(
-          niceOf(`/proc/self/task/${process.pid}/stat`),
-          mainNice,
-          "main thread untouched",
-        );
-      } finally {
-        await pool.terminate();
-      }
-    });
+      },
+    );
   });
 }
