@@ -4,7 +4,7 @@ import { committedSchema, fuzz } from "./fuzz-run";
 
 /**
  * `npm run fuzz [-- --count N --seed S --concurrency C --database FILE]`: the schema fuzz of
- * test/hardening/schema-fuzz.test.ts, longer, against `dist/src/main.js` in production mode
+ * test/graphql/schema-fuzz.test.ts, longer, against `dist/src/main.js` in production mode
  * (a temp database seeded with the default corpus). Exits 1 on any violation.
  */
 async function main(): Promise<number> {

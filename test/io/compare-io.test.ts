@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { onlyError, type GraphQLBody } from "../hardening/hardening.fixture";
+import { onlyError, type GraphQLBody } from "../support/graphql-checks";
 import type { IoRun } from "../../src/io/io.service";
 import { startTestApp } from "../support/test-app";
 

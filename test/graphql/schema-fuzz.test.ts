@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { committedSchema, fuzz } from "../../bench/fuzz/fuzz-run";
 import { startTestApp } from "../support/test-app";
-import { assertHealthy } from "./hardening.fixture";
+import { assertHealthy } from "../support/graphql-checks";
 
 /** Fixed, so a failure reproduces; `npm run fuzz -- --seed S --count N` runs longer. */
 const SEED = 20261202;

@@ -4,7 +4,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { ErrorCode } from "../../src/errors/error-code";
 import { startTestApp } from "../support/test-app";
-import { onlyError, type GraphQLBody } from "./hardening.fixture";
+import { onlyError, type GraphQLBody } from "../support/graphql-checks";
 
 test("a subscription over HTTP is refused with where subscriptions go", async (t) => {
   const app = await startTestApp(t);

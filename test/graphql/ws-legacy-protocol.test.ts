@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import WebSocket from "ws";
 import { startTestApp, type TestApp } from "../support/test-app";
-import { aliased } from "./hardening.fixture";
+import { aliased } from "../support/graphql-checks";
 
 interface Frame {
   type: string;

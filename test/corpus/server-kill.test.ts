@@ -6,7 +6,7 @@ import { test } from "node:test";
 import Database from "better-sqlite3";
 import { FIXTURE } from "../support/fixture-corpus";
 import { tempDir } from "../support/temp-dir";
-import { FIXTURE_CAPITALS } from "./hardening.fixture";
+import { FIXTURE_CAPITALS } from "../support/graphql-checks";
 import { gql, pollDb, spawnTestServer } from "../support/server-process";
 import { seedFixture } from "../support/corpus-db";
 

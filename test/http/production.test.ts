@@ -8,7 +8,7 @@ import request from "supertest";
 import { createApp, type App } from "../../src/app";
 import { loadConfig } from "../../src/config";
 import { tempDir } from "../support/temp-dir";
-import { onlyError, type GraphQLBody } from "./hardening.fixture";
+import { onlyError, type GraphQLBody } from "../support/graphql-checks";
 import { seedFixture } from "../support/corpus-db";
 
 // Apollo and Express read NODE_ENV when they are constructed; node --test runs each file in

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { CaseGroups } from "../support/case-groups";
 import { startTestApp, type TestApp } from "../support/test-app";
-import { aliased, assertHealthy, onlyError, type GraphQLBody } from "./hardening.fixture";
+import { aliased, assertHealthy, onlyError, type GraphQLBody } from "../support/graphql-checks";
 
 /**
  * Every hostile request gets a clear JSON error naming the problem; after each, the

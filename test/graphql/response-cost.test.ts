@@ -6,7 +6,7 @@ import { EMAIL_COLUMNS } from "../../src/corpus/columns";
 import { responseSerializer } from "../../src/graphql/response-serializer";
 import { generatedCsv } from "../analyses/analysis-test-support";
 import { startTestApp } from "../support/test-app";
-import { aliased, assertHealthy, onlyError, type GraphQLBody } from "./hardening.fixture";
+import { aliased, assertHealthy, onlyError, type GraphQLBody } from "../support/graphql-checks";
 
 /** `n` emails whose RawText and ExtractedBodyText are `kb` KiB each. */
 function bigTextCsv(n: number, kb: number): string {

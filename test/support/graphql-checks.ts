@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import type { App } from "../../src/app";
 import type { StatsService } from "../../src/stats/stats.service";
-import { FIXTURE } from "../support/fixture-corpus";
-import type { TestApp } from "../support/test-app";
+import { FIXTURE } from "./fixture-corpus";
+import type { TestApp } from "./test-app";
 
 /** The fixture's hand-counted capitals: 2 + 5 + 5 + 3 + 0 + 4 + 22. */
 export const FIXTURE_CAPITALS = 41;

@@ -4,7 +4,7 @@ import type { Client } from "graphql-ws";
 import { startTestApp } from "../support/test-app";
 import { wsClient } from "../support/ws-client";
 import { HEAVY_FIELD_COMPLEXITY } from "../../src/graphql/complexity";
-import { aliased, assertHealthy, spyOnEngine, FIXTURE_CAPITALS } from "./hardening.fixture";
+import { aliased, assertHealthy, spyOnEngine, FIXTURE_CAPITALS } from "../support/graphql-checks";
 
 interface Outcome {
   data?: Record<string, unknown> | null;

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { WorkerPool } from "../../src/engine/exec/pool/worker-pool";
-import { WorkerCrashedError } from "../../src/engine/exec/pool/pool-errors";
-import { toEngineError } from "../../src/engine/exec/pool/pool-error-translation";
-import { engineErrorToClient } from "../../src/errors/engine-error.mapping";
-import { childPids, waitFor } from "../engine/exec/pool/processes.fixture";
-import { startTestApp, type TestApp } from "../support/test-app";
-import { testWorkers } from "../support/test-executors";
-import { FIXTURE_CAPITALS } from "./hardening.fixture";
+import type { WorkerPool } from "../../../src/engine/exec/pool/worker-pool";
+import { WorkerCrashedError } from "../../../src/engine/exec/pool/pool-errors";
+import { toEngineError } from "../../../src/engine/exec/pool/pool-error-translation";
+import { engineErrorToClient } from "../../../src/errors/engine-error.mapping";
+import { childPids, waitFor } from "./pool/processes.fixture";
+import { startTestApp, type TestApp } from "../../support/test-app";
+import { testWorkers } from "../../support/test-executors";
+import { FIXTURE_CAPITALS } from "../../support/graphql-checks";
 
 const HANG_GUARD = { timeout: 60_000 };
 

@@ -28,7 +28,7 @@ import { SequentialExecutor } from "../../src/engine/exec/sequential.executor";
 import type { CountTask } from "../../src/engine";
 import { startTestApp } from "../support/test-app";
 import { testWorkers } from "../support/test-executors";
-import { onlyError, type GraphQLBody } from "./hardening.fixture";
+import { onlyError, type GraphQLBody } from "../support/graphql-checks";
 
 const CODES = new Set<string>(Object.values(ErrorCode));
 

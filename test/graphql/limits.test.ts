@@ -10,7 +10,7 @@ import {
   onlyError,
   spyOnEngine,
   type GraphQLBody,
-} from "./hardening.fixture";
+} from "../support/graphql-checks";
 
 function depthOf(query: string): number {
   const doc = parse(query);

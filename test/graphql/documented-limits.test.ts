@@ -4,7 +4,7 @@ import { FIXTURE } from "../support/fixture-corpus";
 import { startTestApp, type TestApp } from "../support/test-app";
 import { waitForEnd } from "../analyses/analysis-test-support";
 import { CaseGroups } from "../support/case-groups";
-import { FIXTURE_CAPITALS, type GraphQLBody } from "./hardening.fixture";
+import { FIXTURE_CAPITALS, type GraphQLBody } from "../support/graphql-checks";
 
 /**
  * Every limit of the README's Limits table, at its boundary, on every query that accepts it:
