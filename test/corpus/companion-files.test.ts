@@ -118,107 +118,113 @@ test("a reader inside a transaction keeps seeing the old persons during a reload
   assert.equal(count(), 1);
 });
 
+type BadFile = "Persons.csv" | "Aliases.csv" | "EmailReceivers.csv";
+
 interface BadCase {
   name: string;
-  file: "Persons.csv" | "Aliases.csv" | "EmailReceivers.csv";
-  content: string | Buffer;
+  /** What follows the header line; the header is the file's usual one unless given. */
+  rows: string | Buffer;
+  header?: string;
   line: number;
   problem: RegExp;
 }
 
-const BAD: BadCase[] = [
-  {
-    name: "a duplicate person Id after a quoted two-line name",
-    file: "Persons.csv",
-    content: 'Id,Name\n80,"H\nR C"\n81,B\n80,C\n',
-    line: 5,
-    problem: /duplicate Id 80/,
-  },
-  {
-    name: "a person Id that is not an integer",
-    file: "Persons.csv",
-    content: "Id,Name\nx80,H\n",
-    line: 2,
-    problem: /Id "x80" is not an integer/,
-  },
-  {
-    name: "Persons.csv without its Name column",
-    file: "Persons.csv",
-    content: "Id,FullName\n80,H\n",
-    line: 1,
-    problem: /missing required column Name in the header/,
-  },
-  {
-    name: "an alias of a person Persons.csv does not have",
-    file: "Aliases.csv",
-    content: "Id,Alias,PersonId\n1,h,80\n2,who,7\n",
-    line: 3,
-    problem: /PersonId 7 is not the Id of any person in Persons\.csv/,
-  },
-  {
-    name: "an empty alias",
-    file: "Aliases.csv",
-    content: "Id,Alias,PersonId\n1, ,80\n",
-    line: 2,
-    problem: /Alias is empty/,
-  },
-  {
-    name: "a recipient row for an email Emails.csv does not have",
-    file: "EmailReceivers.csv",
-    content: "Id,EmailId,PersonId\n1,1,80\n2,99,80\n",
-    line: 3,
-    problem: /EmailId 99 is not the Id of any email in Emails\.csv/,
-  },
-  {
-    name: "a recipient row without a person",
-    file: "EmailReceivers.csv",
-    content: "Id,EmailId,PersonId\n1,1,\n",
-    line: 2,
-    problem: /PersonId is empty/,
-  },
-  {
-    name: "a recipient row with a fractional person id",
-    file: "EmailReceivers.csv",
-    content: "Id,EmailId,PersonId\n1,1,80.5\n",
-    line: 2,
-    problem: /PersonId "80.5" is not an integer/,
-  },
-  {
-    name: "a short recipient row",
-    file: "EmailReceivers.csv",
-    content: "Id,EmailId,PersonId\n1,1\n",
-    line: 2,
-    problem: /wrong number of fields: expected 3/,
-  },
-  {
-    name: "invalid UTF-8 in a recipient file",
-    file: "EmailReceivers.csv",
-    content: Buffer.concat([Buffer.from("Id,EmailId,PersonId\n1,1,80\n"), Buffer.from([0xff])]),
-    line: 3,
-    problem: /invalid UTF-8 at byte 27/,
-  },
-];
+const HEADERS: Record<BadFile, string> = {
+  "Persons.csv": "Id,Name\n",
+  "Aliases.csv": "Id,Alias,PersonId\n",
+  "EmailReceivers.csv": "Id,EmailId,PersonId\n",
+};
 
-for (const c of BAD) {
-  test(`bad companion: ${c.name} names file, line and field, and changes nothing`, async (t) => {
-    const dir = tempDir(t);
-    const db = freshDb(dir);
-    t.after(() => db.close());
-    await loadCsv(db, writeRelease(dir));
-    const before = snapshot(db);
-    const emails = writeRelease(dir);
-    const file = path.join(dir, c.file);
-    fs.writeFileSync(file, c.content);
-    await assert.rejects(loadCsv(db, emails), (err: unknown) => {
-      assert.ok(err instanceof CsvLoadError, String(err));
-      assert.equal(err.file, file);
-      assert.equal(err.line, c.line);
-      assert.match(err.message, c.problem);
-      assert.ok(err.message.startsWith(`${file}:${c.line}: `), err.message);
-      return true;
+const BAD: Record<BadFile, BadCase[]> = {
+  "Persons.csv": [
+    {
+      name: "a duplicate person Id after a quoted two-line name",
+      rows: '80,"H\nR C"\n81,B\n80,C\n',
+      line: 5,
+      problem: /duplicate Id 80/,
+    },
+    {
+      name: "a person Id that is not an integer",
+      rows: "x80,H\n",
+      line: 2,
+      problem: /Id "x80" is not an integer/,
+    },
+    {
+      name: "Persons.csv without its Name column",
+      header: "Id,FullName\n",
+      rows: "80,H\n",
+      line: 1,
+      problem: /missing required column Name in the header/,
+    },
+  ],
+  "Aliases.csv": [
+    {
+      name: "an alias of a person Persons.csv does not have",
+      rows: "1,h,80\n2,who,7\n",
+      line: 3,
+      problem: /PersonId 7 is not the Id of any person in Persons\.csv/,
+    },
+    { name: "an empty alias", rows: "1, ,80\n", line: 2, problem: /Alias is empty/ },
+  ],
+  "EmailReceivers.csv": [
+    {
+      name: "a recipient row for an email Emails.csv does not have",
+      rows: "1,1,80\n2,99,80\n",
+      line: 3,
+      problem: /EmailId 99 is not the Id of any email in Emails\.csv/,
+    },
+    {
+      name: "a recipient row without a person",
+      rows: "1,1,\n",
+      line: 2,
+      problem: /PersonId is empty/,
+    },
+    {
+      name: "a recipient row with a fractional person id",
+      rows: "1,1,80.5\n",
+      line: 2,
+      problem: /PersonId "80.5" is not an integer/,
+    },
+    {
+      name: "a short recipient row",
+      rows: "1,1\n",
+      line: 2,
+      problem: /wrong number of fields: expected 3/,
+    },
+    {
+      name: "invalid UTF-8 in a recipient file",
+      rows: Buffer.concat([Buffer.from("1,1,80\n"), Buffer.from([0xff])]),
+      line: 3,
+      problem: /invalid UTF-8 at byte 27/,
+    },
+  ],
+};
+
+for (const [badFile, cases] of Object.entries(BAD) as [BadFile, BadCase[]][]) {
+  for (const c of cases) {
+    test(`bad companion: ${c.name} names file, line and field, and changes nothing`, async (t) => {
+      const dir = tempDir(t);
+      const db = freshDb(dir);
+      t.after(() => db.close());
+      await loadCsv(db, writeRelease(dir));
+      const before = snapshot(db);
+      const emails = writeRelease(dir);
+      const file = path.join(dir, badFile);
+      fs.writeFileSync(
+        file,
+        Buffer.concat([Buffer.from(c.header ?? HEADERS[badFile]), Buffer.from(c.rows)]),
+      );
+      await assert.rejects(loadCsv(db, emails), (err: unknown) => {
+        assert.ok(err instanceof CsvLoadError, String(err));
+        assert.equal(err.file, file);
+        assert.equal(err.line, c.line);
+        assert.match(err.message, c.problem);
+        assert.ok(err.message.startsWith(`${file}:${c.line}: `), err.message);
+        return true;
+      });
+      assert.deepEqual(snapshot(db), before);
+      assert.equal(readCorpusState(db)?.version, 1);
+      assert.deepEqual(stagingTables(db), []);
     });
-    assert.deepEqual(snapshot(db), before);
-    assert.equal(readCorpusState(db)?.version, 1);
-    assert.deepEqual(stagingTables(db), []);
-  });
+  }
 }

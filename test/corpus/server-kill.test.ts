@@ -2,12 +2,18 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { test } from "node:test";
+import { test, type TestContext } from "node:test";
 import Database from "better-sqlite3";
 import { FIXTURE } from "../support/fixture-corpus";
 import { tempDir } from "../support/temp-dir";
 import { FIXTURE_CAPITALS } from "../support/graphql-checks";
-import { gql, pollDb, spawnTestServer } from "../support/server-process";
+import {
+  gql,
+  pollDb,
+  spawnTestServer,
+  type ServerProcess,
+  type TestServerOptions,
+} from "../support/server-process";
 import { seedFixture } from "../support/corpus-db";
 
 const HANG_GUARD = { timeout: 180_000 };
@@ -24,6 +30,28 @@ function writeBigCsv(file: string): void {
   }
   fs.closeSync(out);
 }
+
+/** A fresh directory for capstats.db, which holds the fixture corpus when `seeded`. */
+async function database(t: TestContext, seeded: boolean): Promise<{ dir: string; dbFile: string }> {
+  const dir = tempDir(t);
+  const dbFile = path.join(dir, "capstats.db");
+  if (seeded) await seedFixture(dbFile, path.join(dir, "fixture.csv"));
+  return { dir, dbFile };
+}
+
+/** A test server, SIGKILLed with the test if it still runs then. */
+function server(t: TestContext, env: Record<string, string>, opts?: TestServerOptions) {
+  const started = spawnTestServer(env, opts);
+  t.after(() => started.child.kill("SIGKILL"));
+  return started;
+}
+
+async function stop(running: ServerProcess, signal: "SIGKILL" | "SIGTERM"): Promise<void> {
+  running.child.kill(signal);
+  assert.equal(await running.exited, signal === "SIGKILL" ? "SIGKILL" : 0);
+}
+
+type Totals = { capitalLetterStats: { emailCount: number; totalCapitals: number } };
 
 /** Rows already in a staging table: proof the load is under way and not yet swapped in. */
 function stagedRows(db: Database.Database): number | undefined {
@@ -65,15 +93,12 @@ test(
   "SIGKILL of the server mid-seed, then restart: intact file, no half corpus, then a full one",
   HANG_GUARD,
   async (t) => {
-    const dir = tempDir(t);
-    const dbFile = path.join(dir, "capstats.db");
+    const { dir, dbFile } = await database(t, false);
     // The first start loads Emails.generated.csv from next to the database when it exists.
     writeBigCsv(path.join(dir, "Emails.generated.csv"));
-    const first = spawnTestServer({ DATABASE_URL: `file:${dbFile}` });
-    t.after(() => first.child.kill("SIGKILL"));
+    const first = server(t, { DATABASE_URL: `file:${dbFile}` });
     const staged = await pollDb(dbFile, stagedRows, "the seed load to stage rows");
-    first.child.kill("SIGKILL");
-    assert.equal(await first.exited, "SIGKILL");
+    await stop(first, "SIGKILL");
     t.diagnostic(`killed with ${staged}+ of ${ROWS} rows staged`);
 
     // The killed load left nothing visible: no corpus at all (the database had none before).
@@ -84,16 +109,11 @@ test(
       emails: 0,
     });
 
-    const second = spawnTestServer({ DATABASE_URL: `file:${dbFile}` });
-    t.after(() => second.child.kill("SIGKILL"));
+    const second = server(t, { DATABASE_URL: `file:${dbFile}` });
     const url = await second.serving();
-    const res = await gql<{ capitalLetterStats: { emailCount: number; totalCapitals: number } }>(
-      url,
-      "{ capitalLetterStats { emailCount totalCapitals } }",
-    );
+    const res = await gql<Totals>(url, "{ capitalLetterStats { emailCount totalCapitals } }");
     assert.deepEqual(res.data?.capitalLetterStats, { emailCount: ROWS, totalCapitals: 2 * ROWS });
-    second.child.kill("SIGTERM");
-    assert.equal(await second.exited, 0);
+    await stop(second, "SIGTERM");
     assert.deepEqual(snapshot(dbFile), {
       integrity: "ok",
       version: 1,
@@ -113,9 +133,7 @@ test(
   "SIGKILL of a reload mid-load: the old corpus stays whole and the server serves it",
   HANG_GUARD,
   async (t) => {
-    const dir = tempDir(t);
-    const dbFile = path.join(dir, "capstats.db");
-    await seedFixture(dbFile, path.join(dir, "fixture.csv"));
+    const { dir, dbFile } = await database(t, true);
     const big = path.join(dir, "big.csv");
     writeBigCsv(big);
 
@@ -142,10 +160,8 @@ test(
       emails: FIXTURE.length,
     });
 
-    const server = spawnTestServer({ DATABASE_URL: `file:${dbFile}` });
-    t.after(() => server.child.kill("SIGKILL"));
-    const url = await server.serving();
-    const res = await gql<{ capitalLetterStats: { emailCount: number; totalCapitals: number } }>(
+    const url = await server(t, { DATABASE_URL: `file:${dbFile}` }).serving();
+    const res = await gql<Totals>(
       url,
       "{ capitalLetterStats(strategy: PROCESSES, fresh: true) { emailCount totalCapitals } }",
     );
@@ -167,17 +183,14 @@ test(
   "SIGKILL of the server mid-analysis, then restart: the run ends FAILED, no partial results, a new run completes",
   HANG_GUARD,
   async (t) => {
-    const dir = tempDir(t);
-    const dbFile = path.join(dir, "capstats.db");
-    await seedFixture(dbFile, path.join(dir, "fixture.csv"));
+    const { dbFile } = await database(t, true);
     // Seven one-email tasks of 400 ms each: seconds of RUNNING with progress already written.
     const env = {
       DATABASE_URL: `file:${dbFile}`,
       SEED_ON_START: "false",
     };
     const slow = { taskDelayMs: 400 };
-    const first = spawnTestServer(env, slow);
-    t.after(() => first.child.kill("SIGKILL"));
+    const first = server(t, env, slow);
     const url = await first.serving();
     const started = await gql<{ startAnalysis: { id: string } }>(
       url,
@@ -194,8 +207,7 @@ test(
       },
       "the run to be RUNNING with progress written",
     );
-    first.child.kill("SIGKILL");
-    assert.equal(await first.exited, "SIGKILL");
+    await stop(first, "SIGKILL");
     t.diagnostic(`killed at ${midRun.emailsDone} of ${FIXTURE.length} emails`);
     const killed = new Database(dbFile, { readonly: true });
     assert.equal(killed.pragma("integrity_check", { simple: true }), "ok");
@@ -206,8 +218,7 @@ test(
     );
     killed.close();
 
-    const second = spawnTestServer(env, slow);
-    t.after(() => second.child.kill("SIGKILL"));
+    const second = server(t, env, slow);
     const url2 = await second.serving();
     const after = await gql<{ analysisRun: { status: string; error: string; results: unknown } }>(
       url2,
@@ -237,8 +248,7 @@ test(
       "the new run to finish",
     );
     assert.deepEqual(done, { status: "COMPLETED", totalCapitals: FIXTURE_CAPITALS });
-    second.child.kill("SIGTERM");
-    assert.equal(await second.exited, 0);
+    await stop(second, "SIGTERM");
 
     const check = new Database(dbFile, { readonly: true });
     t.after(() => check.close());

@@ -4,13 +4,7 @@ import path from "node:path";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
 import { fixtureCsv } from "../support/fixture-corpus";
-import {
-  settled,
-  tableRows,
-  textOf,
-  UI_TIMEOUT_MS,
-  waitForText,
-} from "../support/dashboard-browser";
+import * as ui from "../support/dashboard-browser";
 import { holdCorpus } from "../support/test-app";
 import { openOnFixture, TEST_HOLDER } from "./dashboard-fixture";
 import { pythonSummary } from "./dashboard-oracle";
@@ -44,7 +38,7 @@ function withPeople(dir: string): string {
 
 /** The top-N rows of a ranked panel: label and capitals, in order. */
 async function ranked(page: Page, testId: string): Promise<[string, string][]> {
-  return (await tableRows(page, testId)).map((r) => [r[0], r[1]]);
+  return (await ui.tableRows(page, testId)).map((r) => [r[0], r[1]]);
 }
 
 function expectedRanked(groups: OracleGroup[], n = 10): [string, string][] {
@@ -60,7 +54,7 @@ async function openTableView(page: Page, title: string): Promise<void> {
 async function readerMatches(page: Page, csv: string, id: number): Promise<void> {
   const oracle = pythonSummary(csv).emails.find((e) => e.id === id)!;
   await page.getByRole("button", { name: `#${id}`, exact: true }).click();
-  await waitForText(page, "highlighted-capitals", String(oracle.capitals));
+  await ui.waitForText(page, "highlighted-capitals", String(oracle.capitals));
   const marks = await page.locator('[data-testid="email-text"] mark').allTextContents();
   assert.equal(marks.join(""), oracle.upper);
 }
@@ -74,10 +68,10 @@ test("top senders are Python's MetadataFrom groups in order; a drill-down from o
   await openTableView(page, "Top senders");
   const row = page.getByTestId("top-senders").locator("tr", { hasText: mills.label });
   await row.getByRole("button", { name: "Show emails" }).click();
-  await waitForText(page, "drill-summary", `Emails whose From contains “${mills.label}”.`);
-  await settled(page);
+  await ui.waitForText(page, "drill-summary", `Emails whose From contains “${mills.label}”.`);
+  await ui.settled(page);
   assert.deepEqual(
-    (await tableRows(page, "email-table")).map((r) => r[0]),
+    (await ui.tableRows(page, "email-table")).map((r) => r[0]),
     mills.ids.map((id) => `#${id}`),
   );
   await readerMatches(page, csv, mills.ids[0]);
@@ -99,10 +93,10 @@ test("with Persons.csv, top senders are named persons; the drill-down selects by
     .locator("tr", { hasText: cheryl.label })
     .getByRole("button")
     .click();
-  await waitForText(page, "drill-summary", `Emails sent by ${cheryl.label}.`);
-  await settled(page);
+  await ui.waitForText(page, "drill-summary", `Emails sent by ${cheryl.label}.`);
+  await ui.settled(page);
   assert.deepEqual(
-    (await tableRows(page, "email-table")).map((r) => r[0]),
+    (await ui.tableRows(page, "email-table")).map((r) => r[0]),
     cheryl.ids.map((id) => `#${id}`),
   );
   await readerMatches(page, csv, cheryl.ids[0]);
@@ -117,18 +111,18 @@ test("the recipient filter picks a person by name and every panel follows it, in
   const { page } = d;
   await page.getByTestId("filter-recipient").fill("Cheryl M");
   await page.waitForFunction(() => document.querySelector("datalist option") !== null, undefined, {
-    timeout: UI_TIMEOUT_MS,
+    timeout: ui.UI_TIMEOUT_MS,
   });
   await page.getByTestId("filter-recipient").fill("Cheryl Mills");
   await page.getByTestId("apply-filters").click();
   const received = pythonGroups(csv, "RECIPIENT").find((g) => g.label === "Cheryl Mills")!;
-  await waitForText(page, "email-count", String(received.emailCount));
-  await settled(page);
-  assert.equal(await textOf(page, "total-capitals"), String(received.totalCapitals));
+  await ui.waitForText(page, "email-count", String(received.emailCount));
+  await ui.settled(page);
+  assert.equal(await ui.textOf(page, "total-capitals"), String(received.totalCapitals));
   const url = new URL(page.url());
   assert.equal(url.searchParams.get("to"), "82");
   assert.deepEqual(
-    (await tableRows(page, "email-table")).map((r) => r[0]),
+    (await ui.tableRows(page, "email-table")).map((r) => r[0]),
     received.ids.map((id) => `#${id}`),
   );
 });
@@ -155,15 +149,15 @@ test("capitals over time are Python's UTC months with the gaps filled; a month o
   );
   const september = months.find((g) => g.key === "2012-09")!;
   await timeline.locator("tr", { hasText: "2012-09" }).getByRole("button").click();
-  await waitForText(page, "drill-summary", "Emails sent in 2012-09 (UTC).");
-  await settled(page);
+  await ui.waitForText(page, "drill-summary", "Emails sent in 2012-09 (UTC).");
+  await ui.settled(page);
   assert.deepEqual(
-    (await tableRows(page, "email-table")).map((r) => r[0]),
+    (await ui.tableRows(page, "email-table")).map((r) => r[0]),
     september.ids.map((id) => `#${id}`),
   );
   await page.getByTestId("granularity").selectOption("YEAR");
   await page.waitForFunction(() => location.search.includes("granularity=YEAR"));
-  await settled(page);
+  await ui.settled(page);
   assert.ok((await timeline.locator("tbody tr").first().innerText()).startsWith("2009"));
 });
 
@@ -174,10 +168,10 @@ test("a completed analysis shows its groups beside its totals", async (t) => {
   await page.waitForFunction(
     () => document.querySelector('[data-testid="analysis-groups"]') !== null,
     undefined,
-    { timeout: UI_TIMEOUT_MS },
+    { timeout: ui.UI_TIMEOUT_MS },
   );
   const senders = pythonGroups(csv, "SENDER");
-  const rows = (await tableRows(page, "analysis-groups")).map((r) => [r[0], r[2]]);
+  const rows = (await ui.tableRows(page, "analysis-groups")).map((r) => [r[0], r[2]]);
   assert.deepEqual(rows, expectedRanked(senders));
 });
 
@@ -189,15 +183,15 @@ test("with API_TOKENS, an analysis without a token shows UNAUTHENTICATED; with t
     () => document.querySelector(".form-message .error-code")?.textContent === "UNAUTHENTICATED",
     undefined,
     {
-      timeout: UI_TIMEOUT_MS,
+      timeout: ui.UI_TIMEOUT_MS,
     },
   );
   assert.match(await page.locator(".form-message").innerText(), /needs an API token/);
   await page.getByTestId("token").fill("beta");
   await page.getByTestId("token").press("Enter");
   await page.getByTestId("start-analysis").click();
-  await waitForText(page, "analysis-progress-text", "100 %");
-  assert.match(await textOf(page, "analysis-status"), /COMPLETED/);
+  await ui.waitForText(page, "analysis-progress-text", "100 %");
+  assert.match(await ui.textOf(page, "analysis-status"), /COMPLETED/);
 });
 
 test("cancelling another token's run shows FORBIDDEN", async (t) => {
@@ -216,7 +210,7 @@ test("cancelling another token's run shows FORBIDDEN", async (t) => {
     () =>
       document.querySelector('[data-testid="analysis-status"]')?.textContent?.includes("PENDING"),
     undefined,
-    { timeout: UI_TIMEOUT_MS },
+    { timeout: ui.UI_TIMEOUT_MS },
   );
   await page.getByTestId("token").fill("beta");
   await page.getByTestId("token").press("Enter");
@@ -225,7 +219,7 @@ test("cancelling another token's run shows FORBIDDEN", async (t) => {
     () => document.querySelector(".form-message .error-code")?.textContent === "FORBIDDEN",
     undefined,
     {
-      timeout: UI_TIMEOUT_MS,
+      timeout: ui.UI_TIMEOUT_MS,
     },
   );
 });

@@ -29,49 +29,45 @@ function csv(): string {
   return lines.join("\n") + "\n";
 }
 
-/** [filter field, needle, ids it must select], worked out by hand from ROWS. */
-const CASES: [string, string, number[]][] = [
-  ["sender", "%", []],
-  ["subjectContains", "%", [1]],
-  ["sender", "_", [2]],
-  ["subjectContains", "_", [2]],
-  ["sender", "\\", [3]],
-  ["subjectContains", "\\", [3]],
-  ["sender", "%%", []],
-  ["sender", "s%n", []],
-  ["sender", "m_lls", []],
-  ["sender", "SULLIVAN", [1]],
-  ["sender", "jürgen", [4]],
-  ["sender", "JÜRGEN", [4]],
-  ["sender", "STRASSE", [4]],
-  ["subjectContains", "grüße", [4]],
-  ["sender", "οδυσσέας", [5]],
-  ["subjectContains", "ΟΔΥΣΣΈΑΣ", [5]],
-  ["subjectContains", "σσέασ", [5]],
-  ["sender", "école", [6]],
-  ["subjectContains", "ÉCOLE", [6]],
+/** [filter field, needles, ids each needle must select], worked out by hand from ROWS. */
+const CASES: [string, string[], number[]][] = [
+  ["sender", ["%", "%%", "s%n", "m_lls"], []],
+  ["subjectContains", ["%"], [1]],
+  ["sender", ["_"], [2]],
+  ["subjectContains", ["_"], [2]],
+  ["sender", ["\\"], [3]],
+  ["subjectContains", ["\\"], [3]],
+  ["sender", ["SULLIVAN"], [1]],
+  ["sender", ["jürgen", "JÜRGEN", "STRASSE"], [4]],
+  ["subjectContains", ["grüße"], [4]],
+  ["sender", ["οδυσσέας"], [5]],
+  ["subjectContains", ["ΟΔΥΣΣΈΑΣ", "σσέασ"], [5]],
+  ["sender", ["école"], [6]],
+  ["subjectContains", ["ÉCOLE"], [6]],
 ];
 
 test("text filters match literally (no LIKE wildcards) and case-insensitively beyond ASCII", async (t) => {
   const app = await startTestApp(t, { csv: csv() });
   const failures: string[] = [];
-  for (const [field, needle, want] of CASES) {
-    const filter = { [field]: needle };
-    const body = await app.gql<{
-      emails: { edges: { node: { id: number } }[] };
-      capitalLetterStats: { emailCount: number };
-    }>(
-      `query($f: EmailFilter) { emails(filter: $f, first: 100) { edges { node { id } } }
+  for (const [field, needles, want] of CASES) {
+    for (const needle of needles) {
+      const filter = { [field]: needle };
+      const body = await app.gql<{
+        emails: { edges: { node: { id: number } }[] };
+        capitalLetterStats: { emailCount: number };
+      }>(
+        `query($f: EmailFilter) { emails(filter: $f, first: 100) { edges { node { id } } }
          capitalLetterStats(filter: $f, fresh: true) { emailCount } }`,
-      { f: filter },
-    );
-    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-    const ids = body.data!.emails.edges.map((e) => e.node.id);
-    const count = body.data!.capitalLetterStats.emailCount;
-    if (JSON.stringify(ids) !== JSON.stringify(want) || count !== want.length) {
-      failures.push(
-        `${field} ${JSON.stringify(needle)}: emails ${JSON.stringify(ids)}, stats ${count}; want ${JSON.stringify(want)}`,
+        { f: filter },
       );
+      assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+      const ids = body.data!.emails.edges.map((e) => e.node.id);
+      const count = body.data!.capitalLetterStats.emailCount;
+      if (JSON.stringify(ids) !== JSON.stringify(want) || count !== want.length) {
+        failures.push(
+          `${field} ${JSON.stringify(needle)}: emails ${JSON.stringify(ids)}, stats ${count}; want ${JSON.stringify(want)}`,
+        );
+      }
     }
   }
   assert.deepEqual(failures, []);

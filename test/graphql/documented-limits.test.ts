@@ -164,6 +164,21 @@ GROUPS.add(
   },
 );
 
+/** workers 0 and one past the pool, chunkSize 0 and 1,000,001: each refused, naming `prefix`+argument. */
+async function refusesPastWorkersAndChunkSize(
+  q: (args: string) => Promise<GraphQLBody>,
+  prefix: "" | "input.",
+): Promise<void> {
+  refusedFor(await q("workers: 0"), `${prefix}workers`, /between 1 and/);
+  refusedFor(
+    await q(`workers: ${maxWorkers + 1}`),
+    `${prefix}workers`,
+    new RegExp(`between 1 and ${maxWorkers}`),
+  );
+  refusedFor(await q("chunkSize: 0"), `${prefix}chunkSize`, /between 1 and 1000000/);
+  refusedFor(await q("chunkSize: 1000001"), `${prefix}chunkSize`, /between 1 and 1000000/);
+}
+
 GROUPS.add("workers: 1 to the pool's maximum; chunkSize: 1 to 1,000,000", (check) => {
   for (const [name, template] of Object.entries(EXECUTING)) {
     check(name, async () => {
@@ -177,14 +192,7 @@ GROUPS.add("workers: 1 to the pool's maximum; chunkSize: 1 to 1,000,000", (check
         const d = ok<Record<string, { emailCount: number }>>(await q(good));
         assert.equal(Object.values(d)[0].emailCount, FIXTURE.length, good);
       }
-      refusedFor(await q("workers: 0"), "workers", /between 1 and/);
-      refusedFor(
-        await q(`workers: ${maxWorkers + 1}`),
-        "workers",
-        new RegExp(`between 1 and ${maxWorkers}`),
-      );
-      refusedFor(await q("chunkSize: 0"), "chunkSize", /between 1 and 1000000/);
-      refusedFor(await q("chunkSize: 1000001"), "chunkSize", /between 1 and 1000000/);
+      await refusesPastWorkersAndChunkSize(q, "");
     });
   }
 
@@ -195,14 +203,7 @@ GROUPS.add("workers: 1 to the pool's maximum; chunkSize: 1 to 1,000,000", (check
       const { startAnalysis } = ok<{ startAnalysis: { id: string } }>(await q(good));
       assert.equal((await waitForEnd(app, startAnalysis.id)).status, "COMPLETED", good);
     }
-    refusedFor(await q("workers: 0"), "input.workers", /between 1 and/);
-    refusedFor(
-      await q(`workers: ${maxWorkers + 1}`),
-      "input.workers",
-      new RegExp(`between 1 and ${maxWorkers}`),
-    );
-    refusedFor(await q("chunkSize: 0"), "input.chunkSize", /between 1 and 1000000/);
-    refusedFor(await q("chunkSize: 1000001"), "input.chunkSize", /between 1 and 1000000/);
+    await refusesPastWorkersAndChunkSize(q, "input.");
   });
 });
 

@@ -8,8 +8,8 @@ import {
   aliased,
   assertHealthy,
   onlyError,
+  postRefused,
   spyOnEngine,
-  type GraphQLBody,
 } from "../support/graphql-checks";
 
 function depthOf(query: string): number {
@@ -45,16 +45,15 @@ test("operationDepth: a fragment cycle (which validation would reject) does not 
 test("query limits over HTTP: 300 aliased heavy fields are refused before anything executes", async (t) => {
   const app = await startTestApp(t);
   const engine = spyOnEngine(app.app);
-  const res = await app.http
-    .post("/graphql")
-    .send({ query: aliased(300, "capitalLetterStats(fresh: true) { totalCapitals }") });
-  assert.equal(res.status, 400);
-  const err = onlyError(res.body as GraphQLBody);
+  const { body, err } = await postRefused(
+    app,
+    aliased(300, "capitalLetterStats(fresh: true) { totalCapitals }"),
+  );
   assert.equal(err.code, "QUERY_TOO_COMPLEX");
   // 300 heavy fields plus one scalar under each
   const cost = 300 * (HEAVY_FIELD_COMPLEXITY + 1);
   assert.match(err.message, new RegExp(`complexity ${cost} exceeds the limit of 100000`));
-  assert.equal(res.body.data, undefined);
+  assert.equal(body.data, undefined);
   assert.equal(engine.calls(), 0, "no heavy field ran");
   // The spy does see real heavy queries, so the 0 above means something.
   await assertHealthy(app);
@@ -123,11 +122,7 @@ test("query limits over HTTP: a query deeper than MAX_QUERY_DEPTH is refused and
   const app = await startTestApp(t, { env: { MAX_QUERY_DEPTH: "3" } });
   const ok = await app.gql("{ emails(first: 1) { edges { cursor } } }");
   assert.equal(ok.errors, undefined, JSON.stringify(ok.errors));
-  const res = await app.http
-    .post("/graphql")
-    .send({ query: "{ emails(first: 1) { edges { node { id } } } }" });
-  assert.equal(res.status, 400);
-  const err = onlyError(res.body as GraphQLBody);
+  const { err } = await postRefused(app, "{ emails(first: 1) { edges { node { id } } } }");
   assert.equal(err.code, "QUERY_TOO_COMPLEX");
   assert.equal(err.message, "query depth 4 exceeds the limit of 3 (MAX_QUERY_DEPTH)");
 });
@@ -147,11 +142,7 @@ test("query limits over HTTP: the default depth admits the standard introspectio
 test("query limits over HTTP: a query nested thousands of levels deep gets a parse error, not a crash", async (t) => {
   const app = await startTestApp(t, { env: { MAX_QUERY_TOKENS: "100000" } });
   const n = 5000;
-  const res = await app.http
-    .post("/graphql")
-    .send({ query: `{ ${"a { ".repeat(n)}b${" }".repeat(n)} }` });
-  assert.equal(res.status, 400);
-  const err = onlyError(res.body as GraphQLBody);
+  const { err } = await postRefused(app, `{ ${"a { ".repeat(n)}b${" }".repeat(n)} }`);
   assert.equal(err.code, "GRAPHQL_PARSE_FAILED");
   assert.match(err.message, /nested too deeply to parse/);
   await assertHealthy(app);

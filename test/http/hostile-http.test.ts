@@ -137,73 +137,43 @@ SUITES.add("invalid cursors", (check) => {
 });
 
 SUITES.add("zero, negative and huge numbers", (check) => {
+  // Each argument outside its documented range: BAD_USER_INPUT naming it, the range and the value.
+  const ranges: Record<string, string> = {
+    first: "1 and 1000",
+    workers: "1 and 64",
+    chunkSize: "1 and 1000000",
+    n: "1 and 1000",
+    repetitions: "1 and 20",
+  };
+  const outOfRange: [string, number, string][] = [
+    ["first", 0, "{ emails(first: 0) { totalCount } }"],
+    ["first", -1, "{ emails(first: -1) { totalCount } }"],
+    ["first", 1001, "{ emails(first: 1001) { totalCount } }"],
+    ["workers", 0, "{ capitalLetterStats(workers: 0) { totalCapitals } }"],
+    ["workers", 65, "{ capitalLetterStats(strategy: THREADS, workers: 65) { totalCapitals } }"],
+    ["chunkSize", -5, "{ capitalLetterStats(chunkSize: -5) { totalCapitals } }"],
+    ["n", 0, "{ capitalLetterStats { top(n: 0) { emailId } } }"],
+    ["repetitions", 21, "{ compareStrategies(repetitions: 21) { allAgree } }"],
+  ];
+  // Literals that Int cannot represent: a validation error quoting the literal.
+  const notInt: [string, string, string][] = [
+    ["2147483648", "non 32-bit signed integer", "{ emails(first: 2147483648) { totalCount } }"],
+    ["1e300", "non-integer", "{ emails(first: 1e300) { totalCount } }"],
+    ["1.5", "non-integer", "{ email(id: 1.5) { id } }"],
+  ];
   const cases: [string, string, RegExp, string][] = [
-    [
-      "first: 0",
-      "{ emails(first: 0) { totalCount } }",
-      /^first must be between 1 and 1000 \(got 0\)$/,
+    ...outOfRange.map(([argument, got, query]): [string, string, RegExp, string] => [
+      `${argument}: ${got}`,
+      query,
+      new RegExp(`^${argument} must be between ${ranges[argument]} \\(got ${got}\\)$`),
       "BAD_USER_INPUT",
-    ],
-    [
-      "first: -1",
-      "{ emails(first: -1) { totalCount } }",
-      /^first must be between 1 and 1000 \(got -1\)$/,
-      "BAD_USER_INPUT",
-    ],
-    [
-      "first: 1001",
-      "{ emails(first: 1001) { totalCount } }",
-      /^first must be between 1 and 1000 \(got 1001\)$/,
-      "BAD_USER_INPUT",
-    ],
-    [
-      "workers: 0",
-      "{ capitalLetterStats(workers: 0) { totalCapitals } }",
-      /^workers must be between 1 and 64 \(got 0\)$/,
-      "BAD_USER_INPUT",
-    ],
-    [
-      "workers: 65",
-      "{ capitalLetterStats(strategy: THREADS, workers: 65) { totalCapitals } }",
-      /^workers must be between 1 and 64 \(got 65\)$/,
-      "BAD_USER_INPUT",
-    ],
-    [
-      "chunkSize: -5",
-      "{ capitalLetterStats(chunkSize: -5) { totalCapitals } }",
-      /^chunkSize must be between 1 and 1000000 \(got -5\)$/,
-      "BAD_USER_INPUT",
-    ],
-    [
-      "top(n: 0)",
-      "{ capitalLetterStats { top(n: 0) { emailId } } }",
-      /^n must be between 1 and 1000 \(got 0\)$/,
-      "BAD_USER_INPUT",
-    ],
-    [
-      "repetitions: 21",
-      "{ compareStrategies(repetitions: 21) { allAgree } }",
-      /^repetitions must be between 1 and 20 \(got 21\)$/,
-      "BAD_USER_INPUT",
-    ],
-    [
-      "2^31 in the text",
-      "{ emails(first: 2147483648) { totalCount } }",
-      /Int cannot represent non 32-bit signed integer value: 2147483648/,
+    ]),
+    ...notInt.map(([literal, what, query]): [string, string, RegExp, string] => [
+      `${literal} in the text`,
+      query,
+      new RegExp(`Int cannot represent ${what} value: ${literal}`),
       "GRAPHQL_VALIDATION_FAILED",
-    ],
-    [
-      "1e300 in the text",
-      "{ emails(first: 1e300) { totalCount } }",
-      /Int cannot represent non-integer value: 1e300/,
-      "GRAPHQL_VALIDATION_FAILED",
-    ],
-    [
-      "a float in the text",
-      "{ email(id: 1.5) { id } }",
-      /Int cannot represent non-integer value: 1.5/,
-      "GRAPHQL_VALIDATION_FAILED",
-    ],
+    ]),
   ];
   for (const [name, query, message, code] of cases) {
     check(`${name}: ${code}`, async () => {

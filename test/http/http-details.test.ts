@@ -4,15 +4,11 @@ import path from "node:path";
 import { test } from "node:test";
 import { ErrorCode } from "../../src/errors/error-code";
 import { startTestApp } from "../support/test-app";
-import { onlyError, type GraphQLBody } from "../support/graphql-checks";
+import { onlyError, postRefused, type GraphQLBody } from "../support/graphql-checks";
 
 test("a subscription over HTTP is refused with where subscriptions go", async (t) => {
   const app = await startTestApp(t);
-  const res = await app.http
-    .post("/graphql")
-    .send({ query: 'subscription { analysisProgress(id: "1") { status } }' });
-  assert.equal(res.status, 400);
-  const err = onlyError(res.body as GraphQLBody);
+  const { err } = await postRefused(app, 'subscription { analysisProgress(id: "1") { status } }');
   assert.equal(err.code, "BAD_REQUEST");
   assert.match(
     err.message,

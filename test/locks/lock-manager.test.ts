@@ -39,6 +39,19 @@ function assertAllFree(mgr: LockManager): void {
   }
 }
 
+/** Another holder takes `lock` at once (a failed request left nothing on it); then `held`
+ * ends and every lock is free. */
+async function takenAtOnceThenFree(
+  mgr: LockManager,
+  lock: string,
+  held: ReturnType<typeof hold>,
+): Promise<void> {
+  assert.equal(await mgr.withLocks("other", [X(lock)], async () => "got it"), "got it");
+  held.release();
+  await held.done;
+  assertAllFree(mgr);
+}
+
 test("readers-writer modes", { timeout: HANG_TIMEOUT_MS }, async (t) => {
   await t.test("lets two shared holders in at once", async () => {
     const mgr = new LockManager({ ranks: RANKS });
@@ -180,10 +193,7 @@ test("release on every path", { timeout: HANG_TIMEOUT_MS }, async (t) => {
       const db = lockInfo(mgr, "db");
       assert.deepEqual([db.holders, db.waiting], [["run:12"], []]);
       // Someone else can take the released lock straight away.
-      assert.equal(await mgr.withLocks("other", [X("corpus")], async () => "got it"), "got it");
-      reader.release();
-      await reader.done;
-      assertAllFree(mgr);
+      await takenAtOnceThenFree(mgr, "corpus", reader);
     },
   );
 
@@ -233,10 +243,7 @@ test("release on every path", { timeout: HANG_TIMEOUT_MS }, async (t) => {
     });
     assert.equal(ran, false);
     assert.deepEqual([lockInfo(mgr, "db").holders, lockInfo(mgr, "stdout").waiting], [[], []]);
-    assert.equal(await mgr.withLocks("other", [X("db")], async () => "got it"), "got it");
-    writer.release();
-    await writer.done;
-    assertAllFree(mgr);
+    await takenAtOnceThenFree(mgr, "db", writer);
   });
 
   await t.test("rejects an already-aborted signal without taking anything", async () => {

@@ -52,6 +52,18 @@ export function onlyError(body: GraphQLBody): { message: string; code: unknown }
   return { message: e.message, code: e.extensions?.code };
 }
 
+/** POSTs `query` to /graphql, checks the HTTP status, and returns the body and its single error. */
+export async function postRefused(
+  app: TestApp,
+  query: string,
+  status = 400,
+): Promise<{ body: GraphQLBody; err: { message: string; code: unknown } }> {
+  const res = await app.http.post("/graphql").send({ query });
+  assert.equal(res.status, status, JSON.stringify(res.body));
+  const body = res.body as GraphQLBody;
+  return { body, err: onlyError(body) };
+}
+
 /** `{ a0: field, a1: field, ... }` with n aliases. */
 export function aliased(n: number, field: string): string {
   return `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(" ")} }`;

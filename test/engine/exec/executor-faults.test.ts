@@ -39,14 +39,20 @@ function busyWorker(app: TestApp, exclude: number[] = []): Promise<number> {
   }, "a process worker to start the task");
 }
 
+/** The slow query on a fresh app, with the worker that took it killed by SIGKILL. */
+async function killMidQuery(t: Parameters<typeof startTestApp>[0]) {
+  const app = await slowApp(t);
+  const pending = app.gql<SlowResult>(SLOW_PROCESSES);
+  const victim = await busyWorker(app);
+  process.kill(victim, "SIGKILL");
+  return { app, pending, victim };
+}
+
 test(
   "kill -9 of the worker process mid-query: the retry answers correctly",
   HANG_GUARD,
   async (t) => {
-    const app = await slowApp(t);
-    const pending = app.gql<SlowResult>(SLOW_PROCESSES);
-    const victim = await busyWorker(app);
-    process.kill(victim, "SIGKILL");
+    const { pending, victim } = await killMidQuery(t);
     const res = await pending;
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     const stats = res.data!.capitalLetterStats;
@@ -65,10 +71,7 @@ test(
   "kill -9 of the worker and of its replacement: WORKER_FAILED, then the next query works",
   HANG_GUARD,
   async (t) => {
-    const app = await slowApp(t);
-    const pending = app.gql<SlowResult>(SLOW_PROCESSES);
-    const first = await busyWorker(app);
-    process.kill(first, "SIGKILL");
+    const { app, pending, victim: first } = await killMidQuery(t);
     const second = await busyWorker(app, [first]);
     process.kill(second, "SIGKILL");
     const res = await pending;

@@ -10,26 +10,18 @@ import {
 import {
   HANG_GUARD,
   slowWorker,
-  startCluster,
-  STATS,
+  startClusterWith,
+  statsOn,
   untilQueueEmpty,
-  untilWorkers,
   type GqlErrors,
-  type StatsData,
 } from "./distributed.fixture";
 
 test("a query that times out takes its outstanding jobs with it", HANG_GUARD, async (t) => {
-  const cluster = await startCluster(t, { env: { QUERY_TIMEOUT_MS: "1000" } });
-  const { app, queue } = cluster;
-  await cluster.spawn(slowWorker(1500));
-  await untilWorkers(app, 1);
-  // 7 jobs, one at a time: when the second ends past the timeout, five are still held back.
-  const res = await app.gql<StatsData>(STATS, {
-    strategy: "DISTRIBUTED",
-    chunkSize: 1,
-    workers: 1,
-    fresh: true,
+  const { app, queue } = await startClusterWith(t, [slowWorker(1500)], {
+    env: { QUERY_TIMEOUT_MS: "1000" },
   });
+  // 7 jobs, one at a time: when the second ends past the timeout, five are still held back.
+  const res = await statsOn(app, "DISTRIBUTED", { chunkSize: 1, workers: 1 });
   const [err] = res.errors as GqlErrors;
   assert.equal(err.extensions?.code, "TIMEOUT", err.message);
   assert.match(err.message, /DISTRIBUTED: query exceeded its 1000 ms timeout/);
@@ -42,10 +34,9 @@ test("a query that times out takes its outstanding jobs with it", HANG_GUARD, as
 });
 
 test("cancelAnalysis of a DISTRIBUTED run removes its outstanding jobs", HANG_GUARD, async (t) => {
-  const cluster = await startCluster(t, { csv: await generatedCsv(60, 5) });
-  const { app, queue } = cluster;
-  await cluster.spawn(slowWorker(200));
-  await untilWorkers(app, 1);
+  const { app, queue } = await startClusterWith(t, [slowWorker(200)], {
+    csv: await generatedCsv(60, 5),
+  });
   const run = await startRun(app, { strategy: "DISTRIBUTED", chunkSize: 1, workers: 1 });
   await waitFor("the run to make progress", async () => (await getRun(app, run.id)).emailsDone > 0);
   const res = await app.gql<{ cancelAnalysis: { status: string } }>(

@@ -6,13 +6,12 @@ import {
   HANG_GUARD,
   slowWorker,
   perEmail,
-  startCluster,
-  STATS,
+  startClusterWith,
+  statsOn,
   untilBusy,
   untilQueueEmpty,
   untilWorkers,
   type GqlErrors,
-  type StatsData,
 } from "./distributed.fixture";
 
 /** Each count waits 1.5 s first, so a test can kill the worker while it holds a job. */
@@ -22,16 +21,9 @@ test(
   "SIGKILL of a worker mid-job: its job re-runs on the other one, every chunk counted once",
   HANG_GUARD,
   async (t) => {
-    const { app, queue, spawn } = await startCluster(t);
-    const victim = await spawn(SLOW);
-    const survivor = await spawn(SLOW);
-    await untilWorkers(app, 2);
-    const pending = app.gql<StatsData>(STATS, {
-      strategy: "DISTRIBUTED",
-      chunkSize: 2,
-      workers: 4,
-      fresh: true,
-    });
+    const { app, queue, workers } = await startClusterWith(t, [SLOW, SLOW]);
+    const [victim, survivor] = workers;
+    const pending = statsOn(app, "DISTRIBUTED", { chunkSize: 2, workers: 4 });
     await untilBusy(queue, victim);
     victim.child.kill("SIGKILL");
     assert.equal(await victim.exited, "SIGKILL");
@@ -65,16 +57,10 @@ test(
   "the last worker killed mid-query: NO_WORKERS within seconds, its unstarted jobs removed",
   HANG_GUARD,
   async (t) => {
-    const cluster = await startCluster(t);
+    const cluster = await startClusterWith(t, [SLOW]);
     const { app, queue } = cluster;
-    const only = await cluster.spawn(SLOW);
-    await untilWorkers(app, 1);
-    const pending = app.gql<StatsData>(STATS, {
-      strategy: "DISTRIBUTED",
-      chunkSize: 1,
-      workers: 7,
-      fresh: true,
-    });
+    const [only] = cluster.workers;
+    const pending = statsOn(app, "DISTRIBUTED", { chunkSize: 1, workers: 7 });
     await untilBusy(queue, only);
     only.child.kill("SIGKILL");
 
@@ -94,7 +80,7 @@ test(
     await cluster.spawn({ env: FAST_RECOVERY });
     await untilQueueEmpty(queue);
     await untilWorkers(app, 1);
-    const again = await app.gql<StatsData>(STATS, { strategy: "DISTRIBUTED", fresh: true });
+    const again = await statsOn(app, "DISTRIBUTED");
     assert.equal(again.errors, undefined, JSON.stringify(again.errors));
     assert.deepEqual(perEmail(again.data!), HAND);
   },

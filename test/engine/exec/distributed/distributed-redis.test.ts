@@ -6,11 +6,10 @@ import {
   HAND,
   HANG_GUARD,
   perEmail,
-  startCluster,
-  STATS,
+  startClusterWith,
+  statsOn,
   untilWorkers,
   type GqlErrors,
-  type StatsData,
 } from "./distributed.fixture";
 
 function errorOf(res: { errors?: unknown }): {
@@ -27,12 +26,12 @@ test(
   HANG_GUARD,
   async (t) => {
     const app = await startTestApp(t);
-    const res = await app.gql<StatsData>(STATS, { strategy: "DISTRIBUTED", fresh: true });
+    const res = await statsOn(app, "DISTRIBUTED");
     const err = errorOf(res);
     assert.equal(err.code, "NOT_CONFIGURED");
     assert.equal(err.variable, "REDIS_URL");
     assert.match(err.message, /start the API with REDIS_URL set/);
-    const threads = await app.gql<StatsData>(STATS, { strategy: "THREADS", fresh: true });
+    const threads = await statsOn(app, "THREADS");
     assert.deepEqual(perEmail(threads.data!), HAND);
     const metrics = await app.http.get("/metrics");
     assert.doesNotMatch(metrics.text, /capstats_distributed_workers/);
@@ -43,8 +42,8 @@ test(
   "no worker connected: NO_WORKERS after DISTRIBUTED_NO_WORKERS_MS, never a hang",
   HANG_GUARD,
   async (t) => {
-    const { app } = await startCluster(t, { env: { DISTRIBUTED_NO_WORKERS_MS: "500" } });
-    const res = await app.gql<StatsData>(STATS, { strategy: "DISTRIBUTED", fresh: true });
+    const { app } = await startClusterWith(t, [], { env: { DISTRIBUTED_NO_WORKERS_MS: "500" } });
+    const res = await statsOn(app, "DISTRIBUTED");
     const err = errorOf(res);
     assert.equal(err.code, "NO_WORKERS");
     assert.match(
@@ -52,7 +51,7 @@ test(
       /no worker is connected to redis:\/\/127\.0\.0\.1:\d+ \(waited \d+ ms\)/,
     );
     assert.match(err.message, /npm run worker/);
-    const seq = await app.gql<StatsData>(STATS, { strategy: "SEQUENTIAL", fresh: true });
+    const seq = await statsOn(app, "SEQUENTIAL");
     assert.deepEqual(perEmail(seq.data!), HAND);
   },
 );
@@ -61,21 +60,18 @@ test(
   "Redis down: DISTRIBUTED answers REDIS_UNAVAILABLE, the rest keeps working, and it reconnects",
   HANG_GUARD,
   async (t) => {
-    const cluster = await startCluster(t);
-    const { app, redis } = cluster;
-    await cluster.spawn();
-    await untilWorkers(app, 1);
-    const before = await app.gql<StatsData>(STATS, { strategy: "DISTRIBUTED", fresh: true });
+    const { app, redis } = await startClusterWith(t, [{}]);
+    const before = await statsOn(app, "DISTRIBUTED");
     assert.deepEqual(perEmail(before.data!), HAND);
 
     await redis.stop();
     await waitFor("the API host to notice", async () => !app.app.executors.distributed!.redisUp);
-    const down = await app.gql<StatsData>(STATS, { strategy: "DISTRIBUTED", fresh: true });
+    const down = await statsOn(app, "DISTRIBUTED");
     const err = errorOf(down);
     assert.equal(err.code, "REDIS_UNAVAILABLE");
     assert.match(err.message, /Redis at redis:\/\/127\.0\.0\.1:\d+ is unreachable/);
     for (const strategy of ["SEQUENTIAL", "THREADS", "PROCESSES", "AUTO"]) {
-      const ok = await app.gql<StatsData>(STATS, { strategy, fresh: true });
+      const ok = await statsOn(app, strategy);
       assert.equal(ok.errors, undefined, `${strategy}: ${JSON.stringify(ok.errors)}`);
       assert.deepEqual(perEmail(ok.data!), HAND);
     }
@@ -88,7 +84,7 @@ test(
     // their own, and the chunks are staged again.
     await redis.start();
     await untilWorkers(app, 1);
-    const after = await app.gql<StatsData>(STATS, { strategy: "DISTRIBUTED", fresh: true });
+    const after = await statsOn(app, "DISTRIBUTED");
     assert.equal(after.errors, undefined, JSON.stringify(after.errors));
     assert.deepEqual(perEmail(after.data!), HAND);
     assert.ok(after.data!.capitalLetterStats.execution.distributed!.bytesStaged > 0);

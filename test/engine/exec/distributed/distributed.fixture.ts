@@ -98,6 +98,24 @@ export async function startCluster(
   };
 }
 
+/** startCluster, then one worker per entry of `workers`, all seen by the API host. */
+export async function startClusterWith(
+  t: TestContext,
+  workers: Partial<WorkerSpawn>[],
+  opts: TestAppOptions = {},
+): Promise<Cluster & { workers: WorkerProcess[] }> {
+  const cluster = await startCluster(t, opts);
+  const spawned: WorkerProcess[] = [];
+  for (const w of workers) spawned.push(await cluster.spawn(w));
+  await untilWorkers(cluster.app, workers.length);
+  return { ...cluster, workers: spawned };
+}
+
+/** A fresh capitalLetterStats on `strategy`, with `vars` (chunkSize, workers) on top. */
+export function statsOn(app: TestApp, strategy: string, vars: Record<string, unknown> = {}) {
+  return app.gql<StatsData>(STATS, { strategy, fresh: true, ...vars });
+}
+
 /** Until the API host's executor lists exactly `n` connected workers. */
 export function untilWorkers(app: TestApp, n: number): Promise<true> {
   return waitFor(`the API host to see ${n} workers`, async () => {

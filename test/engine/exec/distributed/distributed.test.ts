@@ -12,7 +12,8 @@ import {
   HANG_GUARD,
   perEmail,
   startCluster,
-  STATS,
+  startClusterWith,
+  statsOn,
   untilWorkers,
   type StatsData,
 } from "./distributed.fixture";
@@ -46,16 +47,12 @@ test(
     }
     await untilWorkers(app, 2);
 
-    const sequential = await app.gql<StatsData>(STATS, { strategy: "SEQUENTIAL", fresh: true });
+    const sequential = await statsOn(app, "SEQUENTIAL");
     assert.equal(sequential.errors, undefined, JSON.stringify(sequential.errors));
 
     const runs: StatsData[] = [];
     for (let i = 0; i < 3; i++) {
-      const res = await app.gql<StatsData>(STATS, {
-        strategy: "DISTRIBUTED",
-        chunkSize: 25,
-        fresh: true,
-      });
+      const res = await statsOn(app, "DISTRIBUTED", { chunkSize: 25 });
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
       runs.push(res.data!);
     }
@@ -99,11 +96,7 @@ test(
     const file = path.join(app.dir, "again.csv");
     fs.writeFileSync(file, csv);
     await app.app.reload.reload(file);
-    const after = await app.gql<StatsData>(STATS, {
-      strategy: "DISTRIBUTED",
-      chunkSize: 25,
-      fresh: true,
-    });
+    const after = await statsOn(app, "DISTRIBUTED", { chunkSize: 25 });
     assert.equal(after.errors, undefined, JSON.stringify(after.errors));
     const ax = after.data!.capitalLetterStats.execution;
     assert.equal(ax.corpusVersion, ex.corpusVersion + 1);
@@ -122,16 +115,9 @@ test(
   "DISTRIBUTED equals the hand counts, whole emails and emails split across chunks",
   HANG_GUARD,
   async (t) => {
-    const cluster = await startCluster(t, { csv: fixtureCsv() });
-    await cluster.spawn();
-    await cluster.spawn();
-    await untilWorkers(cluster.app, 2);
+    const { app } = await startClusterWith(t, [{}, {}], { csv: fixtureCsv() });
     for (const args of [{ chunkSize: 1 }, { chunkSize: 3 }, { workers: 5 }, {}]) {
-      const res = await cluster.app.gql<StatsData>(STATS, {
-        strategy: "DISTRIBUTED",
-        fresh: true,
-        ...args,
-      });
+      const res = await statsOn(app, "DISTRIBUTED", args);
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
       const s = res.data!.capitalLetterStats;
       assert.equal(s.totalCapitals, 41, JSON.stringify(args));
@@ -139,7 +125,7 @@ test(
       assert.deepEqual(perEmail(res.data!), HAND, JSON.stringify(args));
     }
     // Balanced by default: one chunk per job slot of the connected workers (2 x concurrency 1).
-    const dflt = await cluster.app.gql<StatsData>(STATS, { strategy: "DISTRIBUTED", fresh: true });
+    const dflt = await statsOn(app, "DISTRIBUTED");
     assert.equal(dflt.data!.capitalLetterStats.execution.tasks, 2);
     assert.equal(dflt.data!.capitalLetterStats.execution.workers, 2);
   },
@@ -150,7 +136,7 @@ test(
   HANG_GUARD,
   async (t) => {
     const app = await startTestApp(t, { csv: await generatedCsv(400, 3) });
-    const res = await app.gql<StatsData>(STATS, { strategy: "AUTO", fresh: true });
+    const res = await statsOn(app, "AUTO");
     const reason = res.data!.capitalLetterStats.execution.reason;
     assert.notEqual(res.data!.capitalLetterStats.execution.strategy, "DISTRIBUTED");
     assert.match(reason, /not DISTRIBUTED: REDIS_URL is not set/);
