@@ -13,10 +13,15 @@ export class BenchOptionError extends UsageError {
   override readonly name = "BenchOptionError";
 }
 
+/** Sections `--only` can run by themselves, against one server on the default corpus. */
+export const ONLY_SECTIONS = ["request-path", "cached"] as const;
+export type OnlySection = (typeof ONLY_SECTIONS)[number];
+
 export const BENCH_COMMAND: CommandSpec = {
   command: "npm run bench --",
   usage: [
     "npm run bench [-- --quick | --full] [--reps N] [--out DIR] [--work DIR] [--commit-results] [--update-readme]",
+    "npm run bench -- --only request-path,cached [--quick]",
   ],
   summary:
     "Measures every strategy compute-only and over HTTP, next to the Python baseline, the\n" +
@@ -50,14 +55,37 @@ export const BENCH_COMMAND: CommandSpec = {
       type: "boolean",
       help: "rewrite the README's Performance block from this run (implies --commit-results)",
     },
+    only: {
+      type: "string",
+      value: "SECTIONS",
+      help: `only these sections on the 1x corpus, printed and not written (${ONLY_SECTIONS.join(", ")})`,
+    },
   },
-  examples: ["npm run bench -- --quick", "npm run bench -- --reps 3 --update-readme"],
+  examples: [
+    "npm run bench -- --quick",
+    "npm run bench -- --reps 3 --update-readme",
+    "nice -n -15 npm run bench -- --only request-path,cached",
+  ],
 };
 
 export interface ParsedArgs {
   plan: BenchPlan;
   updateReadme: boolean;
   help: boolean;
+  /** With --only: just these sections, printed; nothing is written. */
+  only: OnlySection[] | null;
+}
+
+function parseOnly(text: string): OnlySection[] {
+  const names = text.split(",").map((n) => n.trim());
+  for (const name of names) {
+    if (!(ONLY_SECTIONS as readonly string[]).includes(name)) {
+      throw new BenchOptionError(
+        `--only takes ${ONLY_SECTIONS.join(", ")} (comma-separated), got "${name}"`,
+      );
+    }
+  }
+  return [...new Set(names as OnlySection[])];
 }
 
 function parseReps(text: string): number {
@@ -87,6 +115,12 @@ export function parseBenchArgs(argv: string[], root: string): ParsedArgs {
     plan.rounds = { ...plan.rounds, reps: parseReps(values.reps) };
   }
   const updateReadme = values["update-readme"] === true;
+  const only = typeof values.only === "string" ? parseOnly(values.only) : null;
+  if (only && (updateReadme || values["commit-results"] === true)) {
+    throw new BenchOptionError(
+      "--only prints its sections and writes nothing, so it takes no --update-readme or --commit-results",
+    );
+  }
   // The README links the committed charts, so rewriting it commits the results too.
   if (updateReadme || values["commit-results"] === true) plan.outDir = outDirFor(root, true);
   if (typeof values.out === "string") plan.outDir = path.resolve(values.out);
@@ -95,5 +129,5 @@ export function parseBenchArgs(argv: string[], root: string): ParsedArgs {
   const measured = argv.filter((a) => a !== "--update-readme" && a !== "--commit-results");
   const extra = measured.length > 0 ? ` -- ${measured.join(" ")}` : "";
   plan.command = `npm run bench${extra}`;
-  return { plan, updateReadme, help };
+  return { plan, updateReadme, help, only };
 }

@@ -61,7 +61,7 @@ export function workerScalingTable(r: BenchResults, f: TableFormat): string {
   return table_ + skipped;
 }
 
-export function cachedTable(r: BenchResults, f: TableFormat): string {
+export function cachedTable(r: Pick<BenchResults, "sections">, f: TableFormat): string {
   const rows = r.sections.cachedAnswers.map((c): Cell[] => [
     c.corpus,
     c.emails,
@@ -76,7 +76,7 @@ export function cachedTable(r: BenchResults, f: TableFormat): string {
     : "Not measured.";
 }
 
-export function requestPathTable(r: BenchResults, f: TableFormat): string {
+export function requestPathTable(r: Pick<BenchResults, "sections">, f: TableFormat): string {
   const rp = r.sections.requestPath;
   if (!rp) return "Not measured.";
   const rows = rp.runs.map((run): Cell[] => [

@@ -5,6 +5,7 @@ import { readmeBlock, consoleReport } from "./report";
 import { updateReadme } from "./readme-section";
 import { repoRoot } from "./repo-root";
 import { runSuite, writeOutputs } from "./suite";
+import { runOnly } from "./only-sections";
 
 /** `npm run bench [-- --quick | --full]`: measures everything, prints a table, writes bench/results/. */
 async function main(): Promise<number> {
@@ -26,6 +27,10 @@ async function main(): Promise<number> {
     const s = ((performance.now() - started) / 1000).toFixed(1).padStart(6);
     console.error(`[bench ${s}s] ${message}`);
   };
+  if (parsed.only) {
+    console.log(await runOnly(parsed.plan, parsed.only, log));
+    return 0;
+  }
   const results = await runSuite(parsed.plan, log);
   const written = await writeOutputs(results, parsed.plan.outDir);
   console.log(consoleReport(results));

@@ -75,6 +75,25 @@ test("bench options", async (t) => {
   );
 
   await t.test(
+    "--only names sections that run by themselves; a wrong name or a write option is an error",
+    () => {
+      assert.equal(parseBenchArgs([], root).only, null);
+      assert.deepEqual(parseBenchArgs(["--only", "cached,request-path,cached"], root).only, [
+        "cached",
+        "request-path",
+      ]);
+      assert.throws(
+        () => parseBenchArgs(["--only", "request-path,kernels"], root),
+        /--only takes request-path, cached \(comma-separated\), got "kernels"/,
+      );
+      assert.throws(
+        () => parseBenchArgs(["--only", "cached", "--update-readme"], root),
+        /writes nothing/,
+      );
+    },
+  );
+
+  await t.test(
     "a plain run writes to the git-ignored bench/results/local; only committing runs write bench/results",
     () => {
       assert.equal(parseBenchArgs(["--quick"], root).plan.outDir, "/repo/bench/results/local");
