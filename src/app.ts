@@ -3,7 +3,6 @@ import http from "node:http";
 import express from "express";
 import pino, { type Logger } from "pino";
 import { ApolloServer } from "@apollo/server";
-import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -35,9 +34,8 @@ import { buildAppSchema } from "./graphql/schema";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { RequestContext } from "./graphql/context";
 import { errorReporting } from "./graphql/error-masking";
-import { responseSerializer } from "./graphql/response-serializer";
 import { responseLimitPlugin } from "./graphql/response-limit.plugin";
-import { RequestScope } from "./http/request-scope";
+import { GraphQLHttpHandler } from "./http/graphql-handler";
 import { httpSubscriptionPlugin } from "./graphql/http-subscription.plugin";
 import { healthRouter } from "./http/health.routes";
 import { playgroundLandingPage } from "./playground/playground.plugin";
@@ -223,14 +221,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       introspection: config.introspection,
     },
   });
-  const scope = new RequestScope(config.maxResponseBytes);
-  const reporting = errorReporting(logger, () => scope.current());
+  const reporting = errorReporting(logger);
+  const graphqlHttp = new GraphQLHttpHandler(config.maxResponseBytes, reporting);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     logger,
     formatError: reporting.formatError,
-    // Bounded by MAX_RESPONSE_MB, and yielding to the event loop while it writes.
-    stringifyResult: responseSerializer(config.maxResponseBytes),
+    // The handler serialises (bounded by MAX_RESPONSE_MB, yielding while it writes).
+    stringifyResult: graphqlHttp.stringifyResult,
     introspection: config.introspection,
     // With introspection off, "Did you mean ...?" hints would still leak field names.
     hideSchemaDetailsFromClientErrors: !config.introspection,
@@ -264,10 +262,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: config.maxBodyBytes }),
-    scope.middleware(),
-    expressMiddleware(apollo, {
-      context: async ({ res }) => res.locals.requestContext as RequestContext,
-    }),
+    graphqlHttp.middleware(apollo),
   );
   app.use(dashboardRouter());
   app.use(healthRouter(corpus));

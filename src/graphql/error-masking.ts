@@ -1,6 +1,6 @@
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { GraphQLError, type FormattedExecutionResult, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { ApolloServerPlugin } from "@apollo/server";
+import type { ApolloServerPlugin, GraphQLRequestListener } from "@apollo/server";
 import type { Logger } from "pino";
 import { ErrorCode } from "../errors/error-code";
 import type { RequestContext } from "./context";
@@ -41,81 +41,98 @@ export function formatError(
   };
 }
 
+/** What the HTTP handler (src/http/graphql-handler.ts) needs of error reporting. */
+export interface ErrorReporting {
+  plugin: ApolloServerPlugin<RequestContext>;
+  /** Apollo's formatError: masks, and remembers what it masked for `answerFor`. */
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /**
+   * Called by the handler with every answer before it is written: each masked error gets the
+   * request's id, and any not yet logged (Apollo answered it by itself: a failing plugin
+   * hook) is logged under that id.
+   */
+  answerFor(result: FormattedExecutionResult, request: RequestContext): FormattedExecutionResult;
+  /** Logs an unexpected error outside GraphQL's pipeline and returns the masked error. */
+  masked(error: unknown, request: RequestContext): GraphQLFormattedError;
+}
+
 /**
  * Logs unexpected errors in full with the request id, and tells the client that id. Errors
  * of execution are logged by the plugin (it knows the operation), and so are errors Apollo
  * catches around the pipeline (a failing plugin hook), which it would otherwise only print
- * to the console; errors Apollo answers by itself (the serializer, context creation) reach
- * only formatError, which logs them under the current request's id (RequestScope).
+ * to the console. Apollo calls formatError without the request, so the request's id is added
+ * by `answerFor`, which the HTTP handler calls with the request it owns: no per-request
+ * AsyncLocalStorage, whose promise hook every promise of the process would pay for.
  */
-export function errorReporting(
-  logger: Logger,
-  currentRequest: () => RequestContext | undefined,
-): {
-  plugin: ApolloServerPlugin<RequestContext>;
-  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
-} {
+export function errorReporting(logger: Logger): ErrorReporting {
   const logged = new WeakSet<object>();
+  // The error behind each masked one, for answerFor to log if nothing has yet.
+  const causes = new WeakMap<GraphQLFormattedError, unknown>();
+  const masked = (error: unknown, request: RequestContext): GraphQLFormattedError => {
+    logger.error(
+      { err: unwrapResolverError(error), requestId: request.requestId },
+      "unexpected error",
+    );
+    return {
+      message: MASKED_MESSAGE,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: request.requestId },
+    };
+  };
   return {
-    plugin: errorLoggingPlugin(logger, logged, currentRequest),
+    plugin: errorLoggingPlugin(logger, logged),
     formatError(formatted, error) {
       const out = formatError(formatted, error);
-      if (out.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) return out;
-      const request = currentRequest();
-      const seen =
-        (typeof error === "object" && error !== null && logged.has(error)) ||
-        (request !== undefined && logged.has(request));
-      if (!seen) {
+      if (out.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) causes.set(out, error);
+      return out;
+    },
+    answerFor(result, request) {
+      for (const e of result.errors ?? []) {
+        if (e.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) continue;
+        (e.extensions as Record<string, unknown>).requestId = request.requestId;
+        const cause = causes.get(e);
+        if (cause === undefined || logged.has(request)) continue;
+        if (typeof cause === "object" && cause !== null && logged.has(cause)) continue;
         logger.error(
-          { err: unwrapResolverError(error), requestId: request?.requestId },
+          { err: unwrapResolverError(cause), requestId: request.requestId },
           "unexpected error",
         );
       }
-      return { ...out, extensions: { ...out.extensions, requestId: request?.requestId } };
+      return result;
     },
+    masked,
   };
 }
 
 function errorLoggingPlugin(
   logger: Logger,
   logged: WeakSet<object>,
-  currentRequest: () => RequestContext | undefined,
 ): ApolloServerPlugin<RequestContext> {
+  // Stateless, so one listener serves every request.
+  const listener: GraphQLRequestListener<RequestContext> = {
+    async didEncounterErrors({ errors, contextValue, operationName }) {
+      for (const error of errors) {
+        if (isExpected(error)) continue;
+        logged.add(error);
+        logger.error(
+          {
+            err: unwrapResolverError(error),
+            requestId: contextValue.requestId,
+            operationName,
+            path: error.path,
+          },
+          "unexpected error",
+        );
+      }
+    },
+  };
   return {
     async unexpectedErrorProcessingRequest({ requestContext, error }) {
-      const request = currentRequest();
-      if (request) logged.add(request);
+      logged.add(requestContext.contextValue);
       logger.error(
         { err: error, requestId: requestContext.contextValue.requestId },
         "unexpected error processing the request",
       );
     },
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, contextValue, operationName }) {
-          for (const error of errors) {
-            if (isExpected(error)) continue;
-            logged.add(error);
-            logger.error(
-              {
-                err: unwrapResolverError(error),
-                requestId: contextValue.requestId,
-                operationName,
-                path: error.path,
-              },
-              "unexpected error",
-            );
-          }
-        },
-        async willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== "single") return;
-          for (const e of response.body.singleResult.errors ?? []) {
-            if (e.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
-              (e.extensions as Record<string, unknown>).requestId = contextValue.requestId;
-            }
-          }
-        },
-      };
-    },
+    requestDidStart: async () => listener,
   };
 }

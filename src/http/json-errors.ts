@@ -63,7 +63,7 @@ export function jsonErrorHandler(
       res.status(status).json(body(e.message ?? "bad request", ErrorCode.BAD_REQUEST));
       return;
     }
-    // The id GraphQL errors of this request carry, when it got that far (RequestScope).
+    // The id GraphQL errors of this request carry, when it got that far (GraphQLHttpHandler).
     const context = res.locals.requestContext as RequestContext | undefined;
     const requestId = context?.requestId ?? requestIdOf(req);
     logger.error(
