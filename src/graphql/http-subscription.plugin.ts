@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from "@apollo/server";
+import type { ApolloServerPlugin, GraphQLRequestListener } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import { ErrorCode } from "../errors/error-code";
 
@@ -9,18 +9,16 @@ import { ErrorCode } from "../errors/error-code";
 export function httpSubscriptionPlugin<TContext extends object>(
   path: string,
 ): ApolloServerPlugin<TContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation }) {
-          if (operation?.operation !== "subscription") return;
-          throw new GraphQLError(
-            `subscriptions need a WebSocket: connect to ws://<this host>${path} with a ` +
-              `graphql-ws client (subprotocol graphql-transport-ws); HTTP answers queries and mutations`,
-            { extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } } },
-          );
-        },
-      };
+  // Stateless, so one listener serves every request.
+  const listener: GraphQLRequestListener<TContext> = {
+    async didResolveOperation({ operation }) {
+      if (operation?.operation !== "subscription") return;
+      throw new GraphQLError(
+        `subscriptions need a WebSocket: connect to ws://<this host>${path} with a ` +
+          `graphql-ws client (subprotocol graphql-transport-ws); HTTP answers queries and mutations`,
+        { extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } } },
+      );
     },
   };
+  return { requestDidStart: async () => listener };
 }
