@@ -7,8 +7,14 @@ import { createContext, type RequestContext } from "../graphql/context";
 import type { ErrorReporting } from "../graphql/error-masking";
 import { responseSerializer } from "../graphql/response-serializer";
 
-/** Results Apollo has handed over and the handler has not yet written. */
-const MAX_HELD = 10_000;
+/**
+ * Results Apollo has handed over and the handlers have not yet taken: each is taken a few
+ * microtasks after it is handed over, so this bounds only a path that would never take it
+ * (batched requests, which Capstats leaves off, embed the tickets in one string).
+ */
+const MAX_HELD = 100_000;
+/** JSON never starts with NUL, so no answer is mistaken for a ticket. */
+const TICKET = "\u0000result ";
 
 interface Answer {
   status: number;
@@ -43,11 +49,10 @@ export class GraphQLHttpHandler {
     this.serialize = responseSerializer(responseLimitBytes);
   }
 
-  /** ApolloServer's `stringifyResult`. JSON never starts with NUL, so no answer is a ticket. */
+  /** ApolloServer's `stringifyResult`. */
   readonly stringifyResult = async (value: FormattedExecutionResult): Promise<string> => {
-    // A result Apollo never handed back (no path does today) must not be held for ever.
     if (this.held.size >= MAX_HELD) this.held.delete(this.held.keys().next().value as string);
-    const ticket = `\u0000result ${this.tickets++}`;
+    const ticket = `${TICKET}${this.tickets++}`;
     this.held.set(ticket, value);
     return ticket;
   };
@@ -83,11 +88,14 @@ export class GraphQLHttpHandler {
       res.end();
       return;
     }
-    const held = this.held.get(response.body.string);
-    let answer: Answer = { status: response.status ?? 200, text: response.body.string };
-    if (held) {
-      this.held.delete(response.body.string);
-      answer = await this.answer(held, answer.status, context);
+    const body = response.body.string;
+    let answer: Answer = { status: response.status ?? 200, text: body };
+    if (body.startsWith(TICKET)) {
+      const held = this.held.get(body);
+      this.held.delete(body);
+      answer = held
+        ? await this.answer(held, answer.status, context)
+        : this.failed(new Error("the answer Apollo handed over was dropped"), context);
     }
     res.statusCode = answer.status;
     res.setHeader("content-length", Buffer.byteLength(answer.text, "utf8"));
@@ -107,8 +115,12 @@ export class GraphQLHttpHandler {
         const { http: _http, ...extensions } = err.extensions;
         return { status: 400, text: json({ errors: [{ message: err.message, extensions }] }) };
       }
-      return { status: 500, text: json({ errors: [this.reporting.masked(err, context)] }) };
+      return this.failed(err, context);
     }
+  }
+
+  private failed(err: unknown, context: RequestContext): Answer {
+    return { status: 500, text: json({ errors: [this.reporting.masked(err, context)] }) };
   }
 }
 
