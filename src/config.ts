@@ -17,7 +17,7 @@ export interface Config {
   kernel: KernelName;
   /** Heap limit of each worker thread, in MB. */
   workerMaxOldGenerationMb: number;
-  /** CPU nice value of pool workers (0 to 19), so the event loop gets a core before them. */
+  /** How much nicer than the server (0 to 19) pool workers run, so the event loop gets a core first. */
   workerNice: number;
   /** Per-query compute timeout. */
   queryTimeoutMs: number;

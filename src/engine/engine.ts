@@ -11,9 +11,8 @@ import { chooseExecution, type ExecutionChoice } from "./plan/auto-policy";
 import { mergeResults } from "./plan/merge";
 import { PlanCache, type Planned } from "./plan/plan-cache";
 import { Selector } from "./plan/selection";
-import { DEFAULT_MAX_TASK_BYTES, planTasks, toTask } from "./plan/task-planner";
-import type { TaskPlan } from "./plan/chunking";
-import type { CountTask } from "./exec/worker/task.types";
+import { SharedOutputs } from "./plan/shared-output";
+import { DEFAULT_MAX_TASK_BYTES, planTasks, toTasks } from "./plan/task-planner";
 
 export interface CountRequest {
   mask: number;
@@ -53,6 +52,7 @@ export class Engine {
   private readonly plans = new PlanCache();
   private readonly maxTaskBytes: number;
   private readonly kernel: KernelName;
+  private readonly outputs = new SharedOutputs();
 
   constructor(
     private readonly corpus: CorpusService,
@@ -97,22 +97,35 @@ export class Engine {
     const executor = this.executors[choice.strategy];
     const build = (): Planned => {
       const plans = planTasks(sel, view, choice, executor, this.maxTaskBytes);
-      const shared = executor.sharesMemory;
-      const task = (p: TaskPlan): CountTask => toTask(p, sel, view, req.mask, shared, this.kernel);
-      return { plans, tasks: plans.map(task) };
+      const { sharesMemory, writesInPlace } = executor;
+      const sharedSegments = writesInPlace === "shared";
+      const tasks = toTasks(plans, sel, view, req.mask, sharesMemory, sharedSegments, this.kernel);
+      return { plans, tasks };
     };
-    const { plans, tasks } =
+    const planned0 =
       req.ids === null ? this.plans.get(view, planKey(choice, executor), req.mask, build) : build();
+    const { plans } = planned0;
+    // Workers that share our memory write their rows straight into the answer.
+    const inPlace =
+      executor.writesInPlace !== null && view.resident !== null
+        ? this.outputs.result(sel.emails.length, req.mask, plans, executor.writesInPlace)
+        : null;
+    const tasks = inPlace
+      ? planned0.tasks.map((t, i) => (t.kind === "resident" ? { ...t, into: inPlace.rows[i] } : t))
+      : planned0.tasks;
     const planned = performance.now();
     const run: ExecutorRun = await executor.run(tasks, {
       concurrency: choice.workers,
       signal: req.signal,
       timeoutMs: req.timeoutMs,
       onProgress: req.onProgress,
+      claim: choice.chunkSize === null,
     });
     const executed = performance.now();
     const counts = new MetricMatrix(
-      mergeResults(sel.emails.length, req.mask, plans, run.results).counts,
+      inPlace
+        ? inPlace.finish()
+        : mergeResults(sel.emails.length, req.mask, plans, run.results).counts,
     );
     // The whole corpus's ids are the view's own array, shared rather than copied per query.
     const emailIds = req.ids === null ? view.ids : Int32Array.from(sel.emails, (i) => view.ids[i]);
@@ -155,5 +168,5 @@ export class Engine {
 
 /** Everything a whole-corpus plan depends on besides the corpus version. */
 function planKey(choice: ExecutionChoice, executor: Executor): string {
-  return `${choice.strategy}|${choice.workers}|${choice.chunkSize}|${executor.sharesMemory}`;
+  return `${choice.strategy}|${choice.workers}|${choice.chunkSize}|${executor.sharesMemory}|${executor.writesInPlace}`;
 }

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { serveCountWorker } from "../../src/engine/exec/worker/serve-worker";
 import { entryOptionsOfArgv } from "./test-executors";
 import { createFaults } from "./worker-faults";
@@ -11,15 +12,27 @@ import { createFaults } from "./worker-faults";
 const options = entryOptionsOfArgv();
 
 if (options) {
-  const { taskDelayMs } = options;
+  const { taskDelayMs, dieOnceFile } = options;
+  let tasks = 0;
   serveCountWorker((env, standard) => {
     const faults = createFaults(env);
     return {
       ...faults,
       count: (task: Parameters<typeof standard.count>[0]) => {
+        if (++tasks === 2 && dieOnceFile !== null && claimDeath(dieOnceFile)) faults.exit(1);
         if (taskDelayMs > 0) faults.sleep(taskDelayMs);
         return standard.count(task);
       },
     };
   });
+}
+
+/** True for the one worker that creates `file` (the others find it there). */
+function claimDeath(file: string): boolean {
+  try {
+    fs.closeSync(fs.openSync(file, "wx"));
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,7 @@
 import type { ConcreteStrategy } from "../execution-strategy";
 import type { DistributedUsage, WorkerUsage } from "../execution-report";
 import type { CountTask, CountTaskResult } from "./worker/task.types";
+import type { InPlaceMemory } from "../plan/shared-output";
 
 export interface RunOptions {
   /** Most of this run's tasks in flight at once: how `workers` caps a shared pool. */
@@ -9,6 +10,11 @@ export interface RunOptions {
   /** Budget for the whole run; when it runs out, every task still in flight is cancelled. */
   timeoutMs?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The tasks are interchangeable slices of one balanced plan: an executor may let its
+   * workers claim them as they free up instead of dispatching them one round trip each.
+   */
+  claim?: boolean;
 }
 
 export interface ExecutorRun {
@@ -31,6 +37,12 @@ export interface Executor {
   readonly defaultWorkers: number;
   /** Whether tasks may point into the resident SharedArrayBuffer. */
   readonly sharesMemory: boolean;
+  /**
+   * Whether its tasks may carry `into`, rows of a result matrix they fill in place (their
+   * results then carry no counts), and in what memory: the main thread's own ("private"),
+   * or a SharedArrayBuffer its worker threads see ("shared"). Null: results are merged.
+   */
+  readonly writesInPlace: InPlaceMemory | null;
   run(tasks: CountTask[], opts: RunOptions): Promise<ExecutorRun>;
   /**
    * For AUTO, about `bytes` of work: whether this executor should take it, and why (or why

@@ -1,17 +1,22 @@
 import type { Executor, ExecutorRun, RunOptions } from "./executor";
 import { runTasks } from "./pool/scheduler";
-import type { WorkerPool, WorkerPoolStats } from "./pool/worker-pool";
-import type { CountTask } from "./worker/task.types";
+import type { ExecOptions, WorkerPool, WorkerPoolStats } from "./pool/worker-pool";
+import { runClaimed } from "./pool/claimed-run";
+import { packClaims } from "./pool/claim-packing";
+import type { InPlaceMemory } from "../plan/shared-output";
+import type { CountTask, ResidentTask } from "./worker/task.types";
 import { toEngineError } from "./pool/pool-error-translation";
 
 /**
  * THREADS and PROCESSES: a query's tasks go to a shared, warm workerpool, at most
  * `workers` of them in flight. Threads read the resident SharedArrayBuffer with no
- * copy; processes share no memory, so the engine gives them SQLite tasks and each
- * reads its own slice of the database.
+ * copy and write their counts into the engine's shared result matrix (claiming balanced tasks
+ * from a shared cursor); processes share no memory, so the engine gives them SQLite tasks and
+ * each reads its own slice of the database.
  */
 export class PoolExecutor implements Executor {
   readonly sharesMemory: boolean;
+  readonly writesInPlace: InPlaceMemory | null;
 
   constructor(
     readonly name: "THREADS" | "PROCESSES",
@@ -20,11 +25,25 @@ export class PoolExecutor implements Executor {
     readonly maxWorkers: number,
   ) {
     this.sharesMemory = name === "THREADS";
+    this.writesInPlace = this.sharesMemory ? "shared" : null;
   }
 
   async run(tasks: CountTask[], opts: RunOptions): Promise<ExecutorRun> {
     try {
-      const run = await runTasks((task, o) => this.pool.exec(task, o), tasks, opts);
+      const exec = (task: CountTask, o: ExecOptions) => this.pool.exec(task, o);
+      const claims =
+        opts.claim === true && this.pool.type === "thread" && tasks.every(isResident)
+          ? packClaims(tasks)
+          : null;
+      const run = claims
+        ? await runClaimed(
+            (packed, cursor, o) => this.pool.execClaimed(packed, cursor, o),
+            exec,
+            tasks,
+            claims,
+            opts,
+          )
+        : await runTasks(exec, tasks, opts);
       return {
         results: run.results,
         wallMs: run.timing.wallMs,
@@ -41,4 +60,8 @@ export class PoolExecutor implements Executor {
   stats(): WorkerPoolStats {
     return this.pool.stats();
   }
+}
+
+function isResident(task: CountTask): task is ResidentTask {
+  return task.kind === "resident";
 }

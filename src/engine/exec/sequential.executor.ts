@@ -19,6 +19,7 @@ export class SequentialExecutor implements Executor {
   readonly maxWorkers = 1;
   readonly defaultWorkers = 1;
   readonly sharesMemory = true;
+  readonly writesInPlace = "private" as const;
 
   constructor(private readonly runTask: TaskRunner) {}
 

@@ -47,7 +47,7 @@ export function chooseExecution(
 
 /**
  * AUTO: small work stays on the main thread; large work goes to the thread pool
- * (shared memory, no copy, cheapest dispatch) with one balanced chunk per worker,
+ * (shared memory, no copy, cheapest dispatch) with balanced chunks its workers claim,
  * which the lesson showed beats per-item dispatch.
  */
 function chooseAuto(
@@ -89,6 +89,6 @@ function chooseAuto(
       resident
         ? " reading the shared resident corpus"
         : " reading SQLite (corpus above the resident budget)"
-    }, ${req.chunkSize == null ? "one balanced chunk per worker" : `${req.chunkSize} emails per task`}${notRemote}`,
+    }, ${req.chunkSize == null ? "balanced chunks the workers claim" : `${req.chunkSize} emails per task`}${notRemote}`,
   };
 }

@@ -42,6 +42,7 @@ export interface DistributedStats {
 export class DistributedExecutor implements Executor {
   readonly name = "DISTRIBUTED" as const;
   readonly sharesMemory = true;
+  readonly writesInPlace = null;
   readonly maxWorkers: number;
   private readonly redis: Redis;
   private readonly flow: FlowProducer;

@@ -5,6 +5,7 @@ import { DistributedNotConfiguredError } from "./distributed-errors";
 export class NotConfiguredExecutor implements Executor {
   readonly name = "DISTRIBUTED" as const;
   readonly sharesMemory = true;
+  readonly writesInPlace = null;
   readonly defaultWorkers = 1;
 
   constructor(readonly maxWorkers: number) {}

@@ -4,10 +4,13 @@ import type { RunOptions } from "../executor";
 import type { CountTask, CountTaskResult } from "../worker/task.types";
 import { TaskAbortedError, TaskTimeoutError } from "./pool-errors";
 
-export type ExecTask = (
-  task: CountTask,
+/** What the scheduler reads of a result: who ran it and how long it worked. */
+export type TimedResult = Pick<CountTaskResult, "worker" | "readMs" | "computeMs">;
+
+export type ExecTask<T = CountTask, R extends TimedResult = CountTaskResult> = (
+  task: T,
   opts: { signal?: AbortSignal; timeoutMs?: number },
-) => Promise<CountTaskResult>;
+) => Promise<R>;
 
 export interface RunTiming {
   wallMs: number;
@@ -18,9 +21,9 @@ export interface RunTiming {
   perWorker: WorkerUsage[];
 }
 
-export interface ScheduledRun {
+export interface ScheduledRun<R extends TimedResult = CountTaskResult> {
   /** In task order, whatever order they finished in. */
-  results: CountTaskResult[];
+  results: R[];
   /** Per task, from exec call to result, measured on the calling thread. */
   roundTripMs: number[];
   timing: RunTiming;
@@ -33,11 +36,11 @@ export interface ScheduledRun {
  * The first failure (or the deadline, or the caller's signal) aborts everything still in
  * flight and rejects at once.
  */
-export function runTasks(
-  exec: ExecTask,
-  tasks: readonly CountTask[],
+export function runTasks<T = CountTask, R extends TimedResult = CountTaskResult>(
+  exec: ExecTask<T, R>,
+  tasks: readonly T[],
   opts: RunOptions,
-): Promise<ScheduledRun> {
+): Promise<ScheduledRun<R>> {
   const { concurrency, signal, timeoutMs, onProgress } = opts;
   if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
     return Promise.reject(
@@ -49,9 +52,9 @@ export function runTasks(
   }
   if (signal?.aborted) return Promise.reject(new TaskAbortedError(signal.reason));
 
-  return new Promise<ScheduledRun>((resolve, reject) => {
+  return new Promise<ScheduledRun<R>>((resolve, reject) => {
     const total = tasks.length;
-    const results = new Array<CountTaskResult>(total);
+    const results = new Array<R>(total);
     const roundTripMs = new Array<number>(total).fill(0);
     const cancel = new AbortController();
     const startedAt = performance.now();
@@ -74,7 +77,7 @@ export function runTasks(
     };
     const onAbort = (): void => fail(new TaskAbortedError(signal?.reason));
 
-    const onResult = (i: number, sentAt: number, result: CountTaskResult): void => {
+    const onResult = (i: number, sentAt: number, result: R): void => {
       if (over) return;
       roundTripMs[i] = performance.now() - sentAt;
       results[i] = result;
@@ -99,7 +102,7 @@ export function runTasks(
         const i = next++;
         inFlight++;
         const sentAt = performance.now();
-        let pending: Promise<CountTaskResult>;
+        let pending: Promise<R>;
         try {
           pending = exec(tasks[i], { signal: cancel.signal });
         } catch (err) {
@@ -126,8 +129,8 @@ export function runTasks(
   });
 }
 
-function summarize(
-  results: CountTaskResult[],
+export function summarize(
+  results: readonly TimedResult[],
   roundTripMs: number[],
   startedAt: number,
 ): RunTiming {

@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import * as workerpool from "workerpool";
-import type { CountTask, CountTaskResult } from "../worker/task.types";
+import type { ClaimedRun, CountTask, CountTaskResult } from "../worker/task.types";
 import { reviveCorpusChanged } from "../worker/task-errors";
 import { WORKER_NICE_ENV } from "../worker/worker-priority";
 import { guardedCall, type CallOptions, type CancellablePromise } from "./guarded-call";
 import { packResidentTask } from "./ipc-packing";
+import type { PackedClaims } from "./claim-packing";
 import { unpackFromIpc, type PackedCountResult } from "./result-packing";
 import {
   PoolQueueFullError,
@@ -120,6 +121,20 @@ export class WorkerPool {
     return this.type === "process"
       ? result.then(unpackFromIpc)
       : (result as Promise<CountTaskResult>);
+  }
+
+  /** One worker's share of tasks it claims from `cursor` (threads only: it needs shared memory). */
+  execClaimed(
+    claims: PackedClaims,
+    cursor: Int32Array,
+    opts: CallOptions = {},
+  ): Promise<ClaimedRun> {
+    if (this.type !== "thread") {
+      return Promise.reject(
+        new TypeError("only a thread pool shares the memory claimed tasks need"),
+      );
+    }
+    return this.call<ClaimedRun>("countClaimed", [claims, cursor], opts);
   }
 
   stats(): WorkerPoolStats {

@@ -3,6 +3,11 @@ import { kernelFor } from "../../kernels/kernel-selection";
 import { countSegments } from "../../kernels/text.kernel";
 import type { CountTask, CountTaskResult, ResidentTask, SqliteTask } from "./task.types";
 import type { WorkerEnv } from "./worker-env";
+import { countInto } from "./in-place";
+
+/** What a task that wrote its rows in place returns (nothing to transfer). */
+const NO_COUNTS = new Float64Array(0);
+const NO_EDGES = new Uint8Array(0);
 
 /**
  * A resident task as it crosses into a child process: a SharedArrayBuffer cannot be cloned
@@ -41,6 +46,11 @@ function runResident(task: ResidentTask | PackedResidentTask, env: WorkerEnv): C
   const memory = "memory" in task ? task.memory : undefined;
   const kernel = kernelFor(task.kernel, memory);
   const t0 = performance.now();
+  if (task.into) {
+    countInto(view, task.starts, task.ends, task.mask, task.into, kernel);
+    const computeMs = performance.now() - t0;
+    return { counts: NO_COUNTS, edges: NO_EDGES, worker: env.worker, readMs: 0, computeMs };
+  }
   const { counts, edges } = countSegments(view, task.starts, task.ends, task.mask, kernel);
   const computeMs = performance.now() - t0;
   return { counts, edges, worker: env.worker, readMs: 0, computeMs };

@@ -25,6 +25,23 @@ export interface ResidentTask {
   mask: number;
   /** Which kernel counts; absent: the fastest this worker runs. */
   kernel?: KernelName;
+  /** Set when the engine owns a shared result matrix: the rows are written there, not returned. */
+  into?: SharedRows;
+}
+
+/**
+ * Where a task's per-segment counts go in a result matrix shared by the engine and the
+ * workers: segment 0 to row `firstRow`, segment j >= 1 to row `restRow + j - 1`. Tasks write
+ * disjoint rows (an email split between tasks gets a spare row for its later part), so no
+ * result crosses postMessage and nothing is merged but the split emails.
+ */
+export interface SharedRows {
+  /** rows * METRIC_COUNT, row-major, on a SharedArrayBuffer. */
+  counts: Float64Array;
+  /** One edge-flag byte per row, on a SharedArrayBuffer. */
+  edges: Uint8Array;
+  firstRow: number;
+  restRow: number;
 }
 
 /** A slice read by the worker itself from SQLite (processes share no memory). */
@@ -56,4 +73,15 @@ export interface CountTaskResult {
   readMs: number;
   /** Time spent in the kernel. */
   computeMs: number;
+}
+
+/** What one worker did of a query's claimed tasks (see serve-worker.ts's countClaimed). */
+export interface ClaimedRun {
+  worker: string;
+  readMs: number;
+  computeMs: number;
+  /** Index of each task this worker ran, in the order it claimed them. */
+  tasks: number[];
+  /** Kernel time of each of those tasks. */
+  taskMs: number[];
 }

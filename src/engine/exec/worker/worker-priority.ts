@@ -5,7 +5,8 @@ import { isMainThread } from "node:worker_threads";
 export const WORKER_NICE_ENV = "CAPSTATS_WORKER_NICE";
 
 /**
- * Lowers this worker's CPU priority to `nice`. Counting keeps every core busy, and the
+ * Lowers this worker's CPU priority by `nice` below the server's (which the worker inherits),
+ * so a server started with `nice -n -15` gets workers at -5, not 10. Counting keeps every core busy, and the
  * server's event loop then waits for a core like everyone else: a small query arriving
  * during a heavy one waited a scheduler time slice or more. A nice worker yields the core
  * as soon as the main thread wakes up, and loses nothing when the main thread is idle.
@@ -17,6 +18,8 @@ export const WORKER_NICE_ENV = "CAPSTATS_WORKER_NICE";
 export function lowerWorkerPriority(nice: number): number | null {
   if (!Number.isInteger(nice) || nice <= 0) return null;
   if (!isMainThread && process.platform !== "linux") return null;
-  os.setPriority(Math.min(nice, 19));
+  // Relative, as nice(1) is: at an absolute 10 the workers of a server run at -15 lost their
+  // cores to every ordinary process on the machine, and THREADS ran slower than SEQUENTIAL.
+  os.setPriority(Math.min(os.getPriority() + nice, 19));
   return os.getPriority();
 }
