@@ -2,12 +2,6 @@ import "reflect-metadata";
 import http from "node:http";
 import express from "express";
 import pino, { type Logger } from "pino";
-import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from "@apollo/server/plugin/disabled";
 import type { Config } from "./config";
 import { openSqlite, type Sqlite } from "./db/sqlite";
 import { applyMigrations } from "./db/migrate";
@@ -26,46 +20,27 @@ import { HeavyGate } from "./pipeline/heavy-gate";
 import { QueryPipeline } from "./pipeline/query-pipeline";
 import { ResultCache } from "./stats/result-cache";
 import { StatsService } from "./stats/stats.service";
-import { EmailResolver } from "./emails/email.resolver";
-import { StatsResolver } from "./stats/stats.resolver";
-import { TextStatsResolver } from "./stats/text-stats.resolver";
-import { ComparisonResolver } from "./stats/comparison.resolver";
 import { buildAppSchema } from "./graphql/schema";
+import { resolverContainer } from "./graphql/resolver-container";
+import { createApolloServer } from "./graphql/apollo-server";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { RequestContext } from "./graphql/context";
 import { errorReporting } from "./graphql/error-masking";
-import { responseLimitPlugin } from "./graphql/response-limit.plugin";
 import { GraphQLHttpHandler } from "./http/graphql-handler";
-import { httpSubscriptionPlugin } from "./graphql/http-subscription.plugin";
 import { healthRouter } from "./http/health.routes";
-import { playgroundLandingPage } from "./playground/playground.plugin";
 import { playgroundAssetsRouter } from "./playground/playground.routes";
 import { AppMetrics } from "./http/metrics";
 import { metricsRouter } from "./http/metrics.routes";
 import { jsonErrorHandler, jsonNotFound } from "./http/json-errors";
-import { queryLimitsPlugin } from "./graphql/complexity.plugin";
-import { overloadStatusPlugin } from "./graphql/overload-status.plugin";
-import { requestMetricsPlugin } from "./graphql/request-metrics.plugin";
 import { LockManager } from "./locks/lock-manager";
 import { APP_LOCK_RANKS } from "./locks/app-locks";
-import { LocksResolver } from "./locks/locks.resolver";
 import { createAnalyses, type Analyses } from "./analyses/analyses.factory";
-import { AnalysisResolver } from "./analyses/analysis.resolver";
-import { IoResolver } from "./io/io.resolver";
 import { IoService } from "./io/io.service";
 import { attachSubscriptions, frontDoor } from "./graphql/graphql-ws.server";
 import { EmailAttributesStore } from "./stats/grouping/email-attributes.store";
 import { GroupingService } from "./stats/grouping/grouping.service";
-import {
-  CapitalGroupsResolver,
-  GroupMsResolver,
-  TextGroupsResolver,
-} from "./stats/grouping/groups.resolver";
-import { RunGroupsResolver } from "./stats/grouping/run-groups.resolver";
 import { PersonStore } from "./persons/person.store";
 import { PersonService } from "./persons/person.service";
-import { EmailPeopleResolver, PersonsResolver } from "./persons/persons.resolver";
-import { CorpusInfoResolver } from "./corpus/corpus-info.resolver";
 import { ApiTokens } from "./auth/api-tokens";
 import { dashboardRouter } from "./dashboard/dashboard.routes";
 
@@ -164,43 +139,20 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   // ... and none past the retention limits (they may have changed since).
   await analyses.retention.sweep();
 
-  const grouping = new GroupingService(new EmailAttributesStore(db));
-  const persons = new PersonService(new PersonStore(db));
-  const instances = new Map<unknown, unknown>([
-    [EmailResolver, new EmailResolver(emails)],
-    [StatsResolver, new StatsResolver(stats)],
-    [TextStatsResolver, new TextStatsResolver(stats)],
-    [ComparisonResolver, new ComparisonResolver(stats)],
-    [AnalysisResolver, analyses.resolver],
-    [LocksResolver, new LocksResolver(locks)],
-    [CapitalGroupsResolver, new CapitalGroupsResolver(grouping)],
-    [TextGroupsResolver, new TextGroupsResolver(grouping)],
-    [GroupMsResolver, new GroupMsResolver(grouping)],
-    [RunGroupsResolver, new RunGroupsResolver(grouping, analyses.store)],
-    [PersonsResolver, new PersonsResolver(persons)],
-    [EmailPeopleResolver, new EmailPeopleResolver(persons)],
-    [CorpusInfoResolver, new CorpusInfoResolver(db)],
-    [
-      IoResolver,
-      new IoResolver(
-        new IoService(statsPipeline, {
-          file: config.databaseFile,
-          queryTimeoutMs: config.queryTimeoutMs,
-        }),
-      ),
-    ],
-  ]);
-  const schema = await buildAppSchema(
-    {
-      get: (cls) => {
-        const instance = instances.get(cls);
-        if (!instance)
-          throw new Error(`no instance registered for ${String((cls as { name?: string }).name)}`);
-        return instance;
-      },
-    },
-    analyses.feed,
-  );
+  const container = resolverContainer({
+    db,
+    emails,
+    stats,
+    analyses,
+    locks,
+    grouping: new GroupingService(new EmailAttributesStore(db)),
+    persons: new PersonService(new PersonStore(db)),
+    io: new IoService(statsPipeline, {
+      file: config.databaseFile,
+      queryTimeoutMs: config.queryTimeoutMs,
+    }),
+  });
+  const schema = await buildAppSchema(container, analyses.feed);
 
   const app = express();
   // Naming the framework helps only someone looking for its vulnerabilities.
@@ -223,38 +175,17 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   });
   const reporting = errorReporting(logger);
   const graphqlHttp = new GraphQLHttpHandler(config.maxResponseBytes, reporting);
-  const apollo = new ApolloServer<RequestContext>({
+  const apollo = createApolloServer({
     schema,
+    config,
     logger,
-    formatError: reporting.formatError,
-    // The handler serialises (bounded by MAX_RESPONSE_MB, yielding while it writes).
-    stringifyResult: graphqlHttp.stringifyResult,
-    introspection: config.introspection,
-    // With introspection off, "Did you mean ...?" hints would still leak field names.
-    hideSchemaDetailsFromClientErrors: !config.introspection,
-    csrfPrevention: true,
-    // main.ts owns SIGINT/SIGTERM: it drains HTTP, then closes pools and the database.
-    stopOnTerminationSignals: false,
-    parseOptions: { maxTokens: config.maxQueryTokens },
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      // No field carries a cache hint, and the plugin would wrap every resolver to look.
-      ApolloServerPluginCacheControlDisabled(),
-      reporting.plugin,
-      responseLimitPlugin(),
-      httpSubscriptionPlugin(GRAPHQL_PATH),
-      queryLimitsPlugin({
-        maxDepth: config.maxQueryDepth,
-        maxComplexity: config.maxQueryComplexity,
-      }),
-      overloadStatusPlugin(),
-      requestMetricsPlugin(metrics),
-      ...(config.playground
-        ? [playgroundLandingPage({ endpoint: GRAPHQL_PATH, assetsPath: ASSETS_PATH })]
-        : // Without this, Apollo serves its own landing page, which loads Sandbox from a CDN.
-          [ApolloServerPluginLandingPageDisabled()]),
-      ...(opts.apolloPlugins ?? []),
-    ],
+    metrics,
+    server,
+    reporting,
+    handler: graphqlHttp,
+    graphqlPath: GRAPHQL_PATH,
+    assetsPath: ASSETS_PATH,
+    extraPlugins: opts.apolloPlugins,
   });
   await apollo.start();
 
