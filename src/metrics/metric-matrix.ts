@@ -58,4 +58,33 @@ export class MetricMatrix {
       at * METRIC_COUNT,
     );
   }
+
+  /** Only the columns of the metrics in `mask`, row-major (what a task computed, for IPC). */
+  packColumns(mask: number): Float64Array {
+    const columns = columnsOf(mask);
+    const k = columns.length;
+    const packed = new Float64Array(this.rows * k);
+    for (let i = 0; i < this.rows; i++) {
+      for (let c = 0; c < k; c++) packed[i * k + c] = this.values[i * METRIC_COUNT + columns[c]];
+    }
+    return packed;
+  }
+
+  /** The inverse of packColumns: `rows` rows, the metrics outside `mask` 0. */
+  static unpackColumns(packed: Float64Array, mask: number, rows: number): MetricMatrix {
+    const columns = columnsOf(mask);
+    const k = columns.length;
+    const out = MetricMatrix.ofRows(rows);
+    for (let i = 0; i < rows; i++) {
+      for (let c = 0; c < k; c++) out.values[i * METRIC_COUNT + columns[c]] = packed[i * k + c];
+    }
+    return out;
+  }
+}
+
+/** The metric indices in `mask`, ascending. */
+export function columnsOf(mask: number): number[] {
+  const columns: number[] = [];
+  for (let m = 0; m < METRIC_COUNT; m++) if ((mask & (1 << m)) !== 0) columns.push(m);
+  return columns;
 }

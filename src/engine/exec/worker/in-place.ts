@@ -1,4 +1,4 @@
-import { METRIC_COUNT } from "../../../metrics/metrics";
+import { MetricMatrix } from "../../../metrics/metric-matrix";
 import type { KernelBackend } from "../../kernels/kernel-backend";
 import { countSegments, type SegmentCounts } from "../../kernels/text.kernel";
 import type { SharedRows } from "./task.types";
@@ -38,6 +38,7 @@ export function countInto(
 }
 
 function write(part: SegmentCounts, into: SharedRows, row: number): void {
-  into.counts.set(part.counts, row * METRIC_COUNT);
+  const source = new MetricMatrix(part.counts);
+  new MetricMatrix(into.counts).copyRows(row, source, 0, source.rows);
   into.edges.set(part.edges, row);
 }
