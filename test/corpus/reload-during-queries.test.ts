@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { test, type TestContext } from "node:test";
 import { generatedCsv, HANG_MS } from "../analyses/analysis-test-support";
+import { pythonJson } from "../support/python";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 /** `npm run seed`, as a separate process that knows nothing of the server's locks. */
@@ -42,10 +43,7 @@ with open(sys.argv[1], newline="", encoding="utf-8") as f:
                 out[k]["totalCapitals"] += caps
 print(json.dumps(out))
 `;
-  const r = spawnSync("python3", ["-c", script, csvFile, SENDER], { encoding: "utf8" });
-  if (r.error) assert.fail(`python3 is required as the oracle: ${r.error.message}`);
-  assert.equal(r.status, 0, r.stderr);
-  return JSON.parse(r.stdout) as Answer[];
+  return pythonJson<Answer[]>(script, { args: [csvFile, SENDER] });
 }
 
 function reloadFromAnotherProcess(dbFile: string, csvFile: string): Promise<void> {
