@@ -224,3 +224,22 @@ test("SIMD kernel at its block edges, against Python's rules and the JS kernel: 
     }
   }
 });
+
+test("SIMD kernel at its block edges, against Python's rules and the JS kernel: puts a character whose predecessor the plain-run pass must correct at the counters' flush boundaries", () => {
+  // A plain run starts after the code point before it, which its first block reads back as
+  // one byte: non-ASCII non-space ("é", U+FEFF), non-ASCII space (U+00A0, U+3000) or a
+  // control; then a space or a letter. Placed just before and after the byte counters'
+  // flush every 255 blocks (4080 bytes) of a run.
+  const items: { text: string; align: number }[] = [];
+  for (const before of ["é", "\ufeff", "\u00a0", "\u3000", "\u0000", "\r", "x", " "]) {
+    for (const after of [" ", "a", "\n", "A"]) {
+      for (const at of [4064, 4079, 4080, 4081, 4095, 8160, 8175]) {
+        for (const align of [0, 1, 15]) {
+          const head = filler(at, at % 7);
+          items.push({ text: head + before + after + filler(40, 2), align });
+        }
+      }
+    }
+  }
+  assertAgrees(layOut(items), "predecessors at flush boundaries");
+});

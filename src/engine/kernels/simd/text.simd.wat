@@ -73,13 +73,37 @@
             (i32.const 6))
           (i32.and (i32.load8_u offset=3 (local.get $q)) (i32.const 0x3f))))))
 
-  ;; Sum of the 16 unsigned byte lanes.
-  (func $sumBytes (param $v v128) (result i32)
-    (local $w v128)
-    (local.set $w (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $v))))
-    (i32.add
-      (i32.add (i32x4.extract_lane 0 (local.get $w)) (i32x4.extract_lane 1 (local.get $w)))
-      (i32.add (i32x4.extract_lane 2 (local.get $w)) (i32x4.extract_lane 3 (local.get $w)))))
+  ;; Sums of the 16 unsigned byte lanes of six accumulators in one call: the lanes of
+  ;; $a $b $c $d as lanes 0..3 of the first result, those of $e $f as lanes 0 and 1 of the
+  ;; second (pairwise sums and two transposing shuffles, no per-accumulator reduction).
+  (func $sums6 (param $a v128) (param $b v128) (param $c v128) (param $d v128)
+    (param $e v128) (param $f v128) (result v128 v128)
+    (local $ab v128) (local $cd v128) (local $ef v128)
+    (local.set $a (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $a))))
+    (local.set $b (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $b))))
+    (local.set $c (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $c))))
+    (local.set $d (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $d))))
+    (local.set $e (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $e))))
+    (local.set $f (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $f))))
+    ;; [a0+a1, a2+a3, b0+b1, b2+b3], then [a, b, c, d].
+    (local.set $ab
+      (i32x4.add
+        (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $a) (local.get $b))
+        (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $a) (local.get $b))))
+    (local.set $cd
+      (i32x4.add
+        (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $c) (local.get $d))
+        (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $c) (local.get $d))))
+    (local.set $ef
+      (i32x4.add
+        (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $e) (local.get $f))
+        (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $e) (local.get $f))))
+    (i32x4.add
+      (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $ab) (local.get $cd))
+      (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $ab) (local.get $cd)))
+    (i32x4.add
+      (i8x16.shuffle 0 1 2 3 8 9 10 11 0 1 2 3 8 9 10 11 (local.get $ef) (local.get $ef))
+      (i8x16.shuffle 4 5 6 7 12 13 14 15 4 5 6 7 12 13 14 15 (local.get $ef) (local.get $ef))))
 
   ;; Capitals and code points of the first $left (at most 64) bytes at $p, when some of them
   ;; are not ASCII; the caller counts their ASCII capitals. Code points are the bytes that
@@ -274,6 +298,7 @@
     (local $prevSpace i32) (local $prevCr i32) (local $b i32) (local $cls i32) (local $s i32)
     (local $first i32) (local $lastCls i32) (local $edges i32) (local $lines i32)
     (local $v v128) (local $sp v128) (local $prevSp v128) (local $valid v128)
+    (local $f0 v128) (local $f1 v128) (local $w v128) (local $runStart i32)
     (local $aUp v128) (local $aLow v128) (local $aDig v128)
     (local $aSp v128) (local $aWord v128) (local $aBrk v128)
     (local $kUpBias v128) (local $k26 v128) (local $kLowBias v128) (local $kDigBias v128)
@@ -369,39 +394,58 @@
               (local.set $chars (i32.add (local.get $chars) (i32.sub (local.get $q) (local.get $p))))
               ;; Pass 2 over the same run: whitespace, words and line breaks. In a plain block
               ;; the bytes below 0x21 are exactly the ASCII whitespace and 0x0a..0x1e the
-              ;; line breaks.
+              ;; line breaks. The block one byte back gives each lane its predecessor, for
+              ;; word starts and "\r\n" alike, with nothing carried between iterations; only
+              ;; the run's first byte has a predecessor that may not be a whole ASCII code
+              ;; point (or lies before the segment), and is corrected after the loop.
+              (local.set $runStart (local.get $p))
               (block $pass2Done
                 (loop $pass2
                   (br_if $pass2Done (i32.ge_u (local.get $p) (local.get $q)))
                   (local.set $v (v128.load (local.get $p)))
+                  (local.set $w (v128.load (i32.sub (local.get $p) (i32.const 1))))
                   (local.set $sp (i8x16.lt_s (local.get $v) (local.get $kPastSpace)))
                   (local.set $aSp (i8x16.sub (local.get $aSp) (local.get $sp)))
-                  ;; A word starts at a non-space after a space: the shuffle shifts the
-                  ;; space lanes up by one, bringing in lane 15 of the previous block.
+                  ;; A word starts at a non-space after a space.
                   (local.set $aWord
                     (i8x16.sub (local.get $aWord)
-                      (v128.andnot
-                        (i8x16.shuffle 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30
-                          (local.get $prevSp) (local.get $sp))
-                        (local.get $sp))))
+                      (v128.andnot (i8x16.lt_s (local.get $w) (local.get $kPastSpace)) (local.get $sp))))
                   ;; A "\n" right after a "\r" closes the same line break.
                   (local.set $aBrk
                     (i8x16.add
                       (i8x16.sub (local.get $aBrk)
                         (i8x16.lt_s (i8x16.add (local.get $v) (local.get $kBrkBias)) (local.get $k21)))
                       (v128.and (i8x16.eq (local.get $v) (local.get $kLf))
-                        (i8x16.eq (v128.load (i32.sub (local.get $p) (i32.const 1))) (local.get $kCr)))))
-                  (local.set $prevSp (local.get $sp))
+                        (i8x16.eq (local.get $w) (local.get $kCr)))))
                   (local.set $p (i32.add (local.get $p) (i32.const 16)))
                   (br $pass2)))
+              (if (i32.gt_u (local.get $p) (local.get $runStart))
+                (then
+                  ;; The first lane counted a word start from the byte before it; the word
+                  ;; state says what precedes it. Then the run's last byte is that state.
+                  (local.set $s (i32.ge_u (i32.load8_u (local.get $runStart)) (i32.const 0x21)))
+                  (local.set $words
+                    (i32.add (local.get $words)
+                      (i32.sub
+                        (i32.and (local.get $s)
+                          (i32.and (i8x16.extract_lane_u 15 (local.get $prevSp)) (i32.const 1)))
+                        (i32.and (local.get $s)
+                          (i32.lt_s (i32.load8_s (i32.sub (local.get $runStart) (i32.const 1)))
+                            (i32.const 0x21))))))
+                  (local.set $prevSp
+                    (i8x16.splat
+                      (i32.sub (i32.const 0)
+                        (i32.lt_u (i32.load8_u (i32.sub (local.get $p) (i32.const 1))) (i32.const 0x21)))))))
               (if (i32.eqz (local.get $budget))
                 (then
-                  (local.set $upper (i32.add (local.get $upper) (call $sumBytes (local.get $aUp))))
-            (local.set $lower (i32.add (local.get $lower) (call $sumBytes (local.get $aLow))))
-            (local.set $digits (i32.add (local.get $digits) (call $sumBytes (local.get $aDig))))
-            (local.set $spaces (i32.add (local.get $spaces) (call $sumBytes (local.get $aSp))))
-            (local.set $words (i32.add (local.get $words) (call $sumBytes (local.get $aWord))))
-            (local.set $breaks (i32.add (local.get $breaks) (call $sumBytes (local.get $aBrk))))
+                  (call $sums6 (local.get $aUp) (local.get $aLow) (local.get $aDig) (local.get $aSp) (local.get $aWord) (local.get $aBrk))
+            (local.set $f1) (local.set $f0)
+            (local.set $breaks (i32.add (local.get $breaks) (i32x4.extract_lane 1 (local.get $f1))))
+            (local.set $words (i32.add (local.get $words) (i32x4.extract_lane 0 (local.get $f1))))
+            (local.set $spaces (i32.add (local.get $spaces) (i32x4.extract_lane 3 (local.get $f0))))
+            (local.set $digits (i32.add (local.get $digits) (i32x4.extract_lane 2 (local.get $f0))))
+            (local.set $lower (i32.add (local.get $lower) (i32x4.extract_lane 1 (local.get $f0))))
+            (local.set $upper (i32.add (local.get $upper) (i32x4.extract_lane 0 (local.get $f0))))
             (local.set $aUp (v128.const i64x2 0 0))
             (local.set $aLow (v128.const i64x2 0 0))
             (local.set $aDig (v128.const i64x2 0 0))
@@ -530,12 +574,14 @@
                           (local.set $p (i32.add (local.get $p) (i32.const 1)))
                           (br $skip)))
                       (local.set $budget (i32.sub (local.get $budget) (i32.const 1)))
-                      (if (i32.eqz (local.get $budget)) (then (local.set $upper (i32.add (local.get $upper) (call $sumBytes (local.get $aUp))))
-            (local.set $lower (i32.add (local.get $lower) (call $sumBytes (local.get $aLow))))
-            (local.set $digits (i32.add (local.get $digits) (call $sumBytes (local.get $aDig))))
-            (local.set $spaces (i32.add (local.get $spaces) (call $sumBytes (local.get $aSp))))
-            (local.set $words (i32.add (local.get $words) (call $sumBytes (local.get $aWord))))
-            (local.set $breaks (i32.add (local.get $breaks) (call $sumBytes (local.get $aBrk))))
+                      (if (i32.eqz (local.get $budget)) (then (call $sums6 (local.get $aUp) (local.get $aLow) (local.get $aDig) (local.get $aSp) (local.get $aWord) (local.get $aBrk))
+            (local.set $f1) (local.set $f0)
+            (local.set $breaks (i32.add (local.get $breaks) (i32x4.extract_lane 1 (local.get $f1))))
+            (local.set $words (i32.add (local.get $words) (i32x4.extract_lane 0 (local.get $f1))))
+            (local.set $spaces (i32.add (local.get $spaces) (i32x4.extract_lane 3 (local.get $f0))))
+            (local.set $digits (i32.add (local.get $digits) (i32x4.extract_lane 2 (local.get $f0))))
+            (local.set $lower (i32.add (local.get $lower) (i32x4.extract_lane 1 (local.get $f0))))
+            (local.set $upper (i32.add (local.get $upper) (i32x4.extract_lane 0 (local.get $f0))))
             (local.set $aUp (v128.const i64x2 0 0))
             (local.set $aLow (v128.const i64x2 0 0))
             (local.set $aDig (v128.const i64x2 0 0))
@@ -600,12 +646,14 @@
                   (local.set $p (i32.add (local.get $p) (local.get $k)))
                   (local.set $chars (i32.add (local.get $chars) (local.get $k)))
                   (local.set $budget (i32.sub (local.get $budget) (i32.const 1)))
-                  (if (i32.eqz (local.get $budget)) (then (local.set $upper (i32.add (local.get $upper) (call $sumBytes (local.get $aUp))))
-            (local.set $lower (i32.add (local.get $lower) (call $sumBytes (local.get $aLow))))
-            (local.set $digits (i32.add (local.get $digits) (call $sumBytes (local.get $aDig))))
-            (local.set $spaces (i32.add (local.get $spaces) (call $sumBytes (local.get $aSp))))
-            (local.set $words (i32.add (local.get $words) (call $sumBytes (local.get $aWord))))
-            (local.set $breaks (i32.add (local.get $breaks) (call $sumBytes (local.get $aBrk))))
+                  (if (i32.eqz (local.get $budget)) (then (call $sums6 (local.get $aUp) (local.get $aLow) (local.get $aDig) (local.get $aSp) (local.get $aWord) (local.get $aBrk))
+            (local.set $f1) (local.set $f0)
+            (local.set $breaks (i32.add (local.get $breaks) (i32x4.extract_lane 1 (local.get $f1))))
+            (local.set $words (i32.add (local.get $words) (i32x4.extract_lane 0 (local.get $f1))))
+            (local.set $spaces (i32.add (local.get $spaces) (i32x4.extract_lane 3 (local.get $f0))))
+            (local.set $digits (i32.add (local.get $digits) (i32x4.extract_lane 2 (local.get $f0))))
+            (local.set $lower (i32.add (local.get $lower) (i32x4.extract_lane 1 (local.get $f0))))
+            (local.set $upper (i32.add (local.get $upper) (i32x4.extract_lane 0 (local.get $f0))))
             (local.set $aUp (v128.const i64x2 0 0))
             (local.set $aLow (v128.const i64x2 0 0))
             (local.set $aDig (v128.const i64x2 0 0))
@@ -661,12 +709,14 @@
               (br $scalar)))
           (local.set $prevSp (i8x16.splat (i32.sub (i32.const 0) (local.get $prevSpace))))
           (br_if $phases (i32.lt_u (local.get $p) (local.get $end))))
-        (local.set $upper (i32.add (local.get $upper) (call $sumBytes (local.get $aUp))))
-            (local.set $lower (i32.add (local.get $lower) (call $sumBytes (local.get $aLow))))
-            (local.set $digits (i32.add (local.get $digits) (call $sumBytes (local.get $aDig))))
-            (local.set $spaces (i32.add (local.get $spaces) (call $sumBytes (local.get $aSp))))
-            (local.set $words (i32.add (local.get $words) (call $sumBytes (local.get $aWord))))
-            (local.set $breaks (i32.add (local.get $breaks) (call $sumBytes (local.get $aBrk))))
+        (call $sums6 (local.get $aUp) (local.get $aLow) (local.get $aDig) (local.get $aSp) (local.get $aWord) (local.get $aBrk))
+            (local.set $f1) (local.set $f0)
+            (local.set $breaks (i32.add (local.get $breaks) (i32x4.extract_lane 1 (local.get $f1))))
+            (local.set $words (i32.add (local.get $words) (i32x4.extract_lane 0 (local.get $f1))))
+            (local.set $spaces (i32.add (local.get $spaces) (i32x4.extract_lane 3 (local.get $f0))))
+            (local.set $digits (i32.add (local.get $digits) (i32x4.extract_lane 2 (local.get $f0))))
+            (local.set $lower (i32.add (local.get $lower) (i32x4.extract_lane 1 (local.get $f0))))
+            (local.set $upper (i32.add (local.get $upper) (i32x4.extract_lane 0 (local.get $f0))))
             (local.set $aUp (v128.const i64x2 0 0))
             (local.set $aLow (v128.const i64x2 0 0))
             (local.set $aDig (v128.const i64x2 0 0))
