@@ -9,10 +9,16 @@ export type KernelName = "js" | "wasm-simd";
 /**
  * One implementation of the two counting loops behind countSegments. Implementations must give
  * bit-identical counts and edge flags: the kernel tests run every one of them against Python,
- * hand counts and each other. Callers have validated the segments (see countSegments).
+ * hand counts and each other. Callers have validated the segments (see countSegments), but
+ * for their code-point boundaries when the kernel checks those itself.
  */
 export interface KernelBackend {
   readonly name: KernelName;
+  /**
+   * True when the kernel counts segments that cut through a code point without harm and then
+   * throws checkCodePointBoundaries' error for the first of them itself, before returning.
+   */
+  readonly checksCodePointBoundaries?: boolean;
   /** CAPITALS of each segment, and CHARACTERS when withCharacters (else that column stays 0). */
   countCapitals(
     bytes: Uint8Array,

@@ -8,7 +8,7 @@ import {
   EDGE_NONEMPTY,
   type SegmentCounts,
 } from "./segment-counts";
-import { isContinuationByte } from "./utf8";
+import { checkCodePointBoundaries } from "./utf8";
 
 export { countsAt, createSegmentCounts, mergeSegment, type SegmentCounts } from "./segment-counts";
 
@@ -34,7 +34,9 @@ export function countSegments(
     throw new RangeError(`starts has ${starts.length} entries but ends has ${ends.length}`);
   }
   const n = starts.length;
-  for (let i = 0; i < n; i++) checkSegment(bytes, starts[i], ends[i], i);
+  for (let i = 0; i < n; i++) checkRange(bytes, starts, ends, i);
+  if (kernel.checksCodePointBoundaries !== true)
+    checkCodePointBoundaries(bytes, starts, ends, 0, n);
   const result = createSegmentCounts(n, mask);
   if ((mask & ~CAPITALS_AND_CHARACTERS) !== 0) {
     kernel.countAll(bytes, starts, ends, result);
@@ -70,16 +72,23 @@ export function countText(
   return countsAt(countSegments(bytes, [0], [bytes.length], mask, kernel), 0);
 }
 
-function checkSegment(bytes: Uint8Array, start: number, end: number, i: number): void {
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end) {
-    throw new RangeError(`segment ${i} [${start}, ${end}) is not a valid byte range`);
-  }
-  if (end > bytes.length) {
-    throw new RangeError(`segment ${i} [${start}, ${end}) ends past the ${bytes.length} bytes`);
-  }
-  if (isContinuationByte(bytes, start) || isContinuationByte(bytes, end)) {
-    throw new RangeError(`segment ${i} [${start}, ${end}) cuts through a UTF-8 code point`);
-  }
+/**
+ * Segment i's range, after the boundaries of the segments before it: the first invalid segment
+ * is reported whichever check it fails, as when each segment was checked whole in turn.
+ */
+function checkRange(
+  bytes: Uint8Array,
+  starts: ArrayLike<number>,
+  ends: ArrayLike<number>,
+  i: number,
+): void {
+  const start = starts[i];
+  const end = ends[i];
+  const valid = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end;
+  if (valid && end <= bytes.length) return;
+  checkCodePointBoundaries(bytes, starts, ends, 0, i);
+  if (!valid) throw new RangeError(`segment ${i} [${start}, ${end}) is not a valid byte range`);
+  throw new RangeError(`segment ${i} [${start}, ${end}) ends past the ${bytes.length} bytes`);
 }
 
 function clearUnrequested(result: SegmentCounts): void {

@@ -1,6 +1,7 @@
 import { threadId } from "node:worker_threads";
 import type { KernelBackend } from "../kernel-backend";
 import type { CodePointClasses } from "../unicode-tables";
+import { checkCodePointBoundaries } from "../utf8";
 import {
   claimSlot,
   corpusLayoutOf,
@@ -18,10 +19,13 @@ import { callSimd, instantiateSimd, type SimdExports } from "./simd-instance";
  * counted where they lie, with no copy. Each thread has its own instance on the one shared
  * memory; a call takes a scratch slot for its records. Bytes that are not a view of this
  * memory, and calls that find every slot taken (threads killed mid-call keep theirs), go to
- * `copying`, the window-copying kernel: slower, same counts.
+ * `copying`, the window-copying kernel: slower, same counts. It checks the segments' code-point
+ * boundaries itself, batch by batch after counting (see checkCodePointBoundaries): the kernel
+ * is memory-safe on any bytes, and reads each boundary from cache then.
  */
 export class InPlaceSimdKernel implements KernelBackend {
   readonly name = "wasm-simd";
+  readonly checksCodePointBoundaries = true;
   private readonly layout: CorpusLayout;
   private readonly exports: SimdExports;
   private readonly locks: Int32Array;
@@ -58,12 +62,16 @@ export class InPlaceSimdKernel implements KernelBackend {
 
   readonly countCapitals: KernelBackend["countCapitals"] = (b, s, e, result, withCharacters) => {
     if (!this.run(b, s, e, result, capitalsMode(withCharacters))) {
+      checkCodePointBoundaries(b, s, e, 0, s.length);
       this.copying.countCapitals(b, s, e, result, withCharacters);
     }
   };
 
   readonly countAll: KernelBackend["countAll"] = (b, s, e, result) => {
-    if (!this.run(b, s, e, result, Mode.ALL)) this.copying.countAll(b, s, e, result);
+    if (!this.run(b, s, e, result, Mode.ALL)) {
+      checkCodePointBoundaries(b, s, e, 0, s.length);
+      this.copying.countAll(b, s, e, result);
+    }
   };
 
   /** Counts in place; false (nothing counted) when it cannot. */
@@ -84,6 +92,7 @@ export class InPlaceSimdKernel implements KernelBackend {
           const end = base + ends[first + i];
           // Only the corpus has the padding the kernels read around a segment.
           if (start < lo || end > hi) {
+            checkCodePointBoundaries(bytes, starts, ends, first, first + i);
             throw new RangeError(
               `segment ${first + i} [${start}, ${end}) lies outside the corpus [${lo}, ${hi})`,
             );
@@ -92,6 +101,7 @@ export class InPlaceSimdKernel implements KernelBackend {
           records[i * RECORD_WORDS + 1] = end;
         }
         callSimd(this.exports, mode, recordsAt, records, first, count, result);
+        checkCodePointBoundaries(bytes, starts, ends, first, first + count);
       }
     } finally {
       releaseSlot(this.locks, slot);
