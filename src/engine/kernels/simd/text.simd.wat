@@ -727,7 +727,12 @@
         ;; The two ends decide the edge flags and whether the last line is unterminated.
         (if (i32.lt_u (local.get $start) (local.get $end))
           (then
-            (local.set $first (call $classAt (local.get $start)))
+            ;; ASCII ends (nearly all) read the table here, without a call.
+            (local.set $b (i32.load8_u (local.get $start)))
+            (local.set $first
+              (if (result i32) (i32.lt_u (local.get $b) (i32.const 0x80))
+                (then (i32.load8_u (local.get $b)))
+                (else (call $classAt (local.get $start)))))
             (local.set $q (i32.sub (local.get $end) (i32.const 1)))
             (block $found
               (loop $back
@@ -735,7 +740,11 @@
                   (i32.ne (i32.and (i32.load8_u (local.get $q)) (i32.const 0xc0)) (i32.const 0x80)))
                 (local.set $q (i32.sub (local.get $q) (i32.const 1)))
                 (br $back)))
-            (local.set $lastCls (call $classAt (local.get $q)))
+            (local.set $b (i32.load8_u (local.get $q)))
+            (local.set $lastCls
+              (if (result i32) (i32.lt_u (local.get $b) (i32.const 0x80))
+                (then (i32.load8_u (local.get $b)))
+                (else (call $classAt (local.get $q)))))
             (local.set $lines
               (i32.add (local.get $breaks)
                 (i32.eqz (i32.and (local.get $lastCls) (i32.const 16)))))
