@@ -12,8 +12,11 @@
 ;;   the text        anywhere past those, preceded by at least 1 byte and followed by at least
 ;;                   64 bytes that may be read but never count.
 ;; Every instance writes the same table and constants, so instances sharing one memory agree.
-;; The text must be valid UTF-8 and segments must start and end at code-point boundaries (the
-;; caller checks both), so a code point never runs past its segment.
+;; The text must be valid UTF-8 and segments should start and end at code-point boundaries, so
+;; that a code point never runs past its segment. The copying driver's caller checks both before
+;; a call; the in-place driver checks the boundaries after it, while they are in cache: with a
+;; bad boundary the counts are wrong (and discarded) but every read stays within the 64 bytes
+;; past the end, and every loop ends.
 ;;
 ;; Constants are loaded into locals before the loops: V8 rebuilds an inline v128.const from
 ;; immediates at every use (three instructions), which the hot loops cannot afford.
