@@ -15,8 +15,9 @@
 ;; The text must be valid UTF-8 and segments should start and end at code-point boundaries, so
 ;; that a code point never runs past its segment. The copying driver's caller checks both before
 ;; a call; the in-place driver checks the boundaries after it, while they are in cache: with a
-;; bad boundary the counts are wrong (and discarded) but every read stays within the 64 bytes
-;; past the end, and every loop ends.
+;; bad boundary the counts are wrong (and discarded), but every read stays in the memory (at
+;; most 64 bytes past the end; the scan for the last code point may go back before the start,
+;; no further than address 0, whose table byte is no continuation byte), and every loop ends.
 ;;
 ;; Constants are loaded into locals before the loops: V8 rebuilds an inline v128.const from
 ;; immediates at every use (three instructions), which the hot loops cannot afford.
