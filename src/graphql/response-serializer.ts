@@ -34,19 +34,21 @@ const PIECE: Allowance = { members: 64, chars: 16 * 1024 };
  */
 export function responseSerializer(limitBytes: number): (value: unknown) => Promise<string> {
   return async (value) => {
-    const out = new Output(limitBytes);
     const v = resolved(value);
     if (within(v, { ...WHOLE })) {
-      out.push(JSON.stringify(v) ?? "null");
-    } else {
-      const walk = write(v, out);
-      let slice = performance.now();
-      let steps = 0;
-      while (!walk.next().done) {
-        if (++steps % CHECK_EVERY !== 0 || performance.now() - slice < SLICE_MS) continue;
-        await new Promise((resolve) => setImmediate(resolve));
-        slice = performance.now();
-      }
+      // The usual answer: one string, counted (past the limit, push throws) only if it could pass.
+      const text = `${JSON.stringify(v) ?? "null"}\n`;
+      if (text.length * 3 > limitBytes) new Output(limitBytes).push(text);
+      return text;
+    }
+    const out = new Output(limitBytes);
+    const walk = write(v, out);
+    let slice = performance.now();
+    let steps = 0;
+    while (!walk.next().done) {
+      if (++steps % CHECK_EVERY !== 0 || performance.now() - slice < SLICE_MS) continue;
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
     }
     out.push("\n");
     return out.parts.join("");

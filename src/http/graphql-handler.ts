@@ -98,7 +98,7 @@ export class GraphQLHttpHandler {
         : this.failed(new Error("the answer Apollo handed over was dropped"), context);
     }
     res.statusCode = answer.status;
-    res.setHeader("content-length", Buffer.byteLength(answer.text, "utf8"));
+    // Node counts the bytes and sets Content-Length itself when the whole body goes to end().
     res.end(answer.text);
   }
 
