@@ -49,7 +49,8 @@ export function sectionsMarkdown(r: BenchResults): string[] {
     "",
     rp
       ? `autocannon, ${rp.connections} connections, ${rp.durationS} s per run after 1 s of warm-up, rounds ` +
-        `alternating the servers (${rp.rounds} each; medians). Both servers run with NODE_ENV=production in ` +
+        `of { __typename } in pairs, the first of a pair alternating (${rp.rounds} each; medians; the ratio is ` +
+        "the median of the pairs' ratios). Both servers run with NODE_ENV=production in " +
         "their own process; Capstats keeps every protection on (depth, complexity and token limits, " +
         "metrics, logging, error masking, CSRF prevention). Server CPU per request is read from /proc."
       : "",
