@@ -6,7 +6,7 @@ import type { TaskPlan } from "./chunking";
 /** Where an executor's tasks write their rows: memory only the main thread sees, or shared. */
 export type InPlaceMemory = "private" | "shared";
 
-const MAX_FREE = 2;
+const MAX_FREE = 3;
 
 /** A query's result matrix, filled in place by its tasks, and where each of them writes. */
 export interface InPlaceResult {
@@ -89,14 +89,24 @@ export class SharedOutputs {
     return spare;
   }
 
+  /**
+   * The smallest free buffer that holds `bytes` (the views are cut to size): queries whose
+   * plans differ (another worker count, another chunking) need a few rows more or less, and
+   * an exact-size match made a round robin of worker counts fault in a fresh buffer each time.
+   * At most twice the size, so a small query does not pin a large buffer.
+   */
   private take(bytes: number): SharedArrayBuffer {
-    const i = this.free.findLastIndex((b) => b.byteLength === bytes);
-    return i < 0 ? new SharedArrayBuffer(bytes) : this.free.splice(i, 1)[0];
+    let best = -1;
+    this.free.forEach((b, i) => {
+      const fits = b.byteLength >= bytes && b.byteLength <= 2 * bytes;
+      if (fits && (best < 0 || b.byteLength < this.free[best].byteLength)) best = i;
+    });
+    return best < 0 ? new SharedArrayBuffer(bytes) : this.free.splice(best, 1)[0];
   }
 
   private give(buffer: SharedArrayBuffer): void {
     this.free.push(buffer);
-    // Back-to-back queries of one size need one; a second covers two sizes taking turns.
+    // Back-to-back queries need one; the others cover a few queries in flight at once.
     if (this.free.length > MAX_FREE) this.free.shift();
   }
 }
