@@ -58,6 +58,8 @@ test("the dashboard at / comes from this server only, with no console error, and
   assert.equal(await d.page.locator(".panel[data-state=error]").count(), 0, "no panel in error");
   // The execution report names what ran; a tiny corpus runs on the main thread under AUTO.
   assert.equal(await textOf(d.page, "execution-strategy"), "SEQUENTIAL");
+  // KERNEL defaults to wasm-simd, which Node 20 loads on every platform it ships for.
+  assert.equal(await textOf(d.page, "execution-kernel"), "WebAssembly SIMD");
 });
 
 test("switching the strategy recomputes with it, and the report shows the strategy that ran", async (t) => {

@@ -10,6 +10,8 @@ export interface ExecutionReport {
   tasks: number;
   chunkSize: number | null;
   dataPath: string;
+  /** The counting kernel; null only in analysis runs recorded before it was reported. */
+  kernel: "JS" | "WASM_SIMD" | null;
   corpusVersion: number;
   wallMs: number;
   computeMs: number;

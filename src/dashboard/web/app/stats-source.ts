@@ -12,7 +12,7 @@ const STATS_QUERY = `query DashboardStats($strategy: ExecutionStrategy!, $worker
   capitalLetterStats(strategy: $strategy, workers: $workers, chunkSize: $chunkSize, fresh: $fresh,
     filter: $filter) {
     emailCount totalCapitals totalCharacters capitalRatio medianPerEmail meanPerEmail maxPerEmail
-    execution { requestedStrategy strategy reason workers tasks chunkSize dataPath corpusVersion
+    execution { requestedStrategy strategy reason workers tasks chunkSize dataPath kernel corpusVersion
       wallMs computeMs queueMs cached }
     histogram(buckets: ${HISTOGRAM_BUCKETS}) { from to count }
   }

@@ -11,6 +11,8 @@ interface Row {
   value(r: ExecutionReport): string;
 }
 
+const KERNELS = { WASM_SIMD: "WebAssembly SIMD", JS: "JavaScript", UNKNOWN: "not recorded" };
+
 const ROWS: readonly Row[] = [
   { label: "Strategy used", testId: "execution-strategy", value: (r) => r.strategy },
   { label: "Requested", value: (r) => r.requestedStrategy },
@@ -24,6 +26,7 @@ const ROWS: readonly Row[] = [
   { label: "Compute time", value: (r) => formatMs(r.computeMs) },
   { label: "Queued", value: (r) => formatMs(r.queueMs) },
   { label: "Text read from", value: (r) => r.dataPath },
+  { label: "Kernel", testId: "execution-kernel", value: (r) => KERNELS[r.kernel ?? "UNKNOWN"] },
   {
     label: "From cache",
     testId: "execution-cached",
