@@ -48,12 +48,12 @@ function corpus(): { view: CorpusView; sel: Selection } {
   return { view, sel: { emails: Int32Array.from(TEXTS.keys()), sizes, totalBytes: total } };
 }
 
-/** Balanced plans cut inside emails (7 tasks over 5 emails), as tasks writing in place. */
-function planned(outputs: SharedOutputs) {
+/** Balanced plans cut inside emails (7 tasks over 5 emails by default), as tasks writing in place. */
+function planned(outputs: SharedOutputs, taskCount = 7) {
   const { view, sel } = corpus();
   const bytes = new Uint8Array(view.resident!);
   const split = (m: number, at: number): number => alignToCodePoint(bytes, view.offsets[m], at);
-  const plans = planBalanced(sel, 7, split);
+  const plans = planBalanced(sel, taskCount, split);
   assert.ok(
     plans.some((p) => p.starts[0] > 0),
     "some task begins inside an email",
@@ -86,6 +86,17 @@ test("tasks write their rows in place, in any order, and splits merge exactly", 
       assert.equal(r.counts.length, 0, "nothing to send back");
     }
     // The second round reuses the first round's buffer, dirty: every row is written again.
+    assertCounts(result.finish());
+  }
+});
+
+test("a query whose plans need fewer spare rows reuses a larger, dirty matrix exactly", () => {
+  const outputs = new SharedOutputs();
+  const env = new WorkerEnv("main");
+  // 7 tasks, then 3 and 2 (fewer splits, a smaller matrix fits in the one just freed), then 7.
+  for (const taskCount of [7, 3, 2, 7]) {
+    const { tasks, result } = planned(outputs, taskCount);
+    for (const task of tasks) runCountTask(task, env);
     assertCounts(result.finish());
   }
 });
