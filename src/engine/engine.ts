@@ -122,11 +122,9 @@ export class Engine {
       claim: choice.chunkSize === null,
     });
     const executed = performance.now();
-    const counts = new MetricMatrix(
-      inPlace
-        ? inPlace.finish()
-        : mergeResults(sel.emails.length, req.mask, plans, run.results).counts,
-    );
+    const counts = inPlace
+      ? inPlace.finish()
+      : new MetricMatrix(mergeResults(sel.emails.length, req.mask, plans, run.results).counts);
     // The whole corpus's ids are the view's own array, shared rather than copied per query.
     const emailIds = req.ids === null ? view.ids : Int32Array.from(sel.emails, (i) => view.ids[i]);
     const merged = performance.now();

@@ -8,7 +8,7 @@ import {
   type ValueSummary,
 } from "./aggregates";
 import type { MetricMatrix } from "./metric-matrix";
-import { METRIC_COUNT, METRIC_INDEX, type MetricName } from "./metrics";
+import type { MetricName } from "./metrics";
 
 /** Histograms remembered per result; a dashboard asks for one or two bucket counts. */
 const HISTOGRAMS_KEPT = 16;
@@ -61,9 +61,7 @@ export class DerivedValues {
   total(metric: MetricName): number {
     let total = this.summaries.get(metric)?.total ?? this.totals.get(metric);
     if (total === undefined) {
-      total = 0;
-      const { values } = this.counts;
-      for (let i = METRIC_INDEX[metric]; i < values.length; i += METRIC_COUNT) total += values[i];
+      total = this.counts.sum(metric);
       this.totals.set(metric, total);
     }
     return total;

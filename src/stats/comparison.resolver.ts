@@ -7,12 +7,6 @@ import { StatsService } from "./stats.service";
 import { CompareArgs } from "./text-stats.args";
 import { HeavyQuery } from "../graphql/heavy-query";
 
-function sameCounts(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 @Resolver()
 export class ComparisonResolver {
   constructor(private readonly stats: StatsService) {}
@@ -23,7 +17,8 @@ export class ComparisonResolver {
   )
   async compareStrategies(@Args(() => CompareArgs) args: CompareArgs): Promise<ComparisonReport> {
     const metrics = uniqueMetrics(args.metrics);
-    const { runs } = await this.stats.compare({ ...args, mask: metricsMask(metrics) });
+    const mask = metricsMask(metrics);
+    const { runs } = await this.stats.compare({ ...args, mask });
     const reference = runs[0].results[0];
     const medianWall = (results: (typeof reference)[]): number =>
       median(Float64Array.from(results, (r) => r.report.wallMs));
@@ -39,7 +34,7 @@ export class ComparisonResolver {
         medianComputeMs: median(Float64Array.from(results, (r) => r.report.computeMs)),
         speedupVsSequential:
           sequentialMs === null || medianWallMs === 0 ? null : sequentialMs / medianWallMs,
-        agrees: results.every((r) => sameCounts(r.counts.values, reference.counts.values)),
+        agrees: results.every((r) => r.counts.sameAs(reference.counts, mask)),
       };
     });
     return {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DerivedValues } from "../../src/metrics/derived-values";
 import { MetricMatrix } from "../../src/metrics/metric-matrix";
+import { METRIC_INDEX } from "../../src/metrics/metrics";
 
 const CAPITALS = "CAPITALS";
 
@@ -49,5 +50,19 @@ test("histogram: the same buckets as asked each time, for several bucket counts"
       d.histogram(CAPITALS, 1 + i).reduce((s, b) => s + b.count, 0),
       CAPS.length,
     );
+  }
+});
+
+test("every derived value is the same over a packed copy of the counts", () => {
+  const full = matrix(CAPS);
+  full.setRow(0, [4, 0, 0, 0, 0, 0, 11]);
+  const packed = full.packed((1 << METRIC_INDEX.CAPITALS) | (1 << METRIC_INDEX.CHARACTERS));
+  for (const counts of [full, packed]) {
+    const d = new DerivedValues(counts);
+    assert.equal(d.total(CAPITALS), 51, "by hand");
+    assert.equal(d.total("CHARACTERS"), 11);
+    assert.equal(d.total("WORDS"), 0);
+    assert.deepEqual(d.summary(CAPITALS), { total: 51, mean: 5.1, median: 5.5, max: 9 });
+    assert.deepEqual(d.top(CAPITALS, 3), [1, 3, 8]);
   }
 });

@@ -19,7 +19,9 @@ const CAPITALS_AND_CHARACTERS = CAPITALS_ONLY | (1 << METRIC_INDEX.CHARACTERS);
  * Count the metrics in mask for each segment bytes[starts[i], ends[i]). bytes must be valid
  * UTF-8 (the loader validates it) and every boundary a code-point start; bytes may be a view
  * at any offset of any buffer, shared ones included. Every kernel gives the same counts; the
- * default is the fastest one this engine runs (see kernel-selection.ts).
+ * default is the fastest one this engine runs (see kernel-selection.ts). The counts go to
+ * `into` when given (views of rows elsewhere, dirty or not: they are cleared first), else to
+ * new arrays.
  */
 export function countSegments(
   bytes: Uint8Array,
@@ -27,6 +29,7 @@ export function countSegments(
   ends: ArrayLike<number>,
   mask: number,
   kernel: KernelBackend = defaultKernel(),
+  into?: SegmentCounts,
 ): SegmentCounts {
   if (!(bytes instanceof Uint8Array)) throw new TypeError("bytes must be a Uint8Array of UTF-8");
   assertMask(mask);
@@ -37,7 +40,7 @@ export function countSegments(
   for (let i = 0; i < n; i++) checkRange(bytes, starts, ends, i);
   if (kernel.checksCodePointBoundaries !== true)
     checkCodePointBoundaries(bytes, starts, ends, 0, n);
-  const result = createSegmentCounts(n, mask);
+  const result = into ? cleared(into, n, mask) : createSegmentCounts(n, mask);
   if ((mask & ~CAPITALS_AND_CHARACTERS) !== 0) {
     kernel.countAll(bytes, starts, ends, result);
     clearUnrequested(result);
@@ -97,4 +100,18 @@ function clearUnrequested(result: SegmentCounts): void {
     if ((mask & (1 << m)) !== 0) continue;
     for (let k = m; k < counts.length; k += METRIC_COUNT) counts[k] = 0;
   }
+}
+
+/** `into`, zeroed, once it is known to fit n segments of this mask: kernels add to zeros. */
+function cleared(into: SegmentCounts, n: number, mask: number): SegmentCounts {
+  if (into.n !== n || into.mask !== mask || into.counts.length !== n * METRIC_COUNT) {
+    throw new RangeError(
+      `the rows given hold ${into.n} segments of mask ${into.mask}, not ${n} of mask ${mask}`,
+    );
+  }
+  if (into.edges.length !== n)
+    throw new RangeError(`the rows given have ${into.edges.length} edge flags, not ${n}`);
+  into.counts.fill(0);
+  into.edges.fill(0);
+  return into;
 }

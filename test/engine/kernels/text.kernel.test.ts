@@ -196,3 +196,42 @@ test("bad input gets a clear error", async (t) => {
     assert.throws(() => createSegmentCounts(-1, 1), /natural number/);
   });
 });
+
+test("counts written into given rows, dirty ones included, equal counts into new arrays", async (t) => {
+  // By hand: "AB c" has 2 capitals in 4 code points, "Éé" 1 in 2, "" none.
+  const bytes = Buffer.from("AB cÉé", "utf8");
+  const starts = [0, 4, 8];
+  const ends = [4, 8, 8];
+  for (const { label, kernel } of allKernelsAndSmallWindow()) {
+    await t.test(label, () => {
+      for (const mask of [maskOf(["CAPITALS", "CHARACTERS"]), ALL_METRICS_MASK]) {
+        const fresh = countSegments(bytes, starts, ends, mask, kernel);
+        // Rows 1..3 of a larger, dirty matrix, as a worker's view of the shared answer.
+        const matrix = createSegmentCounts(5, mask);
+        matrix.counts.fill(99);
+        matrix.edges.fill(255);
+        const rows = {
+          n: 3,
+          mask,
+          counts: matrix.counts.subarray(7, 28),
+          edges: matrix.edges.subarray(1, 4),
+        };
+        const out = countSegments(bytes, starts, ends, mask, kernel, rows);
+        assert.equal(out, rows);
+        assert.deepEqual(Array.from(rows.counts), Array.from(fresh.counts));
+        assert.deepEqual(Array.from(rows.edges), Array.from(fresh.edges));
+        assert.deepEqual(
+          [0, 1, 2].map((i) => rows.counts[i * 7 + METRIC_INDEX.CAPITALS]),
+          [2, 1, 0],
+        );
+        assert.equal(matrix.counts[0], 99, "rows outside the view are untouched");
+        assert.equal(matrix.counts[28], 99);
+      }
+    });
+  }
+  const wrong = createSegmentCounts(2, ALL_METRICS_MASK);
+  assert.throws(
+    () => countSegments(bytes, starts, ends, ALL_METRICS_MASK, undefined, wrong),
+    /hold 2 segments of mask 127, not 3 of mask 127/,
+  );
+});

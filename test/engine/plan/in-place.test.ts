@@ -7,7 +7,7 @@ import type { CorpusView } from "../../../src/corpus/corpus.service";
 import { METRIC_INDEX } from "../../../src/metrics/metrics";
 import { MetricMatrix } from "../../../src/metrics/metric-matrix";
 import { alignToCodePoint, planBalanced } from "../../../src/engine/plan/chunking";
-import { SharedOutputs } from "../../../src/engine/plan/shared-output";
+import { SharedOutputs, type InPlaceMemory } from "../../../src/engine/plan/shared-output";
 import { claimedTaskCount, toTasks } from "../../../src/engine/plan/task-planner";
 import type { Selection } from "../../../src/engine/plan/selection";
 import { runCountTask } from "../../../src/engine/exec/worker/count.task";
@@ -49,7 +49,7 @@ function corpus(): { view: CorpusView; sel: Selection } {
 }
 
 /** Balanced plans cut inside emails (7 tasks over 5 emails by default), as tasks writing in place. */
-function planned(outputs: SharedOutputs, taskCount = 7) {
+function planned(outputs: SharedOutputs, taskCount = 7, memory: InPlaceMemory = "shared") {
   const { view, sel } = corpus();
   const bytes = new Uint8Array(view.resident!);
   const split = (m: number, at: number): number => alignToCodePoint(bytes, view.offsets[m], at);
@@ -58,7 +58,7 @@ function planned(outputs: SharedOutputs, taskCount = 7) {
     plans.some((p) => p.starts[0] > 0),
     "some task begins inside an email",
   );
-  const result = outputs.result(TEXTS.length, MASK, plans, "shared");
+  const result = outputs.result(TEXTS.length, MASK, plans, memory);
   assert.ok(result);
   const tasks = toTasks(plans, sel, view, MASK, true, true).map((t, i): ResidentTask => ({
     ...(t as ResidentTask),
@@ -67,8 +67,8 @@ function planned(outputs: SharedOutputs, taskCount = 7) {
   return { tasks, result };
 }
 
-function assertCounts(values: Float64Array): void {
-  const m = new MetricMatrix(values);
+function assertCounts(m: MetricMatrix): void {
+  assert.equal(m.holds, MASK, "packed to the query's metrics");
   assert.deepEqual(Array.from(m.column("CAPITALS")), CAPITALS);
   assert.deepEqual(Array.from(m.column("CHARACTERS")), CHARACTERS);
 }
@@ -90,14 +90,21 @@ test("tasks write their rows in place, in any order, and splits merge exactly", 
   }
 });
 
-test("a query whose plans need fewer spare rows reuses a larger, dirty matrix exactly", () => {
-  const outputs = new SharedOutputs();
-  const env = new WorkerEnv("main");
-  // 7 tasks, then 3 and 2 (fewer splits, a smaller matrix fits in the one just freed), then 7.
-  for (const taskCount of [7, 3, 2, 7]) {
-    const { tasks, result } = planned(outputs, taskCount);
-    for (const task of tasks) runCountTask(task, env);
-    assertCounts(result.finish());
+test("a query whose plans need fewer spare rows reuses a larger, dirty matrix exactly", async (t) => {
+  for (const memory of ["shared", "private"] as const) {
+    await t.test(memory, () => {
+      const outputs = new SharedOutputs();
+      const env = new WorkerEnv("main");
+      const answers: MetricMatrix[] = [];
+      // 7 tasks, then 3 and 2 (fewer splits, a smaller matrix fits in the one just freed), then 7.
+      for (const taskCount of [7, 3, 2, 7]) {
+        const { tasks, result } = planned(outputs, taskCount, memory);
+        for (const task of tasks) runCountTask(task, env);
+        answers.push(result.finish());
+      }
+      // Each answer is the query's own copy: reusing the matrix did not overwrite earlier ones.
+      answers.forEach(assertCounts);
+    });
   }
 });
 
