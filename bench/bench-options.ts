@@ -13,15 +13,18 @@ export class BenchOptionError extends UsageError {
   override readonly name = "BenchOptionError";
 }
 
-/** Sections `--only` can run by themselves, against one server on the default corpus. */
-export const ONLY_SECTIONS = ["request-path", "cached"] as const;
+/**
+ * Sections `--only` can run by themselves: request-path and cached against one server on the
+ * default corpus, responsiveness on its own corpus and server as in a whole run.
+ */
+export const ONLY_SECTIONS = ["request-path", "cached", "responsiveness"] as const;
 export type OnlySection = (typeof ONLY_SECTIONS)[number];
 
 export const BENCH_COMMAND: CommandSpec = {
   command: "npm run bench --",
   usage: [
     "npm run bench [-- --quick | --full] [--reps N] [--out DIR] [--work DIR] [--commit-results] [--update-readme]",
-    "npm run bench -- --only request-path,cached [--quick]",
+    "npm run bench -- --only request-path,cached,responsiveness [--quick]",
   ],
   summary:
     "Measures every strategy compute-only and over HTTP, next to the Python baseline, the\n" +
@@ -58,13 +61,14 @@ export const BENCH_COMMAND: CommandSpec = {
     only: {
       type: "string",
       value: "SECTIONS",
-      help: `only these sections on the 1x corpus, printed and not written (${ONLY_SECTIONS.join(", ")})`,
+      help: `only these sections, printed and not written (${ONLY_SECTIONS.join(", ")})`,
     },
   },
   examples: [
     "npm run bench -- --quick",
     "npm run bench -- --reps 3 --update-readme",
     "nice -n -15 npm run bench -- --only request-path,cached",
+    "npm run bench -- --quick --only responsiveness",
   ],
 };
 

@@ -55,7 +55,7 @@ export interface BenchPlan {
   requestPath: { connections: number; durationS: number; rounds: number };
   io: { readers: number[]; repetitions: number };
   /** Commands of the external programs; a missing one skips its measurement, saying so. */
-  tools: { python: string; sqlite3: string; cc: string };
+  tools: { python: string; sqlite3: string; cc: string; redisServer: string };
   /** POOL_SIZE for the apps under test; undefined keeps the server default (one per core). */
   poolSize?: number;
   /** The command line that produced the run, for the report. */
@@ -107,7 +107,8 @@ export function planFor(
       corpus: corpusSpec(8),
       windowMs: quick ? 2000 : 5000,
       probeIntervalMs: 10,
-      strategies: ["THREADS", "PROCESSES", "SEQUENTIAL"],
+      // DISTRIBUTED gets a private Redis and one worker process per pool worker (server-cluster.ts).
+      strategies: ["THREADS", "PROCESSES", "DISTRIBUTED", "SEQUENTIAL"],
     },
     // Eleven rounds even in --quick: the scaling figure is a median of at least eleven.
     workerScaling: {
@@ -119,7 +120,7 @@ export function planFor(
     // Short alternating rounds: drift on a shared machine then hits both servers alike.
     requestPath: { connections: 10, durationS: quick ? 2 : 3, rounds: quick ? 3 : 5 },
     io: { readers: [2, 4], repetitions: 8 },
-    tools: { python: "python3", sqlite3: "sqlite3", cc: "cc" },
+    tools: { python: "python3", sqlite3: "sqlite3", cc: "cc", redisServer: "redis-server" },
     command: `npm run bench${quick ? " -- --quick" : mode === "full" ? " -- --full" : ""}`,
   };
 }

@@ -80,11 +80,17 @@ function stopped(child: ChildProcess): Promise<StoppedMessage> {
 /**
  * Starts bench-server.js (a stock app on 127.0.0.1:0) in a child process, deployed as in
  * production (NODE_ENV=production: graphql-js, for one, skips its development checks).
+ * `settings` are configuration variables on top of the bench's (REDIS_URL, say).
  */
-export async function startBenchServer(dbFile: string, poolSize?: number): Promise<BenchServer> {
+export async function startBenchServer(
+  dbFile: string,
+  poolSize?: number,
+  settings: Record<string, string> = {},
+): Promise<BenchServer> {
+  const all = poolSize === undefined ? settings : { POOL_SIZE: String(poolSize), ...settings };
   const server = await startServer({
     entry: path.join(__dirname, "bench-server.js"),
-    args: poolSize === undefined ? [dbFile] : [dbFile, String(poolSize)],
+    args: [dbFile, ...Object.entries(all).map(([name, value]) => `${name}=${value}`)],
     env: { NODE_ENV: "production" },
     ipc: true,
     echo: true,

@@ -27,14 +27,18 @@ function childrenPeakRssMb(): number[] | null {
 /**
  * Child-process entry of the bench: one stock Capstats server on 127.0.0.1:0, so the
  * HTTP measurements cross a real process boundary and its peak memory is its own.
- * Args: <database file> [pool size]. Logs that it serves as main.js does; reports its
- * memory over the IPC channel when asked to stop.
+ * Args: <database file> [NAME=value ...], configuration variables on top of benchConfig's
+ * (POOL_SIZE, REDIS_URL). Logs that it serves as main.js does; reports its memory over the
+ * IPC channel when asked to stop.
  */
 async function main(): Promise<void> {
-  const [dbFile, pool] = process.argv.slice(2);
-  if (!dbFile || !process.send)
-    throw new Error("usage: fork bench-server.js <db file> [pool size]");
-  const app = await createApp(benchConfig(dbFile, pool ? Number(pool) : undefined), quietApp());
+  const [dbFile, ...pairs] = process.argv.slice(2);
+  if (!dbFile || !process.send || pairs.some((p) => !p.includes("=")))
+    throw new Error("usage: fork bench-server.js <db file> [NAME=value ...]");
+  const settings = Object.fromEntries(
+    pairs.map((p) => [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)]),
+  );
+  const app = await createApp(benchConfig(dbFile, undefined, settings), quietApp());
   await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));
   const address = app.server.address();
   if (!address || typeof address === "string") throw new Error("server has no TCP address");

@@ -6,7 +6,9 @@ import { HEAVY_QUERY } from "./measure-http";
 import type { CorpusInfo } from "./results.types";
 import { median, quantiles } from "./sampling";
 import type { ResponsivenessRun, ResponsivenessSection } from "./sections.types";
-import { gqlOver, type BenchServer } from "./bench-server-control";
+import { gqlOver, type BenchServer, type ServerMemory } from "./bench-server-control";
+import { benchConfig } from "./bench-config";
+import { startClusteredServer } from "./distributed/server-cluster";
 
 const WARMUP_PROBES = 10;
 
@@ -44,6 +46,17 @@ function heavyLoop(server: BenchServer, strategy: string) {
   };
 }
 
+/** DISTRIBUTED's set-up on the server measured: its worker processes, or why there are none. */
+export interface DistributedSetup {
+  workers: number | null;
+  unavailable: string | null;
+}
+
+/** A strategy the server could not be given: recorded with the reason, nothing measured. */
+function notRun(strategy: string, error: string): ResponsivenessRun {
+  return { strategy, heavyQueries: 0, heavyMedianMs: null, probes: [], eventLoop: null, error };
+}
+
 /**
  * Latency of small queries while heavy queries of each strategy run back to back with
  * default workers and balanced chunks, keeping every worker busy; and the server's own
@@ -56,6 +69,7 @@ export async function measureResponsiveness(
   spec: BenchPlan["responsiveness"],
   workerNice: number,
   log: Log,
+  distributed: DistributedSetup = { workers: null, unavailable: null },
 ): Promise<ResponsivenessSection> {
   const probes = probeQueries(corpus.firstId);
   log(
@@ -63,9 +77,16 @@ export async function measureResponsiveness(
   );
   for (let i = 0; i < WARMUP_PROBES; i++) for (const q of probes) await server.gql(q);
   // The first heavy query loads the corpus; warm each strategy once outside the windows.
-  for (const strategy of spec.strategies) await heavyLoop(server, strategy).stop();
+  const skipped = (strategy: string): boolean =>
+    strategy === "DISTRIBUTED" && distributed.unavailable !== null;
+  const strategies = spec.strategies.filter((s) => !skipped(s));
+  for (const strategy of strategies) await heavyLoop(server, strategy).stop();
   const runs: ResponsivenessRun[] = [];
   for (const strategy of ["idle", ...spec.strategies]) {
+    if (skipped(strategy)) {
+      runs.push(notRun(strategy, distributed.unavailable!));
+      continue;
+    }
     const heavy = strategy === "idle" ? null : heavyLoop(server, strategy);
     await server.text("/metrics");
     const samples = probes.map((): number[] => []);
@@ -94,6 +115,30 @@ export async function measureResponsiveness(
     windowMs: spec.windowMs,
     probeIntervalMs: spec.probeIntervalMs,
     workerNice,
+    distributedWorkers: distributed.workers,
     runs,
   };
+}
+
+/**
+ * The section on a server of its own, which offers DISTRIBUTED too when the plan lists it
+ * (a private Redis and worker processes, stopped with the server); and that server's memory.
+ */
+export async function runResponsiveness(
+  plan: Pick<BenchPlan, "responsiveness" | "poolSize" | "tools">,
+  corpus: CorpusInfo,
+  log: Log,
+): Promise<{ section: ResponsivenessSection; memory: ServerMemory }> {
+  const { responsiveness: spec, poolSize } = plan;
+  const nice = benchConfig(corpus.dbFile, poolSize).workerNice;
+  const redis = spec.strategies.includes("DISTRIBUTED") ? plan.tools.redisServer : null;
+  const cluster = await startClusteredServer(corpus.dbFile, poolSize, redis, log);
+  let section: ResponsivenessSection;
+  try {
+    section = await measureResponsiveness(cluster.server, corpus, spec, nice, log, cluster);
+  } catch (err) {
+    await cluster.stop();
+    throw err;
+  }
+  return { section, memory: await cluster.stop() };
 }

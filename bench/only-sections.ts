@@ -4,17 +4,13 @@ import { ensureCorpus, type Log } from "./corpora";
 import { InterferenceMeter } from "./interference";
 import { measureCached } from "./measure-cached";
 import { measureRequestPath } from "./measure-request-path";
-import { cachedTable, requestPathTable } from "./report-sections";
+import { runResponsiveness } from "./measure-responsiveness";
+import { cachedTable, requestPathTable, responsivenessTable } from "./report-sections";
 import type { Sections } from "./sections.types";
 import { startBenchServer } from "./bench-server-control";
 
-/**
- * `--only request-path,cached`: those sections alone, against one server on the plan's first
- * (1x) corpus, printed as the report prints them, with how busy the machine was. For checking
- * a change to the request path in a minute rather than the whole run's many.
- */
-export async function runOnly(plan: BenchPlan, only: OnlySection[], log: Log): Promise<string> {
-  const interference = new InterferenceMeter();
+/** cached and request-path against one server on the plan's first (1x) corpus. */
+async function requestSections(plan: BenchPlan, only: OnlySection[], log: Log): Promise<string[]> {
   const corpus = await ensureCorpus(plan.corpora[0], plan.workDir, plan.seed, log);
   const sections: Pick<Sections, "cachedAnswers" | "requestPath"> = {
     cachedAnswers: [],
@@ -31,16 +27,48 @@ export async function runOnly(plan: BenchPlan, only: OnlySection[], log: Log): P
   } finally {
     await server.stop();
   }
-  const busy = interference.stop();
   const r = { sections: sections as Sections };
-  const out = [`${plan.command} (${corpus.label} corpus)`];
-  if (only.includes("cached")) out.push("", "Cached answers:", cachedTable(r, "text"));
+  const out: string[] = [];
+  if (only.includes("cached"))
+    out.push("", `Cached answers (${corpus.label} corpus):`, cachedTable(r, "text"));
   if (only.includes("request-path")) {
     const ratio = sections.requestPath?.ratio;
-    out.push("", "Request path:", requestPathTable(r, "text"));
+    out.push("", `Request path (${corpus.label} corpus):`, requestPathTable(r, "text"));
     if (ratio != null)
       out.push(`Capstats / bare Apollo, { __typename } req/s: ${ratio.toFixed(2)}`);
   }
+  return out;
+}
+
+/** The responsiveness section on its own corpus and server, exactly as a whole run has it. */
+async function responsivenessSection(plan: BenchPlan, log: Log): Promise<string[]> {
+  const spec = plan.responsiveness;
+  const corpus = await ensureCorpus(spec.corpus, plan.workDir, plan.seed, log);
+  const { section } = await runResponsiveness(plan, corpus, log);
+  const r = { sections: { responsiveness: section } as Sections };
+  const workers = section.distributedWorkers;
+  return [
+    "",
+    `Responsiveness on the ${corpus.label} corpus (${corpus.emails} emails), ${section.windowMs} ms per ` +
+      `strategy, pool workers at nice ${section.workerNice}` +
+      (workers === null ? "" : `, DISTRIBUTED on ${workers} worker processes`) +
+      " (ms):",
+    responsivenessTable(r, "text"),
+  ];
+}
+
+/**
+ * `--only request-path,cached,responsiveness`: those sections alone, printed as the report
+ * prints them, with how busy the machine was. For checking a change to the request path or
+ * to the event loop's freedom in a minute rather than the whole run's many.
+ */
+export async function runOnly(plan: BenchPlan, only: OnlySection[], log: Log): Promise<string> {
+  const interference = new InterferenceMeter();
+  const out = [plan.command];
+  if (only.includes("cached") || only.includes("request-path"))
+    out.push(...(await requestSections(plan, only, log)));
+  if (only.includes("responsiveness")) out.push(...(await responsivenessSection(plan, log)));
+  const busy = interference.stop();
   out.push(
     "",
     busy

@@ -24,7 +24,12 @@ export function sectionsMarkdown(r: BenchResults): string[] {
         `(${resp.emails} emails) while fresh \`capitalLetterStats\` queries of each strategy run back to back ` +
         `for ${resp.windowMs} ms; pool workers at nice ${resp.workerNice}. Event-loop delay is the server's own ` +
         "(`capstats_event_loop_delay_seconds` in /metrics over the window). SEQUENTIAL counts on the event " +
-        "loop, in slices: the documented exception, shown for contrast. Latencies in ms."
+        "loop, in slices: the documented exception, shown for contrast. " +
+        (resp.distributedWorkers === null
+          ? ""
+          : `DISTRIBUTED: ${resp.distributedWorkers} \`npm run worker\` processes on this machine, one job at a ` +
+            `time each, at nice ${resp.workerNice}, on a private redis-server. `) +
+        "Latencies in ms."
       : "",
     "",
     responsivenessTable(r, f),

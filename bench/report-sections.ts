@@ -14,15 +14,22 @@ function probeName(query: string): string {
 }
 
 /** Small-query latency and the server's event-loop delay, per strategy running heavy work. */
-export function responsivenessTable(r: BenchResults, f: TableFormat): string {
+export function responsivenessTable(r: Pick<BenchResults, "sections">, f: TableFormat): string {
   const resp = r.sections.responsiveness;
   if (!resp) return "Not measured.";
   const probes = resp.runs[0]?.probes.map((p) => probeName(p.query)) ?? [];
+  // A strategy that never ran (DISTRIBUTED without Redis) has no probes: dashes, not gaps.
+  const latencies = (run: (typeof resp.runs)[number]): string[] =>
+    probes.flatMap((_, i) => {
+      const l = run.probes[i]?.latency;
+      return [ms(l?.p50), ms(l?.p95), ms(l?.p99), ms(l?.max)];
+    });
   const rows = resp.runs.map((run): Cell[] => [
     run.strategy === "idle" ? "(none: idle server)" : run.strategy,
     run.error ? `error: ${run.error}` : run.heavyQueries,
     ms(run.heavyMedianMs),
-    ...run.probes.flatMap((p) => [ms(p.latency.p50), ms(p.latency.p99), ms(p.latency.max)]),
+    ...latencies(run),
+    ms(run.eventLoop?.p50Ms),
     ms(run.eventLoop?.p99Ms),
     ms(run.eventLoop?.maxMs),
     run.eventLoop ? `${(run.eventLoop.utilization * 100).toFixed(0)}%` : "-",
@@ -31,7 +38,8 @@ export function responsivenessTable(r: BenchResults, f: TableFormat): string {
     "heavy queries running",
     "heavy queries",
     "heavy median ms",
-    ...probes.flatMap((p) => [`${p} p50`, `${p} p99`, `${p} max`]),
+    ...probes.flatMap((p) => [`${p} p50`, `${p} p95`, `${p} p99`, `${p} max`]),
+    "event-loop delay p50",
     "event-loop delay p99",
     "event-loop delay max",
     "event loop busy",

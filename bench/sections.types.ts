@@ -25,7 +25,10 @@ export interface ResponsivenessRun {
   /** Per probe query (`{ __typename }`, `email(id)`). */
   probes: { query: string; latency: LatencyQuantiles }[];
   eventLoop: EventLoopWindow | null;
-  /** Why the heavy queries stopped early (a strategy this server does not offer), or null. */
+  /**
+   * Why the heavy queries stopped early (a strategy this server does not offer), or why they
+   * never ran (DISTRIBUTED without Redis: then `probes` is empty), or null.
+   */
   error: string | null;
 }
 
@@ -35,6 +38,8 @@ export interface ResponsivenessSection {
   windowMs: number;
   probeIntervalMs: number;
   workerNice: number;
+  /** DISTRIBUTED's worker processes on this machine (one job at a time each), null if none. */
+  distributedWorkers: number | null;
   runs: ResponsivenessRun[];
 }
 

@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { benchConfig } from "./bench-config";
 import { roundsFor, type BenchPlan } from "./bench-plan";
 import { casesFor } from "./cases";
 import { chartSpecs } from "./charts";
@@ -19,7 +18,7 @@ import { measureIo } from "./measure-io";
 import { measureLoad } from "./measure-load";
 import { measurePython } from "./measure-python";
 import { measureRequestPath } from "./measure-request-path";
-import { measureResponsiveness } from "./measure-responsiveness";
+import { runResponsiveness } from "./measure-responsiveness";
 import { measureWorkerScaling } from "./measure-scaling";
 import { markdownReport } from "./report";
 import type {
@@ -52,8 +51,8 @@ async function measureFloor(server: BenchServer): Promise<ReturnType<typeof quan
  * Everything one run measures, in an order that keeps measurements apart: per corpus,
  * compute-only in this process (its pools closed afterwards), then HTTP against a server in
  * a child process (with the default corpus's request path, cached answers and I/O); worker
- * scaling; responsiveness on its own corpus; then the Python baseline and the loaders, with
- * no Capstats pool alive.
+ * scaling; responsiveness on its own corpus (for DISTRIBUTED with its own Redis and worker
+ * processes); then the Python baseline and the loaders, with no Capstats pool alive.
  */
 export async function runSuite(plan: BenchPlan, log: Log): Promise<BenchResults> {
   const startedAt = new Date();
@@ -118,19 +117,9 @@ export async function runSuite(plan: BenchPlan, log: Log): Promise<BenchResults>
   const respCorpus =
     corpora.find((c) => c.emails === respSpec.corpus.emails) ??
     (await ensureCorpus(respSpec.corpus, plan.workDir, plan.seed, log));
-  const respServer = await startBenchServer(respCorpus.dbFile, plan.poolSize);
-  try {
-    const nice = benchConfig(respCorpus.dbFile, plan.poolSize).workerNice;
-    sections.responsiveness = await measureResponsiveness(
-      respServer,
-      respCorpus,
-      respSpec,
-      nice,
-      log,
-    );
-  } finally {
-    servers.push({ corpus: respCorpus.label, ...(await respServer.stop()) });
-  }
+  const resp = await runResponsiveness(plan, respCorpus, log);
+  sections.responsiveness = resp.section;
+  servers.push({ corpus: respCorpus.label, ...resp.memory });
 
   const python = measurePython(corpora, plan.python, capitals, log, plan.tools.python);
   const load = await measureLoad(corpora[0], plan.workDir, plan.load, log, plan.tools.sqlite3);

@@ -82,9 +82,12 @@ test("bench options", async (t) => {
         "cached",
         "request-path",
       ]);
+      assert.deepEqual(parseBenchArgs(["--quick", "--only", "responsiveness"], root).only, [
+        "responsiveness",
+      ]);
       assert.throws(
         () => parseBenchArgs(["--only", "request-path,kernels"], root),
-        /--only takes request-path, cached \(comma-separated\), got "kernels"/,
+        /--only takes request-path, cached, responsiveness \(comma-separated\), got "kernels"/,
       );
       assert.throws(
         () => parseBenchArgs(["--only", "cached", "--update-readme"], root),

@@ -31,8 +31,9 @@ function tinyPlan(dir: string): BenchPlan {
       corpus: { label: "tiny", scale: 1, emails: EMAILS },
       windowMs: 150,
       probeIntervalMs: 10,
-      // Any strategy list: one the server does not offer is reported, not fatal.
-      strategies: ["THREADS", "PROCESSES", "NO_SUCH_STRATEGY"],
+      // Any strategy list: one the server does not offer is reported, not fatal. DISTRIBUTED
+      // gets a private Redis and two worker processes (the pool size).
+      strategies: ["THREADS", "PROCESSES", "DISTRIBUTED", "NO_SUCH_STRATEGY"],
     },
     workerScaling: { corpus: "tiny", workerCounts: [1, 2, 16], rounds: { warmup: 0, reps: 2 } },
     cachedRequests: 5,
@@ -116,14 +117,16 @@ test("the bench measures every strategy on a tiny corpus, they agree, and it wri
   const resp = json.sections.responsiveness;
   assert.deepEqual(
     resp?.runs.map((s) => s.strategy),
-    ["idle", "THREADS", "PROCESSES", "NO_SUCH_STRATEGY"],
+    ["idle", "THREADS", "PROCESSES", "DISTRIBUTED", "NO_SUCH_STRATEGY"],
   );
   assert.ok(
-    resp!.runs.every((run) => run.probes.every((p) => p.latency.n > 0)),
+    resp!.runs.every((run) => run.probes.length === 2 && run.probes.every((p) => p.latency.n > 0)),
     "probes were sent",
   );
-  assert.ok(resp!.runs.slice(0, 3).every((run) => run.error === null && run.eventLoop !== null));
-  assert.match(resp!.runs[3].error ?? "", /NO_SUCH_STRATEGY/);
+  assert.ok(resp!.runs.slice(0, 4).every((run) => run.error === null && run.eventLoop !== null));
+  assert.equal(resp!.distributedWorkers, 2);
+  assert.ok(resp!.runs[3].heavyQueries > 0, "DISTRIBUTED heavy queries ran on the workers");
+  assert.match(resp!.runs[4].error ?? "", /NO_SUCH_STRATEGY/);
   // Worker scaling: 16 workers is above a 2-worker pool's maximum of 4, so it is skipped.
   const scaling = json.sections.workerScaling!;
   assert.deepEqual(

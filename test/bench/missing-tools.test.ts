@@ -6,6 +6,9 @@ import { ensureCorpus } from "../../bench/corpora";
 import { measureKernels } from "../../bench/kernels/measure-kernels";
 import { measureLoad } from "../../bench/measure-load";
 import { measurePython } from "../../bench/measure-python";
+import { runResponsiveness } from "../../bench/measure-responsiveness";
+import { responsivenessTable } from "../../bench/report-sections";
+import type { Sections } from "../../bench/sections.types";
 import type { CorpusInfo } from "../../bench/results.types";
 import { DEFAULT_SEED } from "../../src/corpus/synthetic/corpus-options";
 import { FIXTURE, fixtureCsv } from "../support/fixture-corpus";
@@ -85,4 +88,45 @@ test("without cc the C reference is skipped, saying why, and the kernels are sti
   assert.ok(logged.includes(`kernels: C reference skipped: ${why}`), logged.join("\n"));
   assert.equal(k.kernelsAgree, true);
   assert.ok(k.cases.every((c) => c.ofReference === null && c.wallMs.n === 1));
+});
+
+test("without redis-server DISTRIBUTED is recorded with why, and the other strategies are measured", async (t) => {
+  const dir = tempDir(t);
+  const tiny = { label: "tiny", scale: 1, emails: 20 };
+  const corpus = await ensureCorpus(tiny, dir, DEFAULT_SEED, () => undefined);
+  const logged: string[] = [];
+  const { section } = await runResponsiveness(
+    {
+      responsiveness: {
+        corpus: tiny,
+        windowMs: 100,
+        probeIntervalMs: 10,
+        strategies: ["THREADS", "DISTRIBUTED"],
+      },
+      poolSize: 1,
+      tools: { python: "python3", sqlite3: "sqlite3", cc: "cc", redisServer: MISSING },
+    },
+    corpus,
+    (m) => logged.push(m),
+  );
+  const why = `DISTRIBUTED not set up: ${MISSING} is not installed; the DISTRIBUTED tests start their own: apt-get install redis-server (.ci/run does it when it is missing)`;
+  assert.ok(logged.includes(why), logged.join("\n"));
+  assert.equal(section.distributedWorkers, null);
+  assert.deepEqual(
+    section.runs.map((r) => [r.strategy, r.error, r.probes.length]),
+    [
+      ["idle", null, 2],
+      ["THREADS", null, 2],
+      ["DISTRIBUTED", why, 0],
+    ],
+  );
+  assert.ok(section.runs[1].heavyQueries > 0);
+  const distributedRow = responsivenessTable(
+    { sections: { responsiveness: section } as Sections },
+    "markdown",
+  )
+    .split("\n")
+    .at(-1);
+  // Strategy, the error, then dashes for the heavy median, 8 probe columns and 4 event-loop ones.
+  assert.equal(distributedRow, `| DISTRIBUTED | error: ${why} |${" - |".repeat(13)}`);
 });

@@ -18,6 +18,8 @@ export interface RedisServer {
 export interface RedisServerOptions {
   /** Addresses to listen on besides 127.0.0.1 (a veth end, for a worker in another netns). */
   alsoBind?: string[];
+  /** The program to run; default Debian's `redis-server` on PATH. */
+  command?: string;
 }
 
 const READY_LIMIT_MS = 15_000;
@@ -28,10 +30,11 @@ const READY_LIMIT_MS = 15_000;
  * theirs. Nothing is persisted. Stopped when the test ends.
  */
 export async function startRedis(t: Cleanup, opts: RedisServerOptions = {}): Promise<RedisServer> {
-  const found = spawnSync("redis-server", ["--version"], { encoding: "utf8" });
+  const command = opts.command ?? "redis-server";
+  const found = spawnSync(command, ["--version"], { encoding: "utf8" });
   if (found.error || found.status !== 0) {
     throw new Error(
-      "redis-server is not installed; the DISTRIBUTED tests start their own: " +
+      `${command} is not installed; the DISTRIBUTED tests start their own: ` +
         "apt-get install redis-server (.ci/run does it when it is missing)",
     );
   }
@@ -47,7 +50,7 @@ export async function startRedis(t: Cleanup, opts: RedisServerOptions = {}): Pro
       const args = ["--port", String(port), "--bind", ...binds, "--save", "", "--appendonly", "no"];
       // A non-loopback address (the veth end) is refused in protected mode; it is private here.
       if (binds.length > 1) args.push("--protected-mode", "no");
-      const c = spawn("redis-server", args, { stdio: ["ignore", "pipe", "pipe"] });
+      const c = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
       child = c;
       c.stdout!.on("data", (d) => (log += d));
       c.stderr!.on("data", (d) => (log += d));

@@ -25,6 +25,11 @@ export interface WorkerSpawn {
   /** Run inside this network namespace, with `hideDir` covered by an empty tmpfs. */
   netns?: Netns;
   hideDir?: string;
+  /**
+   * Run under nice(1) by this much (relative, like WORKER_NICE for the pools): a worker on the
+   * API's own machine then leaves the event loop its core, as pool workers do.
+   */
+  nice?: number;
 }
 
 const READY_LIMIT_MS = 30_000;
@@ -62,7 +67,10 @@ export async function spawnWorker(t: Cleanup, opts: WorkerSpawn): Promise<Worker
           ...(opts.args ?? []),
         ],
       ]
-    : [process.execPath, [script, ...(opts.args ?? [])]];
+    : opts.nice
+      ? // nice execs node, so the child's pid is the worker's and a kill reaches it.
+        ["nice", ["-n", String(opts.nice), process.execPath, script, ...(opts.args ?? [])]]
+      : [process.execPath, [script, ...(opts.args ?? [])]];
   const child = spawn(cmd, args as string[], { env, stdio: ["ignore", "pipe", "pipe"], cwd: "/" });
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
