@@ -15,9 +15,10 @@ export class BenchOptionError extends UsageError {
 
 /**
  * Sections `--only` can run by themselves: request-path and cached against one server on the
- * default corpus, responsiveness on its own corpus and server as in a whole run.
+ * default corpus, responsiveness on its own corpus and server, and scaling on its corpus
+ * in-process, each as in a whole run.
  */
-export const ONLY_SECTIONS = ["request-path", "cached", "responsiveness"] as const;
+export const ONLY_SECTIONS = ["request-path", "cached", "responsiveness", "scaling"] as const;
 export type OnlySection = (typeof ONLY_SECTIONS)[number];
 
 export const BENCH_COMMAND: CommandSpec = {
@@ -69,6 +70,7 @@ export const BENCH_COMMAND: CommandSpec = {
     "npm run bench -- --reps 3 --update-readme",
     "nice -n -15 npm run bench -- --only request-path,cached",
     "npm run bench -- --quick --only responsiveness",
+    "nice -n -15 npm run bench -- --only scaling",
   ],
 };
 

@@ -5,7 +5,14 @@ import { InterferenceMeter } from "./interference";
 import { measureCached } from "./measure-cached";
 import { measureRequestPath } from "./measure-request-path";
 import { runResponsiveness } from "./measure-responsiveness";
-import { cachedTable, requestPathTable, responsivenessTable } from "./report-sections";
+import { measureWorkerScaling } from "./measure-scaling";
+import {
+  cachedTable,
+  requestPathTable,
+  responsivenessTable,
+  workerScalingTable,
+} from "./report-sections";
+import type { BenchResults } from "./results.types";
 import type { Sections } from "./sections.types";
 import { startBenchServer } from "./bench-server-control";
 
@@ -57,8 +64,24 @@ async function responsivenessSection(plan: BenchPlan, log: Log): Promise<string[
   ];
 }
 
+/** THREADS against SEQUENTIAL at each worker count, on the plan's scaling corpus (10x). */
+async function scalingSection(plan: BenchPlan, log: Log): Promise<string[]> {
+  const spec = plan.workerScaling;
+  const corpusSpec = plan.corpora.find((c) => c.label === spec.corpus);
+  if (!corpusSpec) return ["", `Worker scaling: the plan has no ${spec.corpus} corpus.`];
+  const corpus = await ensureCorpus(corpusSpec, plan.workDir, plan.seed, log);
+  const section = await measureWorkerScaling(corpus, spec, plan.poolSize, log);
+  const r = { sections: { workerScaling: section } } as BenchResults;
+  return [
+    "",
+    `Worker scaling on the ${corpus.label} corpus (${corpus.emails} emails), compute-only, ` +
+      `median of ${spec.rounds.reps} round-robin rounds, ${section.cores} cores:`,
+    workerScalingTable(r, "text"),
+  ];
+}
+
 /**
- * `--only request-path,cached,responsiveness`: those sections alone, printed as the report
+ * `--only request-path,cached,responsiveness,scaling`: those sections alone, printed as the report
  * prints them, with how busy the machine was. For checking a change to the request path or
  * to the event loop's freedom in a minute rather than the whole run's many.
  */
@@ -68,6 +91,7 @@ export async function runOnly(plan: BenchPlan, only: OnlySection[], log: Log): P
   if (only.includes("cached") || only.includes("request-path"))
     out.push(...(await requestSections(plan, only, log)));
   if (only.includes("responsiveness")) out.push(...(await responsivenessSection(plan, log)));
+  if (only.includes("scaling")) out.push(...(await scalingSection(plan, log)));
   const busy = interference.stop();
   out.push(
     "",

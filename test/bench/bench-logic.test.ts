@@ -85,9 +85,10 @@ test("bench options", async (t) => {
       assert.deepEqual(parseBenchArgs(["--quick", "--only", "responsiveness"], root).only, [
         "responsiveness",
       ]);
+      assert.deepEqual(parseBenchArgs(["--only", "scaling"], root).only, ["scaling"]);
       assert.throws(
         () => parseBenchArgs(["--only", "request-path,kernels"], root),
-        /--only takes request-path, cached, responsiveness \(comma-separated\), got "kernels"/,
+        /--only takes request-path, cached, responsiveness, scaling \(comma-separated\), got "kernels"/,
       );
       assert.throws(
         () => parseBenchArgs(["--only", "cached", "--update-readme"], root),
