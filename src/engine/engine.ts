@@ -9,7 +9,7 @@ import { resolvedKernel } from "./kernels/kernel-selection";
 import { checkWorkers } from "./exec/worker-count";
 import { chooseExecution, type ExecutionChoice } from "./plan/auto-policy";
 import { mergeResults } from "./plan/merge";
-import { PlanCache, type Planned } from "./plan/plan-cache";
+import { PlanCache, tasksFor, type Planned } from "./plan/plan-cache";
 import { Selector } from "./plan/selection";
 import { SharedOutputs } from "./plan/shared-output";
 import { DEFAULT_MAX_TASK_BYTES, planTasks, toTasks } from "./plan/task-planner";
@@ -103,16 +103,14 @@ export class Engine {
       return { plans, tasks };
     };
     const planned0 =
-      req.ids === null ? this.plans.get(view, planKey(choice, executor), req.mask, build) : build();
+      req.ids === null ? this.plans.get(view, planKey(choice, executor), build) : build();
     const { plans } = planned0;
     // Workers that share our memory write their rows straight into the answer.
     const inPlace =
       executor.writesInPlace !== null && view.resident !== null
         ? this.outputs.result(sel.emails.length, req.mask, plans, executor.writesInPlace)
         : null;
-    const tasks = inPlace
-      ? planned0.tasks.map((t, i) => (t.kind === "resident" ? { ...t, into: inPlace.rows[i] } : t))
-      : planned0.tasks;
+    const tasks = tasksFor(planned0.tasks, req.mask, inPlace?.rows ?? null);
     const planned = performance.now();
     const run: ExecutorRun = await executor.run(tasks, {
       concurrency: choice.workers,

@@ -10,8 +10,9 @@ export type ExecClaimed = (
   opts: { signal?: AbortSignal; timeoutMs?: number },
 ) => Promise<ClaimedRun>;
 
-/** What a task that wrote its rows in place leaves in a run's results. */
-const WRITTEN = { counts: new Float64Array(0), edges: new Uint8Array(0), readMs: 0 };
+/** What a task that wrote its rows in place leaves in a run's results: nothing to merge. */
+const NO_COUNTS = new Float64Array(0);
+const NO_EDGES = new Uint8Array(0);
 
 /**
  * Runs tasks that write their rows in place (`claims`, packed from `tasks`) on `concurrency` workers
@@ -46,7 +47,14 @@ export async function runClaimed(
   const results = new Array<CountTaskResult>(tasks.length);
   for (const run of runs.results) {
     run.tasks.forEach((t, k) => {
-      results[t] = { ...WRITTEN, worker: run.worker, computeMs: run.taskMs[k] };
+      // A literal, not a spread of a template: one small object of one shape per task.
+      results[t] = {
+        counts: NO_COUNTS,
+        edges: NO_EDGES,
+        readMs: 0,
+        worker: run.worker,
+        computeMs: run.taskMs[k],
+      };
     });
   }
   const missing = tasks.flatMap((_, i) => (results[i] === undefined ? [i] : []));
