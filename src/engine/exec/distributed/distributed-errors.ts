@@ -1,4 +1,10 @@
-import { InvalidCountRequestError, EngineError } from "../../errors";
+import {
+  CountCancelledError,
+  CountTimeoutError,
+  EngineError,
+  InvalidCountRequestError,
+  WorkerFailedError,
+} from "../../errors";
 
 /**
  * The DISTRIBUTED executor's own failures. Each message says what to do about it;
@@ -70,6 +76,28 @@ export class StagingBudgetError extends InvalidCountRequestError {
       "strategy",
     );
   }
+}
+
+export function jobFailed(jobId: string, reason: string): WorkerFailedError {
+  return new WorkerFailedError(
+    `DISTRIBUTED job ${jobId} failed on a worker: ${reason}; retry the query`,
+  );
+}
+
+export function timedOut(
+  timeoutMs: number,
+  jobs: { finished: number; total: number },
+): CountTimeoutError {
+  return new CountTimeoutError(
+    `DISTRIBUTED: query exceeded its ${timeoutMs} ms timeout ` +
+      `(${jobs.finished} of ${jobs.total} jobs done); its unstarted jobs were removed`,
+  );
+}
+
+export function cancelled(reason: unknown): CountCancelledError {
+  return new CountCancelledError(
+    `DISTRIBUTED: count cancelled: ${reason instanceof Error ? reason.message : String(reason)}`,
+  );
 }
 
 function mb(bytes: number): string {

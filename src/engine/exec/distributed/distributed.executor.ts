@@ -5,9 +5,9 @@ import type { AutoVerdict, Executor, ExecutorRun, RunOptions } from "../executor
 import type { CountTask } from "../worker/task.types";
 import { ChunkStager } from "./chunk-stager";
 import type { DistributedOptions } from "./distributed-options";
-import { NoWorkersConnectedError, RedisUnreachableError } from "./distributed-errors";
+import { cancelled, NoWorkersConnectedError, RedisUnreachableError } from "./distributed-errors";
 import { COUNT_QUEUE, parseJobId, QUERY_QUEUE } from "./keys";
-import { cancelled, QueryRun } from "./query-run";
+import { QueryRun } from "./query-run";
 import { bullConnection, commandConnection } from "./redis-connection";
 import { maskRedisUrl } from "./redis-url";
 import { summarizeRun } from "./run-summary";

@@ -1,31 +1,21 @@
 import type { FlowProducer, Job, JobNode } from "bullmq";
 import type { Redis } from "ioredis";
-import type { CountTaskResult } from "../worker/task.types";
-import { CountCancelledError, CountTimeoutError, WorkerFailedError } from "../../errors";
-import type { StagedChunk } from "./chunk-stager";
-import { decodeResult } from "./chunk-format";
-import { NoWorkersConnectedError, RedisUnreachableError } from "./distributed-errors";
-import { parseCountJobResult, type CountJobResult } from "./job.types";
+import { WorkerFailedError } from "../../errors";
+import { cancelled, jobFailed, RedisUnreachableError, timedOut } from "./distributed-errors";
+import { JobResults, type QueryOutcome } from "./job-results";
+import { parseCountJobResult } from "./job.types";
 import { jobIdOf } from "./keys";
-import { queryFlow } from "./query-flow";
-import type { WorkerRegistry } from "./worker-registry";
+import { queryFlow, type FlowInput } from "./query-flow";
+import { WorkerWatch, type WorkerWatchDeps } from "./worker-watch";
 
 const WATCH_MS = 250;
 
-export interface QueryRunDeps {
+export interface QueryRunDeps extends WorkerWatchDeps {
   flow: FlowProducer;
   redis: Redis;
-  registry: WorkerRegistry;
-  redisLabel: string;
-  redisUp(): boolean;
 }
 
-export interface QueryRunOptions {
-  queryId: string;
-  chunks: readonly StagedChunk[];
-  mask: number;
-  corpus: string;
-  version: number;
+export interface QueryRunOptions extends FlowInput {
   /** Most of this query's jobs waiting or running at once: how `workers` caps a shared queue. */
   window: number;
   noWorkersMs: number;
@@ -34,13 +24,6 @@ export interface QueryRunOptions {
   remainingMs?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
-}
-
-export interface QueryOutcome {
-  results: CountTaskResult[];
-  metas: CountJobResult[];
-  roundTripMs: number[];
-  stalledJobs: number;
 }
 
 /**
@@ -55,31 +38,23 @@ export class QueryRun {
   private resolve!: (o: QueryOutcome) => void;
   private reject!: (err: unknown) => void;
   private readonly total: number;
-  private readonly results: CountTaskResult[];
-  private readonly metas: CountJobResult[];
-  private readonly sentAt: number[];
-  private readonly roundTripMs: number[];
-  private readonly taken: Uint8Array;
+  private readonly results: JobResults;
+  private readonly workers: WorkerWatch;
   private children: Job[] | null = null;
   private parent: Job | null = null;
   private next = 0;
   private owed = 0;
-  private finished = 0;
   private stalled = 0;
   private over = false;
-  private noneSince: number | null = null;
   private timers: NodeJS.Timeout[] = [];
 
   constructor(
     private readonly deps: QueryRunDeps,
     private readonly opts: QueryRunOptions,
   ) {
-    this.total = opts.chunks.length;
-    this.results = new Array(this.total);
-    this.metas = new Array(this.total);
-    this.sentAt = new Array(this.total).fill(0);
-    this.roundTripMs = new Array(this.total).fill(0);
-    this.taken = new Uint8Array(this.total);
+    this.results = new JobResults(opts.chunks);
+    this.total = this.results.total;
+    this.workers = new WorkerWatch(deps, opts.noWorkersMs, this.results);
     this.done = new Promise((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
@@ -93,24 +68,14 @@ export class QueryRun {
     if (signal?.aborted) return this.fail(cancelled(signal.reason));
     signal?.addEventListener("abort", this.onAbort, { once: true });
     if (timeoutMs !== undefined) {
-      this.timers.push(
-        setTimeout(
-          () =>
-            this.fail(
-              new CountTimeoutError(
-                `DISTRIBUTED: query exceeded its ${timeoutMs} ms timeout ` +
-                  `(${this.finished} of ${this.total} jobs done); its unstarted jobs were removed`,
-              ),
-            ),
-          Math.max(1, remainingMs ?? timeoutMs),
-        ),
-      );
+      const expire = (): void => this.fail(timedOut(timeoutMs, this.results));
+      this.timers.push(setTimeout(expire, Math.max(1, remainingMs ?? timeoutMs)));
     }
     this.timers.push(setInterval(() => void this.watch(), WATCH_MS));
     if (this.total === 0) return this.finish();
     this.next = Math.min(this.opts.window, this.total);
     const now = performance.now();
-    for (let i = 0; i < this.next; i++) this.sentAt[i] = now;
+    for (let i = 0; i < this.next; i++) this.results.sent(i, now);
     this.deps.flow.add(queryFlow(this.opts, this.next)).then(
       (node) => this.added(node),
       (err: unknown) => this.fail(this.redisError(err)),
@@ -119,47 +84,37 @@ export class QueryRun {
 
   /** A child finished; `value` is its return value as the events stream carries it. */
   async completed(index: number, value: unknown): Promise<void> {
-    if (this.over || index >= this.total || this.taken[index] === 1) return;
-    this.taken[index] = 1;
+    if (this.over || !this.results.take(index)) return;
     try {
       const meta = parseCountJobResult(value);
       const buf = await this.deps.redis.getdelBuffer(meta.result);
       if (this.over) return;
       if (buf === null) {
-        throw jobFailed(this.jobId(index), "its result expired before it was read");
+        throw jobFailed(jobIdOf(this.opts.queryId, index), "its result expired before it was read");
       }
-      const { counts, edges } = decodeResult(buf, this.opts.chunks[index].segments);
-      this.results[index] = {
-        counts,
-        edges,
-        worker: meta.worker,
-        readMs: meta.fetchMs,
-        computeMs: meta.computeMs,
-      };
-      this.metas[index] = meta;
-      this.roundTripMs[index] = performance.now() - this.sentAt[index];
+      this.results.store(index, meta, buf);
     } catch (err) {
       return this.fail(this.redisError(err));
     }
-    this.finished++;
+    const { finished } = this.results;
     try {
-      this.opts.onProgress?.(this.finished, this.total);
+      this.opts.onProgress?.(finished, this.total);
     } catch (err) {
       return this.fail(err);
     }
-    if (this.finished === this.total) return this.finish();
+    if (finished === this.total) return this.finish();
     this.owed++;
     this.pump();
   }
 
   failed(index: number, reason: string): void {
-    if (index < this.total && this.taken[index] === 0) {
-      this.fail(jobFailed(this.jobId(index), reason));
+    if (this.results.pending(index)) {
+      this.fail(jobFailed(jobIdOf(this.opts.queryId, index), reason));
     }
   }
 
   stalledJob(index: number): void {
-    if (index < this.total && this.taken[index] === 0) this.stalled++;
+    if (this.results.pending(index)) this.stalled++;
   }
 
   private added(node: JobNode): void {
@@ -182,36 +137,16 @@ export class QueryRun {
     while (!this.over && this.owed > 0 && this.next < this.total) {
       const i = this.next++;
       this.owed--;
-      this.sentAt[i] = performance.now();
+      this.results.sent(i);
       this.children[i].promote().catch((err: unknown) => this.fail(this.redisError(err)));
     }
   }
 
   private async watch(): Promise<void> {
     if (this.over) return;
-    if (!this.deps.redisUp()) {
-      return this.fail(
-        new RedisUnreachableError(this.deps.redisLabel, "connection lost mid-query"),
-      );
-    }
     try {
-      const workers = await this.deps.registry.list();
-      if (workers.length > 0) {
-        this.noneSince = null;
-        return;
-      }
-      this.noneSince ??= performance.now();
-      const waited = performance.now() - this.noneSince;
-      if (waited >= this.opts.noWorkersMs) {
-        this.fail(
-          new NoWorkersConnectedError(
-            this.deps.redisLabel,
-            Math.round(waited),
-            this.finished,
-            this.total,
-          ),
-        );
-      }
+      const err = await this.workers.check();
+      if (err) this.fail(err);
     } catch (err) {
       this.fail(this.redisError(err));
     }
@@ -222,12 +157,7 @@ export class QueryRun {
   private finish(): void {
     if (this.over) return;
     this.end();
-    this.resolve({
-      results: this.results,
-      metas: this.metas,
-      roundTripMs: this.roundTripMs,
-      stalledJobs: this.stalled,
-    });
+    this.resolve(this.results.outcome(this.stalled));
   }
 
   /** Answers only once the unstarted jobs are gone, so a client that saw the error sees none. */
@@ -255,10 +185,6 @@ export class QueryRun {
     }
   }
 
-  private jobId(index: number): string {
-    return jobIdOf(this.opts.queryId, index);
-  }
-
   private redisError(err: unknown): unknown {
     if (!this.deps.redisUp() && !(err instanceof WorkerFailedError)) {
       return new RedisUnreachableError(
@@ -268,16 +194,4 @@ export class QueryRun {
     }
     return err;
   }
-}
-
-function jobFailed(jobId: string, reason: string): WorkerFailedError {
-  return new WorkerFailedError(
-    `DISTRIBUTED job ${jobId} failed on a worker: ${reason}; retry the query`,
-  );
-}
-
-export function cancelled(reason: unknown): CountCancelledError {
-  return new CountCancelledError(
-    `DISTRIBUTED: count cancelled: ${reason instanceof Error ? reason.message : String(reason)}`,
-  );
 }

@@ -1,6 +1,6 @@
 import type { DistributedUsage, WorkerUsage } from "../../execution-report";
 import type { ExecutorRun } from "../executor";
-import type { QueryOutcome } from "./query-run";
+import type { QueryOutcome } from "./job-results";
 
 /**
  * A finished flow as the engine reports it. Queue wait is measured without comparing clocks
