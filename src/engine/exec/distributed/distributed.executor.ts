@@ -1,14 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { FlowProducer, Queue, QueueEvents, Worker } from "bullmq";
-import type { Redis } from "ioredis";
 import type { AutoVerdict, Executor, ExecutorRun, RunOptions } from "../executor";
 import type { CountTask } from "../worker/task.types";
+import { autoVerdict } from "./auto-verdict";
 import { ChunkStager } from "./chunk-stager";
 import type { DistributedOptions } from "./distributed-options";
 import { cancelled, NoWorkersConnectedError, RedisUnreachableError } from "./distributed-errors";
-import { COUNT_QUEUE, parseJobId, QUERY_QUEUE } from "./keys";
+import { parseJobId } from "./keys";
+import { QueueClients } from "./queue-clients";
 import { QueryRun } from "./query-run";
-import { bullConnection, commandConnection } from "./redis-connection";
 import { maskRedisUrl } from "./redis-url";
 import { summarizeRun } from "./run-summary";
 import { throttled } from "./throttle";
@@ -16,14 +15,6 @@ import { WorkerRegistry } from "./worker-registry";
 
 const REFRESH_MS = 2000;
 const POLL_MS = 100;
-/** A query right after start-up waits this long for the first connection before failing. */
-const FIRST_CONNECT_MS = 1000;
-/**
- * BullMQ's blocking reads wait for the server's answer before closing; with Redis gone that is
- * forever, so shutdown gives them this long. Short blocking reads bound what lingers after.
- */
-const CLOSE_GRACE_MS = 1000;
-const EVENTS_BLOCK_MS = 1000;
 
 export interface DistributedStats {
   redisUp: boolean;
@@ -44,70 +35,36 @@ export class DistributedExecutor implements Executor {
   readonly sharesMemory = true;
   readonly writesInPlace = null;
   readonly maxWorkers: number;
-  private readonly redis: Redis;
-  private readonly flow: FlowProducer;
-  private readonly queue: Queue;
-  private readonly events: QueueEvents;
-  private readonly janitor: Worker;
+  private readonly clients: QueueClients;
   private readonly registry: WorkerRegistry;
   private readonly stager: ChunkStager;
   private readonly runs = new Map<string, QueryRun>();
   private readonly refresher: NodeJS.Timeout;
   private readonly label: string;
-  private lastError = "not connected yet";
-  private everReady = false;
 
   constructor(private readonly opts: DistributedOptions) {
     const { redisUrl, prefix } = opts;
     this.label = maskRedisUrl(redisUrl);
     this.maxWorkers = opts.maxWorkers;
-    this.redis = commandConnection(redisUrl, `${prefix}:api`);
-    this.redis.on("error", (err: Error) => this.onError("redis", err));
-    this.flow = new FlowProducer({ connection: this.redis, prefix });
-    this.queue = new Queue(COUNT_QUEUE, { connection: this.redis, prefix });
-    this.events = new QueueEvents(COUNT_QUEUE, {
-      connection: bullConnection(redisUrl),
-      prefix,
-      blockingTimeout: EVENTS_BLOCK_MS,
-    });
-    // Parents reach the query queue once all their children are done (or removed); nothing is
-    // left to do with them but delete them, which any API host may do for any query.
-    this.janitor = new Worker(QUERY_QUEUE, async () => null, {
-      connection: bullConnection(redisUrl),
-      prefix,
-      concurrency: 8,
-      drainDelay: EVENTS_BLOCK_MS / 1000,
-      removeOnComplete: { count: 0 },
-      removeOnFail: { count: 0 },
-    });
-    for (const [source, emitter] of [
-      ["flow", this.flow],
-      ["queue", this.queue],
-      ["events", this.events],
-      ["janitor", this.janitor],
-    ] as const) {
-      (emitter as NodeJS.EventEmitter).on("error", (err: Error) => this.onError(source, err));
-    }
-    this.registry = new WorkerRegistry(this.queue);
-    this.stager = new ChunkStager(this.redis, {
+    this.clients = new QueueClients(redisUrl, prefix, this.label, this.report);
+    const { redis, events } = this.clients;
+    this.registry = new WorkerRegistry(this.clients.queue);
+    this.stager = new ChunkStager(redis, {
       prefix,
       budgetBytes: opts.stageBudgetBytes,
       ttlMs: opts.stageTtlMs,
       readSqlite: opts.readSqlite,
     });
-    this.events.on("completed", ({ jobId, returnvalue }) =>
+    events.on("completed", ({ jobId, returnvalue }) =>
       this.route(jobId, (run, i) => void run.completed(i, returnvalue)),
     );
-    this.events.on("failed", ({ jobId, failedReason }) =>
+    events.on("failed", ({ jobId, failedReason }) =>
       this.route(jobId, (run, i) => run.failed(i, failedReason)),
     );
-    this.events.on("stalled", ({ jobId }) => this.route(jobId, (run, i) => run.stalledJob(i)));
+    events.on("stalled", ({ jobId }) => this.route(jobId, (run, i) => run.stalledJob(i)));
     this.refresher = setInterval(() => void this.refresh(), REFRESH_MS);
     this.refresher.unref();
-    this.redis.on("ready", () => {
-      this.everReady = true;
-      void this.refresh();
-    });
+    redis.on("ready", () => void this.refresh());
   }
 
   /** One balanced chunk per job slot of the workers connected when last looked at. */
@@ -116,7 +73,7 @@ export class DistributedExecutor implements Executor {
   }
 
   get redisUp(): boolean {
-    return this.redis.status === "ready";
+    return this.clients.up;
   }
 
   stats(): DistributedStats {
@@ -132,37 +89,16 @@ export class DistributedExecutor implements Executor {
   /** Chunk jobs by state; null while Redis is down. */
   async jobCounts(): Promise<Record<string, number> | null> {
     if (!this.redisUp) return null;
-    return this.queue.getJobCounts("waiting", "active", "delayed", "failed");
+    return this.clients.queue.getJobCounts("waiting", "active", "delayed", "failed");
   }
 
   autoVerdict(bytes: number): AutoVerdict {
-    const min = this.opts.autoMinBytes;
-    const mb = (n: number): string => (n / 2 ** 20).toFixed(1);
-    if (min === 0) {
-      return {
-        eligible: false,
-        reason:
-          "no crossover is configured (DISTRIBUTED_AUTO_MIN_MB=0): on the bench's single host it never beat THREADS",
-      };
-    }
-    if (bytes < min) {
-      return {
-        eligible: false,
-        reason: `${mb(bytes)} MiB is below its crossover of ${mb(min)} MiB (DISTRIBUTED_AUTO_MIN_MB)`,
-      };
-    }
-    const { redisUp, workers, slots } = this.stats();
-    if (!redisUp) return { eligible: false, reason: `Redis at ${this.label} is unreachable` };
-    if (workers === 0) return { eligible: false, reason: "no worker is connected" };
-    return {
-      eligible: true,
-      reason: `at or above its crossover of ${mb(min)} MiB, on ${workers} connected workers (${slots} job slots)`,
-    };
+    return autoVerdict(bytes, this.opts.autoMinBytes, this.label, () => this.stats());
   }
 
   async run(tasks: CountTask[], opts: RunOptions): Promise<ExecutorRun> {
     const started = performance.now();
-    await this.awaitRedis();
+    await this.clients.awaitRedis();
     await this.awaitWorkers(opts.signal);
     const staging = await this.stager.stage(tasks).catch((err: unknown) => {
       throw this.redisError(err);
@@ -172,8 +108,8 @@ export class DistributedExecutor implements Executor {
       opts.timeoutMs === undefined ? undefined : opts.timeoutMs - (performance.now() - started);
     const run = new QueryRun(
       {
-        flow: this.flow,
-        redis: this.redis,
+        flow: this.clients.flow,
+        redis: this.clients.redis,
         registry: this.registry,
         redisLabel: this.label,
         redisUp: () => this.redisUp,
@@ -206,30 +142,7 @@ export class DistributedExecutor implements Executor {
 
   async close(): Promise<void> {
     clearInterval(this.refresher);
-    const closed = Promise.allSettled([
-      this.janitor.close(true),
-      this.events.close(),
-      this.flow.close(),
-      this.queue.close(),
-    ]);
-    await Promise.race([closed, new Promise((r) => setTimeout(r, CLOSE_GRACE_MS).unref())]);
-    this.redis.disconnect();
-  }
-
-  /** Once connected, a lost connection fails at once; before that, grant the first connect a moment. */
-  private async awaitRedis(): Promise<void> {
-    if (!this.redisUp && !this.everReady) {
-      await new Promise<void>((resolve) => {
-        const done = (): void => {
-          clearTimeout(timer);
-          this.redis.off("ready", done);
-          resolve();
-        };
-        const timer = setTimeout(done, FIRST_CONNECT_MS);
-        this.redis.on("ready", done);
-      });
-    }
-    if (!this.redisUp) throw new RedisUnreachableError(this.label, this.lastError);
+    await this.clients.close();
   }
 
   /** Waits up to noWorkersTimeoutMs for a first worker; most queries find one at once. */
@@ -268,9 +181,4 @@ export class DistributedExecutor implements Executor {
   private readonly report = throttled((source, err, skipped) =>
     this.opts.onError?.(source, err, skipped),
   );
-
-  private onError(source: string, err: Error): void {
-    this.lastError = err.message;
-    this.report(source, err);
-  }
 }
