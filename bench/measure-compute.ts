@@ -21,12 +21,6 @@ export interface ComputeRun {
   coldStart: ColdStart;
 }
 
-function sameCounts(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * Compute-only: the engine called in-process through the stats service (fresh, so
  * never cached), with no GraphQL or HTTP in the way. Every repetition's per-email
@@ -67,7 +61,7 @@ export async function measureCompute(
         report: r.report,
         totalCapitals: sum(r.counts.column("CAPITALS")),
         totalCharacters: sum(r.counts.column("CHARACTERS")),
-        agrees: sameCounts(r.counts.values, reference.values),
+        agrees: r.counts.sameAs(reference, CAPITALS_MASK),
       };
     });
     const results = cases.map((c, i) => toCaseResult(corpus, "compute", c, recorded[i]));
