@@ -34,16 +34,34 @@ export class CapitalLetterStats {
   /** The computed per-email values; field resolvers derive breakdowns from it. */
   result!: StatsResult;
 
-  @Field(() => Int) emailCount!: number;
-  @Field(() => GraphQLSafeInt) totalCapitals!: number;
-  @Field(() => GraphQLSafeInt) totalCharacters!: number;
+  // The aggregates are read off the values kept with the result, when a query asks for them:
+  // a query for totals pays no median (a copy and a selection over every email, about 1 ms
+  // and 0.5 MB at 8x, per fresh query). Cached results keep what was computed.
+  @Field(() => Int) get emailCount(): number {
+    return this.result.emailIds.length;
+  }
+  @Field(() => GraphQLSafeInt) get totalCapitals(): number {
+    return this.result.derived.total("CAPITALS");
+  }
+  @Field(() => GraphQLSafeInt) get totalCharacters(): number {
+    return this.result.derived.total("CHARACTERS");
+  }
   @Field(() => Float, {
     description: "totalCapitals / totalCharacters; 0 when there are no characters.",
   })
-  capitalRatio!: number;
-  @Field(() => Float) meanPerEmail!: number;
+  get capitalRatio(): number {
+    const characters = this.totalCharacters;
+    return characters === 0 ? 0 : this.totalCapitals / characters;
+  }
+  @Field(() => Float) get meanPerEmail(): number {
+    return this.emailCount === 0 ? 0 : this.totalCapitals / this.emailCount;
+  }
   @Field(() => Float, { description: "Python statistics.median of the per-email counts." })
-  medianPerEmail!: number;
-  @Field(() => Int) maxPerEmail!: number;
+  get medianPerEmail(): number {
+    return this.result.derived.summary("CAPITALS").median;
+  }
+  @Field(() => Int) get maxPerEmail(): number {
+    return this.result.derived.summary("CAPITALS").max;
+  }
   @Field(() => ExecutionReportType) execution!: ExecutionReportType;
 }
