@@ -32,7 +32,10 @@ const PIECE: Allowance = { members: 64, chars: 16 * 1024 };
  * One pass: the length is counted as the pieces are written, and small answers and pieces
  * are written by JSON.stringify itself, which keeps a small answer nearly as cheap as Apollo's.
  */
-export function responseSerializer(limitBytes: number): (value: unknown) => Promise<string> {
+export function responseSerializer(
+  limitBytes: number,
+  sliceMs = SLICE_MS,
+): (value: unknown) => Promise<string> {
   return async (value) => {
     const v = resolved(value);
     if (within(v, { ...WHOLE })) {
@@ -46,7 +49,7 @@ export function responseSerializer(limitBytes: number): (value: unknown) => Prom
     let slice = performance.now();
     let steps = 0;
     while (!walk.next().done) {
-      if (++steps % CHECK_EVERY !== 0 || performance.now() - slice < SLICE_MS) continue;
+      if (++steps % CHECK_EVERY !== 0 || performance.now() - slice < sliceMs) continue;
       await new Promise((resolve) => setImmediate(resolve));
       slice = performance.now();
     }
