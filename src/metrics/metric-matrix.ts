@@ -83,14 +83,26 @@ export class MetricMatrix {
     return true;
   }
 
-  /** Copies rows [from, to) of source (full, like this) to this matrix, starting at row `at`. */
+  /**
+   * Copies rows [from, to) of source, of either layout, to this full matrix, starting at row
+   * `at`; metrics the source does not hold become 0.
+   */
   copyRows(at: number, source: MetricMatrix, from: number, to: number): void {
     this.requireFull("copyRows");
-    source.requireFull("copyRows");
-    this.values.set(
-      source.values.subarray(from * METRIC_COUNT, to * METRIC_COUNT),
-      at * METRIC_COUNT,
-    );
+    if (source.stride === METRIC_COUNT) {
+      this.values.set(
+        source.values.subarray(from * METRIC_COUNT, to * METRIC_COUNT),
+        at * METRIC_COUNT,
+      );
+      return;
+    }
+    const { place, stride, values } = source;
+    for (let i = from, row = at * METRIC_COUNT; i < to; i++, row += METRIC_COUNT) {
+      for (let m = 0; m < METRIC_COUNT; m++) {
+        const c = place[m];
+        this.values[row + m] = c < 0 ? 0 : values[i * stride + c];
+      }
+    }
   }
 
   /** Only the columns of the metrics in `mask`, row-major (what a task computed, for IPC). */

@@ -68,6 +68,20 @@ test("packing a packed matrix again, and unpacking, keep the values", () => {
 test("row writes and row copies refuse a packed matrix, and sizes must fit the mask", () => {
   const p = full().packed(CAPS_CHARS);
   assert.throws(() => p.setRow(0, []), /needs a full metric matrix/);
-  assert.throws(() => MetricMatrix.ofRows(2).copyRows(0, p, 0, 1), /needs a full metric matrix/);
+  assert.throws(() => p.copyRows(0, full(), 0, 1), /needs a full metric matrix/);
   assert.throws(() => new MetricMatrix(new Float64Array(3), CAPS_CHARS), /2 values per row, got 3/);
+});
+
+test("rows copied from a packed matrix land in a full, dirty one with the others 0", () => {
+  const target = MetricMatrix.ofRows(3);
+  target.values.fill(7);
+  target.copyRows(1, full().packed(CAPS_CHARS), 0, 2);
+  assert.deepEqual(Array.from(target.column("CAPITALS")), [7, 2, 1]);
+  assert.deepEqual(Array.from(target.column("CHARACTERS")), [7, 4, 1]);
+  assert.deepEqual(Array.from(target.column("WORDS")), [7, 0, 0], "not held: 0");
+  target.copyRows(0, full(), 1, 2);
+  assert.deepEqual(
+    target.maskedRow(0, CAPS_CHARS | (1 << METRIC_INDEX.WORDS)).filter((v) => v !== null),
+    [1, 1, 1],
+  );
 });

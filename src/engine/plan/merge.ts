@@ -19,29 +19,35 @@ export function mergeResults(
   const seen = new Uint8Array(emails);
   for (let t = 0; t < plans.length; t++) {
     const plan = plans[t];
-    const part: SegmentCounts = {
-      n: plan.members.length,
-      mask,
-      counts: results[t].counts,
-      edges: results[t].edges,
-    };
+    const { counts, edges, holds } = results[t];
+    // Packed results (over IPC, from Redis) are copied as they are: unpacking each first cost
+    // a full-width copy of every task's rows, garbage the main thread's collector then paid for.
+    const source = new MetricMatrix(counts, holds);
     const members = plan.members;
     let j = 0;
     while (j < members.length) {
       const m = members[j];
       if (seen[m] === 1) {
-        mergeSegment(out, m, out, m, part, j);
+        mergeSegment(out, m, out, m, rowOf(source, edges, j, mask), 0);
         j++;
         continue;
       }
       // Plans list emails in order, so a task's fresh emails form runs: copy each run whole.
       let k = j + 1;
       while (k < members.length && members[k] === members[k - 1] + 1 && seen[members[k]] === 0) k++;
-      rows.copyRows(m, new MetricMatrix(part.counts), j, k);
-      out.edges.set(part.edges.subarray(j, k), m);
+      rows.copyRows(m, source, j, k);
+      out.edges.set(edges.subarray(j, k), m);
       seen.fill(1, m, m + (k - j));
       j = k;
     }
   }
   return out;
+}
+
+/** Row j of a task's result as a one-segment SegmentCounts, full width, for mergeSegment. */
+function rowOf(source: MetricMatrix, edges: Uint8Array, j: number, mask: number): SegmentCounts {
+  const one = createSegmentCounts(1, mask);
+  new MetricMatrix(one.counts).copyRows(0, source, j, j + 1);
+  one.edges[0] = edges[j];
+  return one;
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { METRIC_COUNT } from "../../../metrics/metrics";
+import { columnsOf, MetricMatrix } from "../../../metrics/metric-matrix";
 import { packRanges } from "../pool/ipc-packing";
 
 /**
@@ -69,27 +69,52 @@ export function decodeChunk(blob: Buffer): DecodedChunk {
   return { bytes, starts, ends };
 }
 
-/** A job's result: the kernel's counts (f64 LE, segments x METRIC_COUNT) then its edge flags. */
-export function encodeResult(counts: Float64Array, edges: Uint8Array): Buffer {
-  const out = Buffer.allocUnsafe(counts.byteLength + edges.byteLength);
-  Buffer.from(counts.buffer, counts.byteOffset, counts.byteLength).copy(out, 0);
-  Buffer.from(edges.buffer, edges.byteOffset, edges.byteLength).copy(out, counts.byteLength);
+/**
+ * A job's result: "CSR2", the metric mask (u32 LE), then only the mask's columns of the
+ * kernel's counts (f64 LE, segments x columns, row-major, METRICS order), then its edge flags.
+ * With all seven columns a 10x query moved 4.4 MB through Redis where the flagship asks for 2.
+ * The header makes a worker of another version fail the job by name, not count it wrong.
+ */
+const RESULT_MAGIC = 0x32525343; // "CSR2" read as u32 LE
+const RESULT_HEADER = 8;
+
+export function encodeResult(counts: Float64Array, edges: Uint8Array, mask: number): Buffer {
+  const packed = new MetricMatrix(counts).packColumns(mask);
+  const out = Buffer.allocUnsafe(RESULT_HEADER + packed.byteLength + edges.byteLength);
+  out.writeUInt32LE(RESULT_MAGIC, 0);
+  out.writeUInt32LE(mask, 4);
+  Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength).copy(out, RESULT_HEADER);
+  Buffer.from(edges.buffer, edges.byteOffset, edges.byteLength).copy(
+    out,
+    RESULT_HEADER + packed.byteLength,
+  );
   return out;
 }
 
+/** The counts as sent, holding the mask's columns (MetricMatrix's packed layout), and the edge flags. */
 export function decodeResult(
   buf: Buffer,
   segments: number,
-): { counts: Float64Array; edges: Uint8Array } {
-  const countBytes = segments * METRIC_COUNT * 8;
-  if (buf.length !== countBytes + segments) {
+  mask: number,
+): { counts: Float64Array; edges: Uint8Array; holds: number } {
+  if (buf.length < RESULT_HEADER || buf.readUInt32LE(0) !== RESULT_MAGIC) {
+    throw new TypeError(
+      `not a Capstats job result (${buf.length} bytes, bad header): is a worker of another version running?`,
+    );
+  }
+  if (buf.readUInt32LE(4) !== mask) {
+    throw new RangeError(`a job result holds metric mask ${buf.readUInt32LE(4)}, not ${mask}`);
+  }
+  const countBytes = segments * columnsOf(mask).length * 8;
+  const expected = RESULT_HEADER + countBytes + segments;
+  if (buf.length !== expected) {
     throw new RangeError(
-      `a result for ${segments} segments has ${countBytes + segments} bytes, got ${buf.length}`,
+      `a result for ${segments} segments has ${expected} bytes, got ${buf.length}`,
     );
   }
   // Copies: a Buffer from the socket may sit at an offset a Float64Array cannot start at.
-  const counts = new Float64Array(segments * METRIC_COUNT);
-  new Uint8Array(counts.buffer).set(buf.subarray(0, countBytes));
-  const edges = Uint8Array.from(buf.subarray(countBytes));
-  return { counts, edges };
+  const counts = new Float64Array(countBytes / 8);
+  new Uint8Array(counts.buffer).set(buf.subarray(RESULT_HEADER, RESULT_HEADER + countBytes));
+  const edges = Uint8Array.from(buf.subarray(RESULT_HEADER + countBytes));
+  return { counts, edges, holds: mask };
 }

@@ -20,7 +20,10 @@ export class JobResults {
   private readonly roundTripMs: number[];
   private readonly taken: Uint8Array;
 
-  constructor(private readonly chunks: readonly StagedChunk[]) {
+  constructor(
+    private readonly chunks: readonly StagedChunk[],
+    private readonly mask: number,
+  ) {
     this.total = chunks.length;
     this.results = new Array(this.total);
     this.metas = new Array(this.total);
@@ -48,10 +51,11 @@ export class JobResults {
 
   /** Stores a taken job's result as read from Redis. */
   store(index: number, meta: CountJobResult, buf: Buffer): void {
-    const { counts, edges } = decodeResult(buf, this.chunks[index].segments);
+    const { counts, edges, holds } = decodeResult(buf, this.chunks[index].segments, this.mask);
     this.results[index] = {
       counts,
       edges,
+      holds,
       worker: meta.worker,
       readMs: meta.fetchMs,
       computeMs: meta.computeMs,

@@ -52,7 +52,7 @@ export class QueryRun {
     private readonly deps: QueryRunDeps,
     private readonly opts: QueryRunOptions,
   ) {
-    this.results = new JobResults(opts.chunks);
+    this.results = new JobResults(opts.chunks, opts.mask);
     this.total = this.results.total;
     this.workers = new WorkerWatch(deps, opts.noWorkersMs, this.results);
     this.done = new Promise((resolve, reject) => {

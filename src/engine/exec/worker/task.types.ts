@@ -63,8 +63,13 @@ export type CountTask = ResidentTask | SqliteTask;
 
 /** What a worker sends back for one task. */
 export interface CountTaskResult {
-  /** segments * METRIC_COUNT, row-major, as produced by the kernel. */
+  /** segments * METRIC_COUNT, row-major, as produced by the kernel; fewer columns with `holds`. */
   counts: Float64Array;
+  /**
+   * Set when `counts` holds only these metrics' columns (MetricMatrix's packed layout), as a
+   * result arrives packed over IPC or from Redis: it is merged as it is, not unpacked first.
+   */
+  holds?: number;
   /** One boundary-flag byte per segment, for merging split emails. */
   edges: Uint8Array;
   /** Who ran it: "main", "thread:<threadId>" or "process:<pid>". */

@@ -8,7 +8,7 @@ import {
   encodeResult,
 } from "../../../../src/engine/exec/distributed/chunk-format";
 import { countSegments } from "../../../../src/engine/kernels/text.kernel";
-import { METRIC_COUNT } from "../../../../src/metrics/metrics";
+import { ALL_METRICS_MASK, METRIC_COUNT, METRIC_INDEX } from "../../../../src/metrics/metrics";
 import { EXPECTED, MASK, residentCorpus, segment, SPLIT_AT } from "../worker/corpus.fixture";
 
 test("a chunk holds exactly its segments, end to end, under the SHA-256 of its bytes", () => {
@@ -56,14 +56,34 @@ test("a chunk that cuts a code point, or a blob that is not a chunk, is refused"
   assert.throws(() => decodeChunk(blob.subarray(0, blob.length - 1)), /add up to 6 bytes/);
 });
 
-test("results round-trip bit for bit, and a result of the wrong size is refused", () => {
-  const counts = Float64Array.from({ length: 3 * METRIC_COUNT }, (_, i) => i * 1.5);
+test("results round-trip bit for bit in the mask's columns, and a wrong result is refused", () => {
+  const caps = METRIC_INDEX.CAPITALS;
+  const chars = METRIC_INDEX.CHARACTERS;
+  const mask = (1 << caps) | (1 << chars);
+  // Three segments counted by hand: 2 capitals in 4 code points, 1 in 2, none in none.
+  const counts = new Float64Array(3 * METRIC_COUNT);
+  [
+    [2, 4],
+    [1, 2],
+    [0, 0],
+  ].forEach(([c, n], i) => {
+    counts[i * METRIC_COUNT + caps] = c;
+    counts[i * METRIC_COUNT + chars] = n;
+  });
   const edges = Uint8Array.of(1, 0, 3);
-  const buf = encodeResult(counts, edges);
+  const buf = encodeResult(counts, edges, mask);
+  assert.equal(buf.length, 8 + 3 * 2 * 8 + 3, "header, two columns of three rows, three flags");
   // Off an 8-byte boundary, as a Buffer from a socket may be.
   const shifted = Buffer.concat([Buffer.from([9]), buf]).subarray(1);
-  const back = decodeResult(shifted, 3);
-  assert.deepEqual(back.counts, counts);
+  const back = decodeResult(shifted, 3, mask);
+  assert.equal(back.holds, mask);
+  assert.deepEqual(Array.from(back.counts), [2, 4, 1, 2, 0, 0], "CAPITALS, CHARACTERS per row");
   assert.deepEqual(back.edges, edges);
-  assert.throws(() => decodeResult(buf, 2), /a result for 2 segments has/);
+  const all = encodeResult(counts, edges, ALL_METRICS_MASK);
+  assert.deepEqual(decodeResult(all, 3, ALL_METRICS_MASK).counts, counts);
+  assert.throws(() => decodeResult(buf, 2, mask), /a result for 2 segments has 42 bytes, got 59/);
+  assert.throws(() => decodeResult(buf, 3, 1 << caps), /holds metric mask 65, not 1/);
+  // A worker of the version before sent all seven columns with no header.
+  const old = Buffer.alloc(3 * METRIC_COUNT * 8 + 3);
+  assert.throws(() => decodeResult(old, 3, mask), /not a Capstats job result .* another version/);
 });

@@ -120,7 +120,7 @@ export class RemoteWorker {
       ends: chunk.ends,
       mask: data.mask,
     });
-    const out = encodeResult(r.counts, r.edges);
+    const out = encodeResult(r.counts, r.edges, data.mask);
     const key = resultKey(this.opts.prefix, job.id!);
     await this.redis.set(key, out, "PX", this.opts.resultTtlMs);
     this.log.debug({ job: job.id, cached }, "job done");
