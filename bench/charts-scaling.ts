@@ -10,8 +10,8 @@ export function workerScaling(r: BenchResults): ChartSpec[] {
       workers: row.workers,
       speedup: row.vsSequential,
       cores: row.oversubscribed
-        ? "oversubscribed (more workers than cores)"
-        : "at most one worker per core",
+        ? "oversubscribed (workers > cores)"
+        : "one worker per core or fewer",
     }));
   return [
     {
