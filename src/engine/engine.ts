@@ -122,7 +122,7 @@ export class Engine {
     const executed = performance.now();
     const counts = inPlace
       ? inPlace.finish()
-      : new MetricMatrix(mergeResults(sel.emails.length, req.mask, plans, run.results).counts);
+      : mergeResults(sel.emails.length, req.mask, plans, run.results);
     // The whole corpus's ids are the view's own array, shared rather than copied per query.
     const emailIds = req.ids === null ? view.ids : Int32Array.from(sel.emails, (i) => view.ids[i]);
     const merged = performance.now();

@@ -12,15 +12,18 @@ export class MetricMatrix {
   private readonly stride: number;
   /** Each metric's column in a row, or -1 for a metric this matrix does not hold. */
   private readonly place: Int8Array;
+  /** The metric in each column of a row. */
+  private readonly held: number[];
 
   /** `values` holds the columns of `holds` (every metric unless said), row after row. */
   constructor(
     readonly values: Float64Array,
     readonly holds: number = ALL_METRICS_MASK,
   ) {
+    this.held = columnsOf(holds);
     this.place = new Int8Array(METRIC_COUNT).fill(-1);
-    columnsOf(holds).forEach((m, c) => (this.place[m] = c));
-    this.stride = columnsOf(holds).length;
+    this.held.forEach((m, c) => (this.place[m] = c));
+    this.stride = this.held.length;
     if (this.stride === 0 || values.length % this.stride !== 0) {
       throw new RangeError(
         `a metric matrix holds ${this.stride} values per row, got ${values.length} values`,
@@ -84,23 +87,23 @@ export class MetricMatrix {
   }
 
   /**
-   * Copies rows [from, to) of source, of either layout, to this full matrix, starting at row
-   * `at`; metrics the source does not hold become 0.
+   * Copies rows [from, to) of source to this matrix, starting at row `at`, each in either
+   * layout: the metrics this one holds, 0 for those the source does not.
    */
   copyRows(at: number, source: MetricMatrix, from: number, to: number): void {
-    this.requireFull("copyRows");
-    if (source.stride === METRIC_COUNT) {
+    if (this.stride === METRIC_COUNT && source.stride === METRIC_COUNT) {
       this.values.set(
         source.values.subarray(from * METRIC_COUNT, to * METRIC_COUNT),
         at * METRIC_COUNT,
       );
       return;
     }
-    const { place, stride, values } = source;
-    for (let i = from, row = at * METRIC_COUNT; i < to; i++, row += METRIC_COUNT) {
-      for (let m = 0; m < METRIC_COUNT; m++) {
-        const c = place[m];
-        this.values[row + m] = c < 0 ? 0 : values[i * stride + c];
+    const { held, stride } = this;
+    const places = held.map((m) => source.place[m]);
+    for (let i = from, row = at * stride; i < to; i++, row += stride) {
+      for (let c = 0; c < stride; c++) {
+        const p = places[c];
+        this.values[row + c] = p < 0 ? 0 : source.values[i * source.stride + p];
       }
     }
   }

@@ -65,10 +65,10 @@ test("packing a packed matrix again, and unpacking, keep the values", () => {
   assert.equal(back.get(0, "WORDS"), 0);
 });
 
-test("row writes and row copies refuse a packed matrix, and sizes must fit the mask", () => {
+test("row writes refuse a packed matrix, and sizes must fit the mask", () => {
   const p = full().packed(CAPS_CHARS);
   assert.throws(() => p.setRow(0, []), /needs a full metric matrix/);
-  assert.throws(() => p.copyRows(0, full(), 0, 1), /needs a full metric matrix/);
+
   assert.throws(() => new MetricMatrix(new Float64Array(3), CAPS_CHARS), /2 values per row, got 3/);
 });
 
@@ -84,4 +84,16 @@ test("rows copied from a packed matrix land in a full, dirty one with the others
     target.maskedRow(0, CAPS_CHARS | (1 << METRIC_INDEX.WORDS)).filter((v) => v !== null),
     [1, 1, 1],
   );
+});
+
+test("rows copied into a packed matrix keep only its columns, from either layout", () => {
+  const caps = 1 << METRIC_INDEX.CAPITALS;
+  const target = new MetricMatrix(new Float64Array(3).fill(7), caps);
+  target.copyRows(1, full(), 0, 2);
+  assert.deepEqual(Array.from(target.values), [7, 2, 1]);
+  target.copyRows(0, full().packed(CAPS_CHARS), 1, 2);
+  assert.deepEqual(Array.from(target.values), [1, 2, 1]);
+  const words = new MetricMatrix(new Float64Array(1).fill(7), 1 << METRIC_INDEX.WORDS);
+  words.copyRows(0, full().packed(CAPS_CHARS), 0, 1);
+  assert.deepEqual(Array.from(words.values), [0], "a metric the source does not hold is 0");
 });
