@@ -48,7 +48,23 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const logger = opts.logger ?? pino({ level: process.env.LOG_LEVEL ?? "info" });
   const services = await createServices(config, logger, opts);
   const { db, prisma, corpus, stats, executors, metrics, locks, analyses } = services;
-  const web = await createAppServer(config, logger, services, opts.apolloPlugins);
+  const closeServices = async (): Promise<void> => {
+    // Runs still going end FAILED ("server stopped during the run") before the pools go.
+    await analyses.service.close();
+    await executors.close();
+    await prisma.$disconnect();
+    metrics.close();
+    db.close();
+  };
+  let web: Awaited<ReturnType<typeof createAppServer>>;
+  try {
+    web = await createAppServer(config, logger, services, opts.apolloPlugins);
+  } catch (err) {
+    // The pools' threads and processes, and the database, are already open: a caller that
+    // gets no App could never close them.
+    await closeServices();
+    throw err;
+  }
 
   let closed: Promise<void> | null = null;
   return {
@@ -67,12 +83,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     close() {
       closed ??= (async () => {
         await web.stop();
-        // Runs still going end FAILED ("server stopped during the run") before the pools go.
-        await analyses.service.close();
-        await executors.close();
-        await prisma.$disconnect();
-        metrics.close();
-        db.close();
+        await closeServices();
       })();
       return closed;
     },
