@@ -100,10 +100,10 @@ test("with Persons.csv, top senders are named persons; the drill-down selects by
     cheryl.ids.map((id) => `#${id}`),
   );
   await readerMatches(page, csv, cheryl.ids[0]);
-  assert.match(
-    await page.locator(".people").innerText(),
-    /Sender: Cheryl D\. Mills · Recipients: Hillary Clinton/,
-  );
+  // The reader loads its people line by a query of its own, after the text: wait for it.
+  const people = page.locator(".people", { hasText: "Sender:" });
+  await people.waitFor({ timeout: ui.UI_TIMEOUT_MS });
+  assert.match(await people.innerText(), /Sender: Cheryl D\. Mills · Recipients: Hillary Clinton/);
 });
 
 test("the recipient filter picks a person by name and every panel follows it, in the URL", async (t) => {
