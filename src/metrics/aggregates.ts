@@ -1,3 +1,8 @@
+/** part / whole, and 0 for an empty whole (a ratio or mean of nothing is 0 in every answer). */
+export function ratioOrZero(part: number, whole: number): number {
+  return whole === 0 ? 0 : part / whole;
+}
+
 export function sum(values: Float64Array): number {
   let s = 0;
   for (let i = 0; i < values.length; i++) s += values[i];
@@ -107,7 +112,7 @@ export function summaryOf(values: Float64Array): ValueSummary {
   const total = sum(values);
   return {
     total,
-    mean: values.length === 0 ? 0 : total / values.length,
+    mean: ratioOrZero(total, values.length),
     median: median(values),
     max: max(values),
   };

@@ -1,6 +1,7 @@
 import {
   histogram,
   max,
+  ratioOrZero,
   medianInPlace,
   sum,
   topPositions,
@@ -48,7 +49,7 @@ export class DerivedValues {
       const total = sum(work);
       s = {
         total,
-        mean: work.length === 0 ? 0 : total / work.length,
+        mean: ratioOrZero(total, work.length),
         max: max(work),
         median: medianInPlace(work),
       };

@@ -1,5 +1,5 @@
 import type { CapitalAggregates } from "../dashboard/shared/capital-aggregates";
-import { sum, summaryOf, type ValueSummary } from "../metrics/aggregates";
+import { ratioOrZero, sum, summaryOf, type ValueSummary } from "../metrics/aggregates";
 import { CapitalLetterStats } from "./capital-letter-stats.type";
 import type { StatsResult } from "./stats.service";
 
@@ -16,7 +16,7 @@ function fromSummary(
     emailCount,
     totalCapitals: total,
     totalCharacters,
-    capitalRatio: totalCharacters === 0 ? 0 : total / totalCharacters,
+    capitalRatio: ratioOrZero(total, totalCharacters),
     meanPerEmail: mean,
     medianPerEmail: median,
     maxPerEmail: max,

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { GraphQLSafeInt } from "graphql-scalars";
+import { ratioOrZero } from "../metrics/aggregates";
 import type { Connection } from "../graphql/connection";
 import { connectionType } from "../graphql/connection.type";
 import { ExecutionReportType } from "../graphql/execution-report.type";
@@ -50,11 +51,10 @@ export class CapitalLetterStats {
     description: "totalCapitals / totalCharacters; 0 when there are no characters.",
   })
   get capitalRatio(): number {
-    const characters = this.totalCharacters;
-    return characters === 0 ? 0 : this.totalCapitals / characters;
+    return ratioOrZero(this.totalCapitals, this.totalCharacters);
   }
   @Field(() => Float) get meanPerEmail(): number {
-    return this.emailCount === 0 ? 0 : this.totalCapitals / this.emailCount;
+    return ratioOrZero(this.totalCapitals, this.emailCount);
   }
   @Field(() => Float, { description: "Python statistics.median of the per-email counts." })
   get medianPerEmail(): number {

@@ -2,7 +2,7 @@ import type { MetricName } from "../../metrics/metrics";
 import type { MetricMatrix } from "../../metrics/metric-matrix";
 import { indexOfIds } from "../../corpus/resident-corpus";
 import { BadUserInputError } from "../../errors/client-errors";
-import { summaryOf } from "../../metrics/aggregates";
+import { ratioOrZero, summaryOf } from "../../metrics/aggregates";
 import { capitalAggregates } from "../capital-letter-stats";
 import type { MetricSummary } from "../../graphql/metric-summary.type";
 import { TextMetric } from "../../graphql/text-metric.type";
@@ -81,7 +81,7 @@ export class GroupingService {
           emailCount: group.members.length,
           totals,
         };
-        return { group, total, ratio: chars === 0 ? 0 : total / chars, node };
+        return { group, total, ratio: ratioOrZero(total, chars), node };
       });
       return orderGroups(ranked, spec.orderBy).map((r: Ranked & { node: MetricsGroup }) => r.node);
     });

@@ -67,7 +67,7 @@ export interface CountTaskResult {
   counts: Float64Array;
   /**
    * Set when `counts` holds only these metrics' columns (MetricMatrix's packed layout), as a
-   * result arrives packed over IPC or from Redis: it is merged as it is, not unpacked first.
+   * DISTRIBUTED result arrives from Redis: it is merged as it is, not unpacked first.
    */
   holds?: number;
   /** One boundary-flag byte per segment, for merging split emails. */
